@@ -1,0 +1,101 @@
+/* common.c - helpers shared by the subcommands. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+
+int cmd_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("oaip-eval: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cmd)
+		fprintf(stderr, "Try 'oaip-eval help %s' for more information.\n",
+		        cmd);
+	else
+		fputs("Try 'oaip-eval --help' for more information.\n", stderr);
+	return OAIP_EXIT_USAGE;
+}
+
+int cmd_print_help(const char *text)
+{
+	if (fputs(text, stdout) == EOF || fflush(stdout) != 0) {
+		perror("oaip-eval: cannot write to standard output");
+		return OAIP_EXIT_INPUT;
+	}
+	return OAIP_EXIT_OK;
+}
+
+void cmd_print_diags(const oaip_diags *d)
+{
+	oaip_diags_print(d, stderr);
+}
+
+oaip_framework *cmd_load_framework(const char *spec)
+{
+	oaip_diags d;
+	oaip_diags_init(&d);
+	oaip_framework *fw =
+	    oaip_framework_load(spec ? spec : oaip_builtin_default(), &d);
+	cmd_print_diags(&d);
+	oaip_diags_free(&d);
+	return fw;
+}
+
+bool cmd_parse_phase(const char *cmd, const char *arg, unsigned *phase)
+{
+	*phase = oaip_phase_from_name(arg);
+	if (!*phase) {
+		cmd_usage_error(cmd,
+		                "unknown phase '%s': expected early-years, school "
+		                "or post-16",
+		                arg);
+		return false;
+	}
+	return true;
+}
+
+bool cmd_resolve_format(const char *cmd, const char *format_arg,
+                        const char *output, bool allow_csv, oaip_format *f)
+{
+	*f = OAIP_FORMAT_MARKDOWN;
+	if (format_arg) {
+		if (!oaip_format_parse(format_arg, f) ||
+		    (*f == OAIP_FORMAT_CSV && !allow_csv)) {
+			cmd_usage_error(cmd,
+			                "unknown format '%s': expected markdown, "
+			                "html, json%s",
+			                format_arg, allow_csv ? " or csv" : "");
+			return false;
+		}
+		return true;
+	}
+	if (output && strcmp(output, "-") != 0 &&
+	    oaip_format_from_path(output, f) && *f == OAIP_FORMAT_CSV &&
+	    !allow_csv)
+		*f = OAIP_FORMAT_MARKDOWN;
+	return true;
+}
+
+int cmd_write_output(const char *output, const oaip_buf *b)
+{
+	oaip_diags d;
+	oaip_diags_init(&d);
+	bool ok = oaip_output_write(output, b, &d);
+	cmd_print_diags(&d);
+	oaip_diags_free(&d);
+	return ok ? OAIP_EXIT_OK : OAIP_EXIT_INPUT;
+}
+
+void cmd_render_options(oaip_render_options *o, char date[11])
+{
+	oaip_today(date);
+	o->date = date;
+	o->program_version = PACKAGE_VERSION;
+}

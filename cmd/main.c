@@ -1,0 +1,106 @@
+/* main.c - oaip-eval: dispatch to a subcommand. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+
+static const struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+} commands[] = {
+    /* sorted by name */
+    {"compare", cmd_compare, "compare many schools' returns (area view)"},
+    {"frameworks", cmd_frameworks, "list the built-in frameworks"},
+    {"score", cmd_score, "score a self-evaluation and write a gap report"},
+    {"show", cmd_show, "print a whole framework as Markdown"},
+    {"template", cmd_template, "print a blank self-evaluation CSV"},
+    {"validate", cmd_validate,
+     "check framework XML files and self-evaluation CSVs"},
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static int usage(void)
+{
+	char text[4096];
+	size_t n = (size_t)snprintf(
+	    text, sizeof text,
+	    "Usage: oaip-eval COMMAND [OPTION]... [ARG]...\n"
+	    "Evaluate a school's partnership with parent carers against a "
+	    "local authority\nframework, organised by the Four Cornerstones: "
+	    "Welcome and Care, Value and\nInclude, Communicate, Work in "
+	    "Partnership.\n\nCommands:\n");
+	for (size_t i = 0; i < N_COMMANDS && n < sizeof text; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n, "  %-11s %s\n",
+		                      commands[i].name, commands[i].summary);
+	if (n < sizeof text)
+		snprintf(text + n, sizeof text - n,
+		         "  %-11s %s\n\n"
+		         "Options:\n"
+		         "  -h, --help     show this help, or 'help COMMAND' for "
+		         "one command\n"
+		         "  -V, --version  show the version\n\n"
+		         "Exit status: 0 success, 1 a check failed, 2 usage "
+		         "error, 3 bad or\nunreadable input.  See oaip-eval(1), "
+		         "oaip-selfeval(5) and oaip-framework(5).\n",
+		         "help", "show help for a command");
+	return cmd_print_help(text);
+}
+
+static int run_help(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage();
+	if (argc > 2)
+		return cmd_usage_error("help", "too many arguments");
+	const struct command *c = find_command(argv[1]);
+	if (!c) {
+		if (strcmp(argv[1], "help") == 0)
+			return usage();
+		return cmd_usage_error(NULL, "unknown command '%s'", argv[1]);
+	}
+	char *args[] = {argv[1], "--help", NULL};
+	return c->fn(2, args);
+}
+
+int main(int argc, char **argv)
+{
+	int status;
+	if (argc < 2)
+		return cmd_usage_error(NULL, "no command given");
+	const char *name = argv[1];
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+		status = usage();
+	else if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0)
+		status = cmd_print_help(PACKAGE_NAME " " PACKAGE_VERSION "\n");
+	else if (strcmp(name, "help") == 0)
+		status = run_help(argc - 1, argv + 1);
+	else if (name[0] == '-')
+		return cmd_usage_error(NULL, "unknown option '%s'", name);
+	else {
+		const struct command *c = find_command(name);
+		if (!c)
+			return cmd_usage_error(NULL, "unknown command '%s'", name);
+		status = c->fn(argc - 1, argv + 1);
+	}
+	/* Report a write error on stdout (a full disk, a closed pipe) that
+	 * the command itself did not see. */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "oaip-eval: cannot write to standard output: %s\n",
+		        strerror(errno));
+		if (status == OAIP_EXIT_OK)
+			status = OAIP_EXIT_INPUT;
+	}
+	return status;
+}

@@ -1,0 +1,4 @@
+/* builtin.c - not written yet. */
+#include "config.h"
+
+#include "private.h"

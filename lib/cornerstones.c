@@ -1,0 +1,73 @@
+/* cornerstones.c - the Four Cornerstones of co-production (Rotherham
+ * Charter, Genuine Partnerships), defined once. */
+#include "config.h"
+
+#include "private.h"
+
+static const struct {
+	const char *id;
+	const char *title;
+	const char *description;
+} cornerstones[OAIP_N_CORNERSTONES] = {
+    {"welcome-and-care", "Welcome and Care",
+     "Parent carers are welcomed and cared for as part of the school or "
+     "setting community."},
+    {"value-and-include", "Value and Include",
+     "Parent carers are valued and included, their needs understood and "
+     "their strengths recognised."},
+    {"communicate", "Communicate",
+     "Communication with parent carers is clear, timely, two-way and "
+     "respectful."},
+    {"work-in-partnership", "Work in Partnership",
+     "Parent carers are equal partners in planning, decisions and "
+     "improvement."},
+};
+
+const char *oaip_cornerstone_id(oaip_cornerstone c)
+{
+	return (unsigned)c < OAIP_N_CORNERSTONES ? cornerstones[c].id : "?";
+}
+
+const char *oaip_cornerstone_title(oaip_cornerstone c)
+{
+	return (unsigned)c < OAIP_N_CORNERSTONES ? cornerstones[c].title : "?";
+}
+
+const char *oaip_cornerstone_description(oaip_cornerstone c)
+{
+	return (unsigned)c < OAIP_N_CORNERSTONES ? cornerstones[c].description
+	                                         : "?";
+}
+
+int oaip_cornerstone_from_id(const char *id)
+{
+	for (int i = 0; i < OAIP_N_CORNERSTONES; i++)
+		if (oaip_strcasecmp(id, cornerstones[i].id) == 0)
+			return i;
+	return -1;
+}
+
+static const struct {
+	unsigned bit;
+	const char *name;
+} phases[] = {
+    {OAIP_PHASE_EARLY_YEARS, "early-years"},
+    {OAIP_PHASE_SCHOOL, "school"},
+    {OAIP_PHASE_POST16, "post-16"},
+};
+
+unsigned oaip_phase_from_name(const char *name)
+{
+	for (size_t i = 0; i < sizeof phases / sizeof phases[0]; i++)
+		if (oaip_strcasecmp(name, phases[i].name) == 0)
+			return phases[i].bit;
+	return 0;
+}
+
+const char *oaip_phase_name(unsigned bit)
+{
+	for (size_t i = 0; i < sizeof phases / sizeof phases[0]; i++)
+		if (phases[i].bit == bit)
+			return phases[i].name;
+	return "?";
+}

@@ -1,0 +1,164 @@
+/* diag.c - diagnostics: collected by the library, printed by the caller. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "private.h"
+
+void oaip_diags_init(oaip_diags *d)
+{
+	d->items = NULL;
+	d->n = 0;
+	d->cap = 0;
+}
+
+void oaip_diags_free(oaip_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->items[i].file);
+		free(d->items[i].message);
+	}
+	free(d->items);
+	oaip_diags_init(d);
+}
+
+void oaip_diags_vadd(oaip_diags *d, oaip_severity sev, const char *file,
+                     long line, const char *fmt, va_list ap)
+{
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 8;
+		oaip_diag *p = realloc(d->items, cap * sizeof *p);
+		if (!p)
+			return; /* out of memory: the diagnostic is lost */
+		d->items = p;
+		d->cap = cap;
+	}
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_buf_vprintf(&b, fmt, ap);
+	oaip_diag *x = &d->items[d->n];
+	x->message = oaip_buf_detach(&b);
+	x->file = file ? oaip_strdup(file) : NULL;
+	x->line = line;
+	x->severity = sev;
+	if (!x->message) {
+		free(x->file);
+		return;
+	}
+	d->n++;
+}
+
+void oaip_diags_add(oaip_diags *d, oaip_severity sev, const char *file,
+                    long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	oaip_diags_vadd(d, sev, file, line, fmt, ap);
+	va_end(ap);
+}
+
+size_t oaip_diags_count(const oaip_diags *d, oaip_severity sev)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].severity == sev)
+			n++;
+	return n;
+}
+
+static const char *sev_name(oaip_severity s)
+{
+	switch (s) {
+	case OAIP_NOTE:
+		return "note";
+	case OAIP_WARNING:
+		return "warning";
+	case OAIP_ERROR:
+		break;
+	}
+	return "error";
+}
+
+void oaip_diags_print(const oaip_diags *d, FILE *f)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const oaip_diag *x = &d->items[i];
+		if (x->file && x->line > 0)
+			fprintf(f, "%s:%ld: %s: %s\n", x->file, x->line,
+			        sev_name(x->severity), x->message);
+		else if (x->file)
+			fprintf(f, "%s: %s: %s\n", x->file, sev_name(x->severity),
+			        x->message);
+		else
+			fprintf(f, "oaip-eval: %s: %s\n", sev_name(x->severity),
+			        x->message);
+	}
+}
+
+/* GitHub workflow commands need %, CR and LF escaped in the message, and
+ * also , and : in properties. */
+static void gh_escape(FILE *f, const char *s, bool property)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '%':
+			fputs("%25", f);
+			break;
+		case '\r':
+			fputs("%0D", f);
+			break;
+		case '\n':
+			fputs("%0A", f);
+			break;
+		case ':':
+			fputs(property ? "%3A" : ":", f);
+			break;
+		case ',':
+			fputs(property ? "%2C" : ",", f);
+			break;
+		default:
+			fputc(*s, f);
+		}
+	}
+}
+
+void oaip_diags_print_github(const oaip_diags *d, FILE *f)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const oaip_diag *x = &d->items[i];
+		fprintf(f, "::%s", x->severity == OAIP_ERROR     ? "error"
+		                   : x->severity == OAIP_WARNING ? "warning"
+		                                                 : "notice");
+		if (x->file) {
+			fputs(" file=", f);
+			gh_escape(f, x->file, true);
+			if (x->line > 0)
+				fprintf(f, ",line=%ld", x->line);
+		}
+		fputs("::", f);
+		gh_escape(f, x->message, false);
+		fputc('\n', f);
+	}
+}
+
+void oaip_diags_move(oaip_diags *dst, oaip_diags *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		oaip_diag *x = &src->items[i];
+		if (dst->n == dst->cap) {
+			size_t cap = dst->cap ? dst->cap * 2 : 8;
+			oaip_diag *p = realloc(dst->items, cap * sizeof *p);
+			if (!p) {
+				free(x->file);
+				free(x->message);
+				continue;
+			}
+			dst->items = p;
+			dst->cap = cap;
+		}
+		dst->items[dst->n++] = *x;
+	}
+	free(src->items);
+	oaip_diags_init(src);
+}

@@ -1,0 +1,4 @@
+/* escape.c - not written yet. */
+#include "config.h"
+
+#include "private.h"

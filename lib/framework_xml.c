@@ -1,0 +1,4 @@
+/* framework_xml.c - not written yet. */
+#include "config.h"
+
+#include "private.h"

@@ -1,0 +1,420 @@
+/*
+ * oaip.h - the oaip-eval library: frameworks, self-evaluations, scoring and
+ * reports for the Four Cornerstones of partnership with parent carers.
+ *
+ * Data flows one way:
+ *
+ *   framework XML --oaip_framework_load--> oaip_framework
+ *   self-evaluation CSV --oaip_selfeval_read--> oaip_selfeval
+ *   (framework, selfeval) --oaip_score_compute--> oaip_result   (pure)
+ *   oaip_result --oaip_render_score--> oaip_buf                 (pure)
+ *   oaip_buf --oaip_output_write--> file or stdout              (atomic)
+ *
+ * Ownership: a function whose name ends in _new, _load*, _read*, _compute or
+ * that is documented "caller frees" returns memory the caller releases with
+ * the matching _free.  Pointers documented "borrowed" live as long as the
+ * object they came from.  The library never calls exit() and never prints:
+ * problems are collected in an oaip_diags list the caller prints.
+ */
+#ifndef OAIP_H
+#define OAIP_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* ------------------------------------------------------------------ */
+/* Exit statuses (SPEC.md)                                            */
+
+typedef enum oaip_exit {
+	OAIP_EXIT_OK = 0,           /* success */
+	OAIP_EXIT_CHECK_FAILED = 1, /* validate found problems, --fail-under not
+	                               met, a return in a batch unreadable */
+	OAIP_EXIT_USAGE = 2,        /* bad command line */
+	OAIP_EXIT_INPUT = 3         /* bad or unreadable input */
+} oaip_exit;
+
+/* ------------------------------------------------------------------ */
+/* Growable byte buffer: every renderer writes into one (buf.c)       */
+
+typedef struct oaip_buf {
+	char *data; /* NUL-terminated when len > 0 or after any append */
+	size_t len;
+	size_t cap;
+	bool failed; /* an allocation failed; later appends are ignored */
+} oaip_buf;
+
+void oaip_buf_init(oaip_buf *b);
+void oaip_buf_free(oaip_buf *b);
+void oaip_buf_putn(oaip_buf *b, const char *s, size_t n);
+void oaip_buf_puts(oaip_buf *b, const char *s);
+void oaip_buf_putc(oaip_buf *b, char c);
+void oaip_buf_printf(oaip_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void oaip_buf_vprintf(oaip_buf *b, const char *fmt, va_list ap);
+/* Detach the contents: the caller frees the returned string (never NULL
+ * unless allocation failed); the buffer is left empty. */
+char *oaip_buf_detach(oaip_buf *b);
+
+/* Safe string helpers (util.c).  Both return NULL only if allocation
+ * failed; the caller frees. */
+char *oaip_strdup(const char *s);
+char *oaip_strndup(const char *s, size_t n);
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics: file:line: severity: message, collected not printed   */
+
+typedef enum oaip_severity {
+	OAIP_NOTE,
+	OAIP_WARNING,
+	OAIP_ERROR
+} oaip_severity;
+
+typedef struct oaip_diag {
+	char *file;    /* may be NULL: a problem not tied to a file */
+	long line;     /* 1-based; 0 when unknown */
+	oaip_severity severity;
+	char *message; /* lower case, no full stop, subject in quotes */
+} oaip_diag;
+
+typedef struct oaip_diags {
+	oaip_diag *items;
+	size_t n;
+	size_t cap;
+} oaip_diags;
+
+void oaip_diags_init(oaip_diags *d);
+void oaip_diags_free(oaip_diags *d);
+void oaip_diags_add(oaip_diags *d, oaip_severity sev, const char *file,
+                    long line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void oaip_diags_vadd(oaip_diags *d, oaip_severity sev, const char *file,
+                     long line, const char *fmt, va_list ap);
+size_t oaip_diags_count(const oaip_diags *d, oaip_severity sev);
+/* Print each as "file:line: error: message" (or "oaip-eval: error: message"
+ * when there is no file) to f. */
+void oaip_diags_print(const oaip_diags *d, FILE *f);
+/* The same, as GitHub Actions workflow commands
+ * ("::error file=F,line=L::message"). */
+void oaip_diags_print_github(const oaip_diags *d, FILE *f);
+/* Move every item of src to the end of dst; src is left empty. */
+void oaip_diags_move(oaip_diags *dst, oaip_diags *src);
+
+/* ------------------------------------------------------------------ */
+/* The Four Cornerstones (cornerstones.c): fixed, defined once        */
+
+typedef enum oaip_cornerstone {
+	OAIP_WELCOME_AND_CARE = 0,
+	OAIP_VALUE_AND_INCLUDE = 1,
+	OAIP_COMMUNICATE = 2,
+	OAIP_WORK_IN_PARTNERSHIP = 3,
+	OAIP_N_CORNERSTONES = 4
+} oaip_cornerstone;
+
+/* "welcome-and-care", ...; borrowed static strings. */
+const char *oaip_cornerstone_id(oaip_cornerstone c);
+/* "Welcome and Care", ... */
+const char *oaip_cornerstone_title(oaip_cornerstone c);
+/* One sentence saying what the cornerstone is about. */
+const char *oaip_cornerstone_description(oaip_cornerstone c);
+/* Returns the cornerstone for an id, or -1. */
+int oaip_cornerstone_from_id(const char *id);
+
+/* ------------------------------------------------------------------ */
+/* Phases                                                             */
+
+enum {
+	OAIP_PHASE_EARLY_YEARS = 1 << 0, /* "early-years" */
+	OAIP_PHASE_SCHOOL = 1 << 1,      /* "school" */
+	OAIP_PHASE_POST16 = 1 << 2,      /* "post-16" */
+	OAIP_PHASE_ALL = 7
+};
+/* Returns the phase bit for a name ("early-years", "school", "post-16";
+ * case-insensitive), or 0 if unknown. */
+unsigned oaip_phase_from_name(const char *name);
+/* Borrowed static name of a single phase bit. */
+const char *oaip_phase_name(unsigned phase_bit);
+
+/* ------------------------------------------------------------------ */
+/* Frameworks (framework.c, framework_xml.c, builtin.c)               */
+
+typedef struct oaip_level {
+	int value;   /* the number schools may type: 0, 1, 2, 3 */
+	char *id;    /* "not-yet" */
+	char *label; /* "Not yet" */
+	char *description; /* may be NULL */
+} oaip_level;
+
+typedef struct oaip_scale {
+	oaip_level *levels; /* ordered by value, strictly increasing */
+	size_t n_levels;
+	int target; /* value of the default target level */
+} oaip_scale;
+
+typedef enum oaip_example_kind {
+	OAIP_EXAMPLE_PRACTICE, /* "what this could look like" */
+	OAIP_EXAMPLE_QUOTE     /* a parent carer's words */
+} oaip_example_kind;
+
+typedef struct oaip_example {
+	oaip_example_kind kind;
+	char *text;
+	char *by; /* quotes: who said it ("Parent carer"); else NULL */
+	unsigned phases; /* 0 = every phase */
+} oaip_example;
+
+typedef struct oaip_indicator {
+	char *id;
+	char *text;
+	oaip_cornerstone cornerstone;
+	unsigned phases; /* 0 = every phase */
+	double weight;   /* > 0; default 1 */
+	size_t expectation; /* index into framework->expectations */
+	oaip_example *examples; /* examples specific to this indicator */
+	size_t n_examples;
+	long line; /* line in the XML */
+} oaip_indicator;
+
+typedef struct oaip_expectation {
+	char *id;
+	char *title;     /* e.g. "Expectation 1"; may be NULL */
+	char *statement; /* "Parent carers are welcomed and ..." */
+	char **notes;    /* further paragraphs of context */
+	size_t n_notes;
+	size_t strand;   /* index into framework->strands */
+	size_t first_indicator; /* indicators of an expectation are contiguous */
+	size_t n_indicators;
+	oaip_example *examples;
+	size_t n_examples;
+	int cornerstone; /* default for its indicators, or -1 */
+} oaip_expectation;
+
+typedef struct oaip_strand {
+	char *id;
+	char *title;
+	char *description; /* may be NULL */
+} oaip_strand;
+
+typedef struct oaip_framework {
+	char *id;
+	char *title;
+	char *publisher;
+	char *section;   /* the source section's title */
+	char *url;       /* may be NULL */
+	char *version;   /* may be NULL; e.g. "2025" or a date */
+	char *attribution;
+	char *source_name; /* file it was loaded from, or "builtin:devon" */
+	oaip_scale scale;
+	oaip_strand *strands;
+	size_t n_strands;
+	oaip_expectation *expectations;
+	size_t n_expectations;
+	oaip_indicator *indicators; /* in document (framework) order */
+	size_t n_indicators;
+	struct oaip_index *index; /* id -> indicator lookup (private) */
+} oaip_framework;
+
+/* Load a framework given as a built-in id ("devon") or a path to an XML
+ * file.  A spec containing '/' or ending in ".xml" is always a path.
+ * Returns NULL and adds errors to d on failure (every problem found, with
+ * file and line).  Caller frees with oaip_framework_free. */
+oaip_framework *oaip_framework_load(const char *spec, oaip_diags *d);
+oaip_framework *oaip_framework_load_file(const char *path, oaip_diags *d);
+/* name is used in diagnostics. */
+oaip_framework *oaip_framework_load_memory(const char *xml, size_t len,
+                                           const char *name, oaip_diags *d);
+void oaip_framework_free(oaip_framework *fw);
+
+/* Index of the indicator with this id, or -1.  O(1) average. */
+long oaip_framework_find(const oaip_framework *fw, const char *id);
+/* The known indicator id closest to id (edit distance), borrowed, or NULL
+ * if nothing is reasonably close. */
+const char *oaip_framework_suggest(const oaip_framework *fw, const char *id);
+/* Does indicator i apply in phase (0 = no filter)? */
+bool oaip_indicator_applies(const oaip_indicator *ind, unsigned phase);
+
+/* Level lookup: by value, or -1 if not a level. */
+const oaip_level *oaip_scale_level(const oaip_scale *s, int value);
+/* The top level's value (r_max). */
+int oaip_scale_max(const oaip_scale *s);
+/* Parse a level given as number, id or label in any case, ignoring
+ * surrounding spaces ("3", "Embedded", "embedded", "not yet", "not-yet").
+ * Returns true and sets *value, or false. */
+bool oaip_scale_parse_level(const oaip_scale *s, const char *text, int *value);
+/* "0-3, not yet, emerging, established, embedded" - what a rating may be;
+ * caller frees. */
+char *oaip_scale_describe(const oaip_scale *s);
+
+/* Built-in frameworks, compiled in (builtin.c + generated data). */
+typedef struct oaip_builtin {
+	const char *id;       /* "devon" */
+	const char *filename; /* "devon.xml" */
+	const char *xml;      /* NUL-terminated */
+	size_t len;
+} oaip_builtin;
+size_t oaip_builtin_count(void);
+const oaip_builtin *oaip_builtin_get(size_t i);
+const oaip_builtin *oaip_builtin_find(const char *id);
+/* The default built-in id: "devon". */
+const char *oaip_builtin_default(void);
+/* The RELAX NG schema for framework XML, compiled in; NUL-terminated. */
+const char *oaip_framework_schema(size_t *len);
+
+/* ------------------------------------------------------------------ */
+/* Self-evaluations (selfeval.c)                                      */
+
+typedef enum oaip_rating_kind {
+	OAIP_RATING_EMPTY = 0, /* not evaluated yet (blank, or row missing) */
+	OAIP_RATING_NA,        /* not applicable */
+	OAIP_RATING_RATED
+} oaip_rating_kind;
+
+typedef struct oaip_entry {
+	oaip_rating_kind kind;
+	int level;        /* a scale value, when RATED */
+	char *evidence;   /* may be NULL; school text: escape on output */
+	char *next_steps; /* may be NULL; school text */
+	long line;        /* CSV line of the row; 0 if the row was missing */
+} oaip_entry;
+
+typedef struct oaip_selfeval {
+	char *file;  /* as given */
+	char *school; /* display name derived from the file name */
+	const oaip_framework *fw; /* borrowed */
+	oaip_entry *entries; /* fw->n_indicators, in framework order */
+	bool windows1252;   /* the file was read as Windows-1252 */
+} oaip_selfeval;
+
+/* Read a self-evaluation CSV against fw.  Returns NULL and adds errors to
+ * d (file:line and what was expected) on bad input; notices (Windows-1252
+ * fallback) are added as OAIP_NOTE.  Caller frees. */
+oaip_selfeval *oaip_selfeval_read(const oaip_framework *fw, const char *path,
+                                  oaip_diags *d);
+oaip_selfeval *oaip_selfeval_read_memory(const oaip_framework *fw,
+                                         const char *data, size_t len,
+                                         const char *name, oaip_diags *d);
+void oaip_selfeval_free(oaip_selfeval *se);
+
+/* The blank template CSV for fw (indicators applying in phase; 0 = all)
+ * appended to out. */
+void oaip_template_render(const oaip_framework *fw, unsigned phase,
+                          oaip_buf *out);
+
+/* ------------------------------------------------------------------ */
+/* Scoring (score.c): pure functions, no I/O                          */
+
+typedef struct oaip_score_options {
+	int target;     /* target level value; -1 = the framework's default */
+	unsigned phase; /* 0 = no phase filter */
+} oaip_score_options;
+
+typedef struct oaip_cornerstone_score {
+	bool has_score; /* false when nothing is rated (score is null) */
+	double score;   /* 0..100 */
+	size_t rated;   /* rated indicators */
+	size_t total;   /* applicable indicators (rated, n/a or empty) */
+	size_t na;
+	size_t empty;
+	size_t at_target; /* rated at or above the target */
+	size_t gaps;      /* rated below the target */
+} oaip_cornerstone_score;
+
+typedef struct oaip_result {
+	const oaip_framework *fw; /* borrowed */
+	const oaip_selfeval *se;  /* borrowed */
+	int target;               /* the target level value used */
+	unsigned phase;
+	oaip_cornerstone_score cs[OAIP_N_CORNERSTONES];
+	bool has_overall;
+	double overall; /* mean of non-null cornerstone scores */
+	size_t *strengths; /* indicator indexes rated at or above target */
+	size_t n_strengths;
+	size_t *gaps; /* indicator indexes rated below target, by cornerstone
+	                 then framework order */
+	size_t n_gaps;
+	size_t *not_evaluated; /* applicable indicators left empty */
+	size_t n_not_evaluated;
+	size_t *not_applicable;
+	size_t n_not_applicable;
+} oaip_result;
+
+/* Score se against its framework.  Returns NULL only if allocation failed
+ * or opts->target is not a level.  Caller frees. */
+oaip_result *oaip_score_compute(const oaip_selfeval *se,
+                                const oaip_score_options *opts);
+void oaip_result_free(oaip_result *r);
+/* A plain-words band for a cornerstone ("Not yet evaluated", ...);
+ * borrowed static string. */
+const char *oaip_band(const oaip_cornerstone_score *cs, const oaip_scale *s,
+                      int target);
+
+/* ------------------------------------------------------------------ */
+/* Comparison over many returns (compare.c)                           */
+
+typedef struct oaip_comparison oaip_comparison; /* opaque */
+
+/* ------------------------------------------------------------------ */
+/* Rendering (render_*.c, escape.c)                                   */
+
+typedef enum oaip_format {
+	OAIP_FORMAT_MARKDOWN,
+	OAIP_FORMAT_HTML,
+	OAIP_FORMAT_JSON,
+	OAIP_FORMAT_CSV
+} oaip_format;
+
+/* "markdown"/"md", "html", "json", "csv" -> format; false if unknown. */
+bool oaip_format_parse(const char *name, oaip_format *f);
+/* From an output path's extension (.md .markdown .html .htm .json .csv);
+ * false if none matches. */
+bool oaip_format_from_path(const char *path, oaip_format *f);
+const char *oaip_format_name(oaip_format f);
+
+typedef struct oaip_render_options {
+	const char *date; /* "2026-11-23": the report date */
+	const char *program_version;
+} oaip_render_options;
+
+/* Render a score report in format (markdown, html or json) into out. */
+void oaip_render_score(const oaip_result *r, oaip_format format,
+                       const oaip_render_options *o, oaip_buf *out);
+void oaip_render_score_markdown(const oaip_result *r,
+                                const oaip_render_options *o, oaip_buf *out);
+void oaip_render_score_html(const oaip_result *r,
+                            const oaip_render_options *o, oaip_buf *out);
+void oaip_render_score_json(const oaip_result *r,
+                            const oaip_render_options *o, oaip_buf *out);
+/* The whole framework as Markdown (oaip-eval show). */
+void oaip_render_framework_markdown(const oaip_framework *fw, oaip_buf *out);
+
+/* Escaping, in one place.  Each appends the escaped form of s to out. */
+/* HTML text and attribute values: & < > " ' */
+void oaip_escape_html(oaip_buf *out, const char *s);
+/* Markdown inline text: every character that could start markup is
+ * backslash-escaped; newlines become spaces unless keep_newlines, in which
+ * case they become hard breaks; no input can make a link, image, table
+ * cell break or raw HTML. */
+void oaip_escape_markdown(oaip_buf *out, const char *s, bool keep_newlines);
+/* One CSV field (RFC 4180 quoting); a cell that a spreadsheet could read as
+ * a formula (= + - @ tab CR first) is prefixed with a single quote. */
+void oaip_escape_csv(oaip_buf *out, const char *s);
+
+/* ------------------------------------------------------------------ */
+/* Output (output.c)                                                  */
+
+/* Write buf to path atomically (temporary file in the same directory,
+ * then rename), or to stdout when path is NULL or "-".  On failure adds
+ * an error to d, leaves any existing file untouched and returns false. */
+bool oaip_output_write(const char *path, const oaip_buf *buf, oaip_diags *d);
+
+/* Read a whole file into memory.  Caller frees *data.  On failure adds an
+ * error naming the file to d and returns false. */
+bool oaip_read_file(const char *path, char **data, size_t *len,
+                    oaip_diags *d);
+
+/* Today's date as YYYY-MM-DD into out[11]; honours SOURCE_DATE_EPOCH for
+ * reproducible reports and tests. */
+void oaip_today(char out[11]);
+
+#endif /* OAIP_H */

@@ -1,0 +1,4 @@
+/* render_compare.c - not written yet. */
+#include "config.h"
+
+#include "private.h"

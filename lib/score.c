@@ -1,0 +1,4 @@
+/* score.c - not written yet. */
+#include "config.h"
+
+#include "private.h"

@@ -1,0 +1,4 @@
+/* selfeval.c - not written yet. */
+#include "config.h"
+
+#include "private.h"

@@ -1,0 +1,4 @@
+/* template.c - not written yet. */
+#include "config.h"
+
+#include "private.h"

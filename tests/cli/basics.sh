@@ -1,0 +1,71 @@
+# basics.sh - the command skeleton: help, version, usage errors, exit
+# statuses and write errors on standard output.
+. "$top_srcdir/tests/cli/lib.sh"
+
+case_ "--help lists every command"
+run --help
+expect_status 0
+for c in template score compare validate frameworks show help; do
+	expect_out "  $c "
+done
+expect_out "Exit status:"
+
+case_ "--version"
+run --version
+expect_status 0
+expect_out "oaip-eval "
+
+case_ "help COMMAND shows that command's usage"
+for c in template score compare validate frameworks show; do
+	run help "$c"
+	expect_status 0
+	expect_out "$c"
+	expect_out "Usage:"
+done
+run "$c" --help
+expect_status 0
+expect_out "Usage:"
+
+case_ "no command is a usage error"
+run
+expect_status 2
+expect_err "oaip-eval: no command given"
+expect_err "Try 'oaip-eval --help'"
+expect_out_empty
+
+case_ "unknown command"
+run frobnicate
+expect_status 2
+expect_err "unknown command 'frobnicate'"
+
+case_ "unknown top-level option"
+run --frobnicate
+expect_status 2
+expect_err "unknown option '--frobnicate'"
+
+case_ "unknown option of a command names the command's help"
+for c in template score compare validate frameworks show; do
+	run "$c" --no-such-option
+	expect_status 2
+	expect_err "Try 'oaip-eval help $c'"
+	expect_out_empty
+done
+
+case_ "help for an unknown command"
+run help frobnicate
+expect_status 2
+expect_err "unknown command 'frobnicate'"
+
+case_ "a write error on standard output is reported"
+if [ -w /dev/full ]; then
+	status=0
+	"$OAIP" --help >/dev/full 2>"$err" || status=$?
+	check "exit status is not 0 (was $status)" test "$status" -ne 0
+	expect_err "cannot write to standard output"
+	status=0
+	"$OAIP" template >/dev/full 2>"$err" || status=$?
+	check "template to a full disk fails (was $status)" test "$status" -ne 0
+	expect_err "standard output"
+fi
+
+finish

@@ -1,0 +1,2 @@
+# compare.sh - not written yet
+exit 77

@@ -1,0 +1,2 @@
+# frameworks.sh - not written yet
+exit 77

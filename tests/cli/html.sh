@@ -1,0 +1,2 @@
+# html.sh - not written yet
+exit 77

@@ -1,0 +1,2 @@
+# template.sh - not written yet
+exit 77

@@ -1,0 +1,2 @@
+# validate.sh - not written yet
+exit 77
