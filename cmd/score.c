@@ -1,11 +1,213 @@
-/* score.c - oaip-eval score. */
+/* score.c - oaip-eval score: score a self-evaluation and write a report. */
 #include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
 
+static const char usage_text[] =
+    "Usage: oaip-eval score [OPTION]... FILE.csv\n"
+    "Score a school's self-evaluation against a framework and write a "
+    "report:\na score for each of the Four Cornerstones beside its counts, "
+    "strengths, gaps\n(with the school's evidence and next steps and the "
+    "framework's examples of\ngood practice) and indicators not yet "
+    "evaluated.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --framework=ID|PATH  framework: a built-in id (default devon) "
+    "or an\n"
+    "                           XML file\n"
+    "  -F, --format=FORMAT      markdown (default), html or json\n"
+    "  -o, --output=FILE        write the report to FILE (atomically) "
+    "instead of\n"
+    "                           standard output; .md, .html or .json "
+    "sets the\n"
+    "                           format\n"
+    "      --target=LEVEL       the target level, as a number, id or "
+    "label\n"
+    "                           (default: the framework's, usually "
+    "Established)\n"
+    "      --phase=PHASE        count only indicators for early-years, "
+    "school or\n"
+    "                           post-16\n"
+    "      --fail-under=N       exit 1 if the overall score is below N "
+    "(0-100),\n"
+    "                           or if nothing is rated; the report is "
+    "still written\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "A cornerstone's score is 100 x sum(weight x rating) / sum(weight x "
+    "top level)\nover its rated indicators; blank and n/a indicators are "
+    "not counted.  The\noverall score is the mean of the cornerstone "
+    "scores.\n"
+    "\n"
+    "Exit status: 0 success, 1 --fail-under not met, 2 usage error, 3 bad "
+    "or\nunreadable input.\n";
+
+enum { OPT_TARGET = 256, OPT_PHASE, OPT_FAIL_UNDER };
+
+static const struct option long_options[] = {
+    {"framework", required_argument, NULL, 'f'},
+    {"format", required_argument, NULL, 'F'},
+    {"output", required_argument, NULL, 'o'},
+    {"target", required_argument, NULL, OPT_TARGET},
+    {"phase", required_argument, NULL, OPT_PHASE},
+    {"fail-under", required_argument, NULL, OPT_FAIL_UNDER},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+/* A number from 0 to 100 ("60", "62.5"). */
+static bool parse_percent(const char *s, double *v)
+{
+	char *end;
+	errno = 0;
+	*v = strtod(s, &end);
+	while (*end == ' ')
+		end++;
+	return end != s && !*end && !errno && *v >= 0 && *v <= 100;
+}
+
 int cmd_score(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cmd_usage_error(NULL, "'score' is not implemented yet");
+	const char *framework = NULL, *format_arg = NULL, *output = NULL;
+	const char *target_arg = NULL, *fail_arg = NULL;
+	unsigned phase = 0;
+	double fail_under = 0;
+	int status = OAIP_EXIT_OK;
+	oaip_framework *fw = NULL;
+	oaip_selfeval *se = NULL;
+	oaip_result *r = NULL;
+	oaip_diags d;
+	oaip_buf b;
+	oaip_diags_init(&d);
+	oaip_buf_init(&b);
+
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, ":f:F:o:h", long_options, NULL)) !=
+	       -1) {
+		switch (c) {
+		case 'f':
+			framework = optarg;
+			break;
+		case 'F':
+			format_arg = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_TARGET:
+			target_arg = optarg;
+			break;
+		case OPT_PHASE:
+			if (!cmd_parse_phase("score", optarg, &phase))
+				return OAIP_EXIT_USAGE;
+			break;
+		case OPT_FAIL_UNDER:
+			fail_arg = optarg;
+			if (!parse_percent(optarg, &fail_under))
+				return cmd_usage_error(
+				    "score",
+				    "--fail-under '%s' is not a number from 0 "
+				    "to 100",
+				    optarg);
+			break;
+		case 'h':
+			return cmd_print_help(usage_text);
+		case ':':
+			return cmd_usage_error("score",
+			                       "option '%s' needs a value",
+			                       argv[optind - 1]);
+		default:
+			if (optopt)
+				return cmd_usage_error("score",
+				                       "unknown option '-%c'",
+				                       optopt);
+			return cmd_usage_error("score", "unknown option '%s'",
+			                       argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cmd_usage_error("score", "no self-evaluation file given");
+	if (argc - optind > 1)
+		return cmd_usage_error("score",
+		                       "give one self-evaluation file, not %d "
+		                       "(to compare schools, use 'oaip-eval "
+		                       "compare')",
+		                       argc - optind);
+	const char *file = argv[optind];
+	oaip_format format;
+	if (!cmd_resolve_format("score", format_arg, output, false, &format))
+		return OAIP_EXIT_USAGE;
+
+	fw = cmd_load_framework(framework);
+	if (!fw)
+		return OAIP_EXIT_INPUT;
+
+	oaip_score_options opts = {.target = -1, .phase = phase};
+	if (target_arg &&
+	    !oaip_scale_parse_level(&fw->scale, target_arg, &opts.target)) {
+		char *levels = oaip_scale_describe(&fw->scale);
+		status = cmd_usage_error("score",
+		                         "unknown target level '%s': expected "
+		                         "one of %s",
+		                         target_arg, levels ? levels : "the "
+		                                                       "scale's "
+		                                                       "levels");
+		free(levels);
+		goto cleanup;
+	}
+
+	se = oaip_selfeval_read(fw, file, &d);
+	cmd_print_diags(&d);
+	if (!se || oaip_diags_count(&d, OAIP_ERROR)) {
+		status = OAIP_EXIT_INPUT;
+		goto cleanup;
+	}
+
+	r = oaip_score_compute(se, &opts);
+	if (!r) {
+		fputs("oaip-eval: error: out of memory while scoring\n", stderr);
+		status = OAIP_EXIT_INPUT;
+		goto cleanup;
+	}
+
+	oaip_render_options ro;
+	char date[11];
+	cmd_render_options(&ro, date);
+	oaip_render_score(r, format, &ro, &b);
+	status = cmd_write_output(output, &b);
+	if (status != OAIP_EXIT_OK)
+		goto cleanup;
+
+	if (fail_arg) {
+		if (!r->has_overall) {
+			fprintf(stderr,
+			        "oaip-eval: there is no overall score (no "
+			        "indicator is rated), so --fail-under %s is not "
+			        "met\n",
+			        fail_arg);
+			status = OAIP_EXIT_CHECK_FAILED;
+		} else if (oaip_score_round(r->overall) < fail_under) {
+			fprintf(stderr,
+			        "oaip-eval: overall score %.1f is below "
+			        "--fail-under %s\n",
+			        oaip_score_round(r->overall), fail_arg);
+			status = OAIP_EXIT_CHECK_FAILED;
+		}
+	}
+
+cleanup:
+	oaip_buf_free(&b);
+	oaip_result_free(r);
+	oaip_selfeval_free(se);
+	oaip_framework_free(fw);
+	oaip_diags_free(&d);
+	return status;
 }

@@ -1,11 +1,69 @@
-/* show.c - oaip-eval show. */
+/* show.c - oaip-eval show: print a whole framework as Markdown. */
 #include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "cmd.h"
 
+static const char help[] =
+    "Usage: oaip-eval show [ID|PATH]\n"
+    "Print a whole framework as Markdown: its source and attribution, the\n"
+    "rating scale and target, the Four Cornerstones, then every strand and\n"
+    "expectation with each indicator (id, cornerstone, phases, weight),\n"
+    "the examples of what good practice could look like, and parent\n"
+    "carers' quotes.\n"
+    "\n"
+    "ID is a built-in framework (default: devon; see 'oaip-eval\n"
+    "frameworks'); PATH is a framework XML file (see oaip-framework(5)).\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output FILE  write to FILE (default: standard output)\n"
+    "  -h, --help         show this help\n";
+
 int cmd_show(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cmd_usage_error(NULL, "'show' is not implemented yet");
+	static const struct option longopts[] = {
+	    {"output", required_argument, NULL, 'o'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *output = NULL;
+	int c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			return cmd_print_help(help);
+		case ':':
+			return cmd_usage_error("show", "option '%s' needs an argument",
+			                       argv[optind - 1]);
+		default:
+			if (strncmp(argv[optind - 1], "--", 2) != 0 && optopt)
+				return cmd_usage_error("show", "unknown option '-%c'",
+				                       optopt);
+			return cmd_usage_error("show", "unknown option '%s'",
+			                       argv[optind - 1]);
+		}
+	}
+	if (argc - optind > 1)
+		return cmd_usage_error("show", "unexpected argument '%s'",
+		                       argv[optind + 1]);
+
+	oaip_framework *fw =
+	    cmd_load_framework(optind < argc ? argv[optind] : NULL);
+	if (!fw)
+		return OAIP_EXIT_INPUT;
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_render_framework_markdown(fw, &b);
+	int status = cmd_write_output(output, &b);
+	oaip_buf_free(&b);
+	oaip_framework_free(fw);
+	return status;
 }

@@ -1,11 +1,211 @@
-/* validate.c - oaip-eval validate. */
+/* validate.c - oaip-eval validate: check framework XML files and
+ * self-evaluation CSVs, reporting every problem with its file and line. */
 #include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
 
+static const char help[] =
+    "Usage: oaip-eval validate [-f ID|PATH] [--format text|github] FILE...\n"
+    "Check framework XML files and self-evaluation CSVs and report every\n"
+    "problem found, as FILE:LINE: error: MESSAGE on standard error.  A\n"
+    "file that is clean gets one line on standard output.\n"
+    "\n"
+    "A FILE whose name ends in .xml, or whose content starts with '<', is\n"
+    "a framework: it is checked against the framework schema and the rules\n"
+    "of oaip-framework(5).  Any other FILE is a self-evaluation CSV,\n"
+    "checked against the framework given by -f (see oaip-selfeval(5)).\n"
+    "\n"
+    "Options:\n"
+    "  -f, --framework ID|PATH  the framework self-evaluations are checked\n"
+    "                           against: a built-in id (default: devon) or\n"
+    "                           a framework XML file\n"
+    "      --format FORMAT      text (default), or github: print problems\n"
+    "                           as GitHub Actions annotations on standard\n"
+    "                           output\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "Exit status: 0 every file is valid, 1 problems were found, 2 usage\n"
+    "error, 3 a file or the framework could not be read.\n";
+
+enum report_format {
+	REPORT_TEXT,
+	REPORT_GITHUB
+};
+
+struct validate {
+	const char *framework_spec;
+	enum report_format format;
+	oaip_framework *fw; /* loaded on the first CSV */
+	bool fw_tried;
+	bool problems;
+	bool unreadable;
+};
+
+static void report(const struct validate *v, const oaip_diags *d)
+{
+	if (v->format == REPORT_GITHUB)
+		oaip_diags_print_github(d, stdout);
+	else
+		oaip_diags_print(d, stderr);
+}
+
+/* A framework by name, or by content: '<' first after an optional UTF-8
+ * byte order mark and white space. */
+static bool looks_like_xml(const char *path, const char *data, size_t len)
+{
+	size_t n = strlen(path);
+	if (n >= 4 && (strcmp(path + n - 4, ".xml") == 0 ||
+	               strcmp(path + n - 4, ".XML") == 0))
+		return true;
+	size_t i = 0;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && (data[i] == ' ' || data[i] == '\t' ||
+	                   data[i] == '\r' || data[i] == '\n'))
+		i++;
+	return i < len && data[i] == '<';
+}
+
+static void validate_framework(struct validate *v, const char *path,
+                               const char *data, size_t len)
+{
+	oaip_diags d;
+	oaip_diags_init(&d);
+	oaip_framework *fw = oaip_framework_load_memory(data, len, path, &d);
+	report(v, &d);
+	if (fw && oaip_diags_count(&d, OAIP_ERROR) == 0)
+		printf("%s: ok (framework '%s', %zu indicator%s)\n", path, fw->id,
+		       fw->n_indicators, fw->n_indicators == 1 ? "" : "s");
+	else
+		v->problems = true;
+	oaip_framework_free(fw);
+	oaip_diags_free(&d);
+}
+
+static void validate_selfeval(struct validate *v, const char *path,
+                              const char *data, size_t len)
+{
+	if (!v->fw_tried) {
+		oaip_diags d;
+		oaip_diags_init(&d);
+		v->fw_tried = true;
+		v->fw = oaip_framework_load(v->framework_spec
+		                                ? v->framework_spec
+		                                : oaip_builtin_default(),
+		                            &d);
+		report(v, &d);
+		oaip_diags_free(&d);
+	}
+	if (!v->fw) {
+		/* The framework's problems were reported once. */
+		v->unreadable = true;
+		return;
+	}
+	oaip_diags d;
+	oaip_diags_init(&d);
+	oaip_selfeval *se = oaip_selfeval_read_memory(v->fw, data, len, path,
+	                                              &d);
+	report(v, &d);
+	if (se && oaip_diags_count(&d, OAIP_ERROR) == 0) {
+		size_t rated = 0, na = 0, empty = 0;
+		for (size_t i = 0; i < v->fw->n_indicators; i++)
+			switch (se->entries[i].kind) {
+			case OAIP_RATING_RATED:
+				rated++;
+				break;
+			case OAIP_RATING_NA:
+				na++;
+				break;
+			case OAIP_RATING_EMPTY:
+				empty++;
+				break;
+			}
+		printf("%s: ok (self-evaluation for framework '%s': %zu "
+		       "indicators, %zu rated, %zu n/a, %zu not evaluated)\n",
+		       path, v->fw->id, v->fw->n_indicators, rated, na, empty);
+	} else {
+		v->problems = true;
+	}
+	oaip_selfeval_free(se);
+	oaip_diags_free(&d);
+}
+
 int cmd_validate(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cmd_usage_error(NULL, "'validate' is not implemented yet");
+	enum { OPT_FORMAT = 256 };
+	static const struct option longopts[] = {
+	    {"framework", required_argument, NULL, 'f'},
+	    {"format", required_argument, NULL, OPT_FORMAT},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct validate v = {.format = REPORT_TEXT};
+	int c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":f:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			v.framework_spec = optarg;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "text") == 0)
+				v.format = REPORT_TEXT;
+			else if (strcmp(optarg, "github") == 0)
+				v.format = REPORT_GITHUB;
+			else
+				return cmd_usage_error("validate",
+				                       "unknown format '%s': "
+				                       "expected text or github",
+				                       optarg);
+			break;
+		case 'h':
+			return cmd_print_help(help);
+		case ':':
+			return cmd_usage_error("validate",
+			                       "option '%s' needs an argument",
+			                       argv[optind - 1]);
+		default:
+			if (strncmp(argv[optind - 1], "--", 2) != 0 && optopt)
+				return cmd_usage_error("validate",
+				                       "unknown option '-%c'",
+				                       optopt);
+			return cmd_usage_error("validate", "unknown option '%s'",
+			                       argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cmd_usage_error("validate", "no file to validate");
+
+	for (int i = optind; i < argc; i++) {
+		const char *path = argv[i];
+		char *data = NULL;
+		size_t len = 0;
+		oaip_diags d;
+		oaip_diags_init(&d);
+		if (!oaip_read_file(path, &data, &len, &d)) {
+			report(&v, &d);
+			oaip_diags_free(&d);
+			v.unreadable = true;
+			continue;
+		}
+		oaip_diags_free(&d);
+		if (looks_like_xml(path, data, len))
+			validate_framework(&v, path, data, len);
+		else
+			validate_selfeval(&v, path, data, len);
+		free(data);
+		/* Keep the order of stdout and stderr lines when both go to
+		 * one terminal or log. */
+		fflush(stdout);
+	}
+	oaip_framework_free(v.fw);
+	if (v.unreadable)
+		return OAIP_EXIT_INPUT;
+	return v.problems ? OAIP_EXIT_CHECK_FAILED : OAIP_EXIT_OK;
 }

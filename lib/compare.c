@@ -1,4 +1,676 @@
-/* compare.c - not written yet. */
+/* compare.c - aggregation over many schools' returns: per school a small
+ * summary, per indicator two counters, and the area's spread at the end.
+ *
+ * Many returns are read, parsed and scored on a few threads.  Each thread
+ * takes the next file from a shared counter and writes its summary into
+ * that file's own slot; the calling thread is one of the workers and,
+ * between its own files, adds the finished slots in file order, so the
+ * result never depends on which thread was faster. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "private.h"
+
+/* The same bound as oaip_read_file: no return comes near it. */
+#define MAX_INPUT ((size_t)256 * 1024 * 1024)
+
+struct oaip_comparison {
+	const oaip_framework *fw; /* borrowed */
+	int target;
+	unsigned phase;
+	oaip_school *schools; /* in the order added */
+	size_t n, cap;
+	size_t n_unreadable;
+	size_t n_low;
+	size_t *below; /* per indicator: schools rating it below target */
+	size_t *rated; /* per indicator: schools rating it */
+	oaip_spread spread[OAIP_N_CORNERSTONES + 1];
+	oaip_priority *priorities;
+	size_t n_priorities;
+};
+
+/* ---- summaries ------------------------------------------------------ */
+
+/* A copy of s that is valid UTF-8: text that is not is read as
+ * Windows-1252, like the self-evaluation reader does.  Caller frees. */
+static char *dup_utf8(const char *s)
+{
+	size_t n = strlen(s);
+	if (oaip_utf8_valid(s, n))
+		return oaip_strndup(s, n);
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_cp1252_to_utf8(&b, s, n);
+	return oaip_buf_detach(&b);
+}
+
+/* The school's display name for a return that could not be read, made
+ * as the self-evaluation reader makes it for one that could: the file
+ * name without its directory and ".csv", '-' and '_' read as spaces. */
+static char *school_from_file(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strlen(base);
+	if (n > 4 && oaip_strcasecmp(base + n - 4, ".csv") == 0)
+		n -= 4;
+	char *raw = oaip_strndup(base, n);
+	if (!raw)
+		return NULL;
+	for (char *p = raw; *p; p++)
+		if (*p == '-' || *p == '_')
+			*p = ' ';
+	char *s = dup_utf8(raw);
+	free(raw);
+	return s;
+}
+
+static void school_free(oaip_school *s)
+{
+	free(s->file);
+	free(s->school);
+	for (size_t i = 0; i < s->n_errors; i++) {
+		free(s->errors[i].file);
+		free(s->errors[i].message);
+	}
+	free(s->errors);
+	memset(s, 0, sizeof *s);
+}
+
+/* Fill s from r, counting r's ratings into below[] and rated[].  On
+ * allocation failure s is left empty (file NULL) and nothing is
+ * counted. */
+static bool summarise(oaip_school *s, const oaip_result *r,
+                      const char *fallback_file, size_t *below,
+                      size_t *rated)
+{
+	const oaip_framework *fw = r->fw;
+	memset(s, 0, sizeof *s);
+	const char *file =
+	    r->se && r->se->file ? r->se->file : fallback_file ? fallback_file : "";
+	s->file = dup_utf8(file);
+	s->school = r->se && r->se->school ? dup_utf8(r->se->school)
+	                                   : school_from_file(file);
+	if (!s->file || !s->school) {
+		school_free(s);
+		return false;
+	}
+	s->readable = true;
+	memcpy(s->cs, r->cs, sizeof s->cs);
+	s->has_overall = r->has_overall;
+	s->overall = r->overall;
+	for (int c = 0; c < OAIP_N_CORNERSTONES; c++) {
+		s->rated += r->cs[c].rated;
+		s->total += r->cs[c].total;
+	}
+	s->low_coverage = s->rated * 2 < s->total;
+	for (size_t i = 0; i < r->n_gaps; i++)
+		if (r->gaps[i] < fw->n_indicators) {
+			below[r->gaps[i]]++;
+			rated[r->gaps[i]]++;
+		}
+	for (size_t i = 0; i < r->n_strengths; i++)
+		if (r->strengths[i] < fw->n_indicators)
+			rated[r->strengths[i]]++;
+	return true;
+}
+
+/* Fill s for a return that could not be read, keeping its first errors.
+ * On allocation failure s is left empty (file NULL). */
+static bool summarise_failure(oaip_school *s, const char *file,
+                              const oaip_diags *d)
+{
+	memset(s, 0, sizeof *s);
+	s->file = dup_utf8(file);
+	s->school = school_from_file(file);
+	s->errors = calloc(OAIP_COMPARE_MAX_ERRORS, sizeof *s->errors);
+	if (!s->file || !s->school || !s->errors)
+		goto cleanup;
+	for (size_t i = 0; i < d->n; i++) {
+		const oaip_diag *x = &d->items[i];
+		if (x->severity != OAIP_ERROR)
+			continue;
+		s->n_errors_total++;
+		if (s->n_errors == OAIP_COMPARE_MAX_ERRORS)
+			continue;
+		oaip_diag *y = &s->errors[s->n_errors];
+		y->severity = OAIP_ERROR;
+		y->line = x->line;
+		y->file = dup_utf8(x->file ? x->file : file);
+		y->message = dup_utf8(x->message);
+		if (!y->file || !y->message) {
+			free(y->file);
+			free(y->message);
+			goto cleanup;
+		}
+		s->n_errors++;
+	}
+	if (s->n_errors == 0) {
+		/* Should not happen: a failure always says why.  Still, the
+		 * report must never show an unreadable return without a
+		 * reason. */
+		s->errors[0].severity = OAIP_ERROR;
+		s->errors[0].file = oaip_strdup(s->file);
+		s->errors[0].message = oaip_strdup("the return could not be read");
+		if (!s->errors[0].file || !s->errors[0].message) {
+			free(s->errors[0].file);
+			free(s->errors[0].message);
+			goto cleanup;
+		}
+		s->n_errors = s->n_errors_total = 1;
+	}
+	return true;
+cleanup:
+	school_free(s);
+	return false;
+}
+
+/* ---- the comparison --------------------------------------------------- */
+
+oaip_comparison *oaip_comparison_new(const oaip_framework *fw,
+                                     const oaip_compare_options *opts)
+{
+	int target = opts ? opts->target : -1;
+	if (target < 0)
+		target = fw->scale.target;
+	if (!oaip_scale_level(&fw->scale, target))
+		return NULL;
+	oaip_comparison *c = calloc(1, sizeof *c);
+	if (!c)
+		return NULL;
+	c->fw = fw;
+	c->target = target;
+	c->phase = opts ? opts->phase : 0;
+	size_t n = fw->n_indicators ? fw->n_indicators : 1;
+	c->below = calloc(n, sizeof *c->below);
+	c->rated = calloc(n, sizeof *c->rated);
+	if (!c->below || !c->rated) {
+		oaip_comparison_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void oaip_comparison_free(oaip_comparison *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		school_free(&c->schools[i]);
+	free(c->schools);
+	free(c->below);
+	free(c->rated);
+	free(c->priorities);
+	free(c);
+}
+
+/* Room for `more` schools after the last one added. */
+static bool reserve(oaip_comparison *c, size_t more)
+{
+	if (more <= c->cap - c->n)
+		return true;
+	if (more > SIZE_MAX / sizeof *c->schools - c->n)
+		return false;
+	size_t cap = c->cap ? c->cap : 16;
+	while (cap < c->n + more)
+		cap = cap > SIZE_MAX / sizeof *c->schools / 2 ? c->n + more
+		                                              : cap * 2;
+	oaip_school *p = realloc(c->schools, cap * sizeof *p);
+	if (!p)
+		return false;
+	c->schools = p;
+	c->cap = cap;
+	return true;
+}
+
+/* Count an added summary in. */
+static void added(oaip_comparison *c, const oaip_school *s)
+{
+	c->n++;
+	if (!s->readable)
+		c->n_unreadable++;
+	else if (s->low_coverage)
+		c->n_low++;
+}
+
+bool oaip_comparison_add_result(oaip_comparison *c, const oaip_result *r)
+{
+	if (!reserve(c, 1))
+		return false;
+	oaip_school *s = &c->schools[c->n];
+	if (!summarise(s, r, NULL, c->below, c->rated))
+		return false;
+	added(c, s);
+	return true;
+}
+
+bool oaip_comparison_add_failure(oaip_comparison *c, const char *file,
+                                 const oaip_diags *d)
+{
+	if (!reserve(c, 1))
+		return false;
+	oaip_school *s = &c->schools[c->n];
+	if (!summarise_failure(s, file, d))
+		return false;
+	added(c, s);
+	return true;
+}
+
+/* ---- many files on a few threads ------------------------------------- */
+
+struct job {
+	oaip_comparison *c;
+	const char *const *paths;
+	size_t n;
+	oaip_school *slots; /* c->schools + c->n at the start: n slots */
+	oaip_diags *diags;  /* per file */
+	atomic_uchar *done; /* per file: its slot and diags are complete */
+	atomic_size_t next; /* the next file nobody has taken */
+	oaip_score_options opts;
+};
+
+struct worker {
+	struct job *job;
+	size_t *below, *rated; /* this thread's counters, summed at the end */
+	char *buf;             /* reused for every file */
+	size_t cap;
+	pthread_t thread;
+};
+
+static bool grow_buf(struct worker *w, size_t need)
+{
+	if (need <= w->cap)
+		return true;
+	size_t cap = w->cap ? w->cap : 65536;
+	while (cap < need)
+		cap *= 2;
+	char *p = realloc(w->buf, cap);
+	if (!p)
+		return false;
+	w->buf = p;
+	w->cap = cap;
+	return true;
+}
+
+/* Read path whole into w->buf: for a regular file of a known size, one
+ * read() does it.  Returns false with an error in d. */
+static bool read_whole(struct worker *w, const char *path, size_t *len,
+                       oaip_diags *d)
+{
+	bool ok = false;
+	*len = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		oaip_diags_add(d, OAIP_ERROR, path, 0, "cannot open file: %s",
+		               strerror(errno));
+		return false;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		oaip_diags_add(d, OAIP_ERROR, path, 0, "cannot read file: %s",
+		               strerror(errno));
+		goto cleanup;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		oaip_diags_add(d, OAIP_ERROR, path, 0,
+		               "is a directory, not a file");
+		goto cleanup;
+	}
+	bool sized = S_ISREG(st.st_mode) && st.st_size >= 0 &&
+	             (uintmax_t)st.st_size <= MAX_INPUT;
+	size_t want = sized ? (size_t)st.st_size : 0;
+	size_t n = 0;
+	for (;;) {
+		if (!grow_buf(w, (want > n ? want : n + 65536) + 1)) {
+			oaip_diags_add(d, OAIP_ERROR, path, 0,
+			               "out of memory reading file");
+			goto cleanup;
+		}
+		if (sized && n == want)
+			break;
+		ssize_t r = read(fd, w->buf + n, w->cap - n - 1);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			oaip_diags_add(d, OAIP_ERROR, path, 0,
+			               "cannot read file: %s", strerror(errno));
+			goto cleanup;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n > MAX_INPUT) {
+			oaip_diags_add(d, OAIP_ERROR, path, 0,
+			               "file is larger than the limit of %zu MiB",
+			               MAX_INPUT / (1024 * 1024));
+			goto cleanup;
+		}
+	}
+	w->buf[n] = '\0';
+	*len = n;
+	ok = true;
+cleanup:
+	close(fd);
+	return ok;
+}
+
+/* Read, parse and score file i into its slot. */
+static void process(struct worker *w, size_t i)
+{
+	struct job *job = w->job;
+	const char *path = job->paths[i];
+	oaip_diags *d = &job->diags[i];
+	oaip_school *s = &job->slots[i];
+	size_t len;
+	oaip_selfeval *se = NULL;
+	oaip_result *r = NULL;
+
+	if (read_whole(w, path, &len, d))
+		se = oaip_selfeval_read_memory(job->c->fw, w->buf, len, path, d);
+	if (se) {
+		r = oaip_score_compute(se, &job->opts);
+		if (!r)
+			oaip_diags_add(d, OAIP_ERROR, path, 0,
+			               "out of memory while scoring");
+	}
+	if (r)
+		summarise(s, r, path, w->below, w->rated);
+	else
+		summarise_failure(s, path, d);
+	oaip_result_free(r);
+	oaip_selfeval_free(se);
+}
+
+static void work(struct worker *w)
+{
+	struct job *job = w->job;
+	for (;;) {
+		size_t i = atomic_fetch_add_explicit(&job->next, 1,
+		                                     memory_order_relaxed);
+		if (i >= job->n)
+			break;
+		process(w, i);
+		atomic_store_explicit(&job->done[i], 1, memory_order_release);
+	}
+}
+
+static void *worker_main(void *arg)
+{
+	work(arg);
+	return NULL;
+}
+
+/* Add the finished slots from *next on, in file order, and tell the
+ * caller about each.  A slot left empty by an allocation failure is
+ * dropped and makes *oom true. */
+static void deliver(struct job *job, size_t *next, bool *oom,
+                    oaip_compare_progress *progress, void *ud)
+{
+	oaip_comparison *c = job->c;
+	while (*next < job->n &&
+	       atomic_load_explicit(&job->done[*next], memory_order_acquire)) {
+		size_t i = (*next)++;
+		oaip_school *s = &job->slots[i];
+		if (!s->file) {
+			*oom = true;
+		} else {
+			/* Slots of dropped files leave a hole: close it. */
+			oaip_school *to = &c->schools[c->n];
+			if (to != s) {
+				*to = *s;
+				memset(s, 0, sizeof *s);
+			}
+			added(c, to);
+		}
+		if (progress)
+			progress(ud, i + 1, job->n, job->paths[i],
+			         &job->diags[i]);
+		oaip_diags_free(&job->diags[i]);
+	}
+}
+
+static bool worker_init(struct worker *w, struct job *job)
+{
+	size_t n = job->c->fw->n_indicators ? job->c->fw->n_indicators : 1;
+	memset(w, 0, sizeof *w);
+	w->job = job;
+	w->below = calloc(n, sizeof *w->below);
+	w->rated = calloc(n, sizeof *w->rated);
+	return w->below && w->rated;
+}
+
+/* Sum a worker's counters into the comparison and free them. */
+static void worker_done(struct worker *w, oaip_comparison *c)
+{
+	if (w->below && w->rated)
+		for (size_t k = 0; k < c->fw->n_indicators; k++) {
+			c->below[k] += w->below[k];
+			c->rated[k] += w->rated[k];
+		}
+	free(w->below);
+	free(w->rated);
+	free(w->buf);
+	memset(w, 0, sizeof *w);
+}
+
+bool oaip_comparison_add_files(oaip_comparison *c, const char *const *paths,
+                               size_t n, unsigned threads,
+                               oaip_compare_progress *progress, void *ud)
+{
+	bool ok = false, oom = false;
+	struct worker *workers = NULL;
+	unsigned started = 0;
+	size_t next = 0;
+	struct job job = {.c = c, .paths = paths, .n = n};
+
+	if (n == 0)
+		return true;
+	if (threads == 0)
+		threads = 2;
+	if (threads > n)
+		threads = (unsigned)n;
+	job.opts.target = c->target;
+	job.opts.phase = c->phase;
+	atomic_init(&job.next, 0);
+	if (!reserve(c, n))
+		return false;
+	job.slots = c->schools + c->n;
+	memset(job.slots, 0, n * sizeof *job.slots);
+	job.diags = calloc(n, sizeof *job.diags);
+	job.done = calloc(n, sizeof *job.done);
+	workers = calloc(threads, sizeof *workers);
+	if (!job.diags || !job.done || !workers)
+		goto cleanup;
+	for (size_t i = 0; i < n; i++)
+		atomic_init(&job.done[i], 0);
+
+	/* workers[0] is this thread. */
+	if (!worker_init(&workers[0], &job))
+		goto cleanup;
+	for (started = 1; started < threads; started++) {
+		if (!worker_init(&workers[started], &job) ||
+		    pthread_create(&workers[started].thread, NULL, worker_main,
+		                   &workers[started]) != 0) {
+			worker_done(&workers[started], c);
+			break; /* fewer threads: the work still gets done */
+		}
+	}
+	for (;;) {
+		size_t i = atomic_fetch_add_explicit(&job.next, 1,
+		                                     memory_order_relaxed);
+		if (i >= n)
+			break;
+		process(&workers[0], i);
+		atomic_store_explicit(&job.done[i], 1, memory_order_release);
+		deliver(&job, &next, &oom, progress, ud);
+	}
+	for (unsigned t = 1; t < started; t++)
+		pthread_join(workers[t].thread, NULL);
+	deliver(&job, &next, &oom, progress, ud);
+	ok = !oom;
+cleanup:
+	if (workers)
+		for (unsigned t = 0; t < threads; t++)
+			worker_done(&workers[t], c);
+	free(workers);
+	if (job.diags) {
+		/* Slots never delivered (allocation failed early). */
+		for (size_t i = next; i < n; i++) {
+			school_free(&job.slots[i]);
+			oaip_diags_free(&job.diags[i]);
+		}
+	}
+	free(job.diags);
+	free((void *)job.done);
+	return ok;
+}
+
+/* ---- area statistics ---------------------------------------------------- */
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Linear interpolation between closest ranks of sorted v[0..n-1]. */
+static double quantile(const double *v, size_t n, double p)
+{
+	double h = (double)(n - 1) * p;
+	size_t lo = (size_t)h; /* h >= 0: truncation is floor */
+	if (lo + 1 >= n)
+		return v[n - 1];
+	return v[lo] + (h - (double)lo) * (v[lo + 1] - v[lo]);
+}
+
+static void spread_of(oaip_spread *sp, double *v, size_t n)
+{
+	memset(sp, 0, sizeof *sp);
+	if (n == 0)
+		return;
+	qsort(v, n, sizeof *v, cmp_double);
+	double sum = 0;
+	for (size_t i = 0; i < n; i++)
+		sum += v[i];
+	sp->n = n;
+	sp->mean = sum / (double)n;
+	sp->min = v[0];
+	sp->max = v[n - 1];
+	sp->q1 = quantile(v, n, 0.25);
+	sp->median = quantile(v, n, 0.5);
+	sp->q3 = quantile(v, n, 0.75);
+}
+
+static int cmp_priority(const void *a, const void *b)
+{
+	const oaip_priority *x = a, *y = b;
+	if (x->below != y->below)
+		return x->below > y->below ? -1 : 1;
+	/* As many schools below target: the larger share of those that
+	 * rated it first (below/rated compared without division). */
+	if (x->below * y->rated != y->below * x->rated)
+		return x->below * y->rated > y->below * x->rated ? -1 : 1;
+	return (x->indicator > y->indicator) - (x->indicator < y->indicator);
+}
+
+void oaip_comparison_finish(oaip_comparison *c)
+{
+	double *v = malloc((c->n ? c->n : 1) * sizeof *v);
+	oaip_priority *p =
+	    malloc((c->fw->n_indicators ? c->fw->n_indicators : 1) * sizeof *p);
+	free(c->priorities);
+	c->priorities = NULL;
+	c->n_priorities = 0;
+	memset(c->spread, 0, sizeof c->spread);
+	if (!v || !p)
+		goto cleanup;
+
+	for (int w = 0; w <= OAIP_N_CORNERSTONES; w++) {
+		size_t k = 0;
+		for (size_t i = 0; i < c->n; i++) {
+			const oaip_school *s = &c->schools[i];
+			if (!s->readable)
+				continue;
+			if (w == OAIP_N_CORNERSTONES) {
+				if (s->has_overall)
+					v[k++] = s->overall;
+			} else if (s->cs[w].has_score) {
+				v[k++] = s->cs[w].score;
+			}
+		}
+		spread_of(&c->spread[w], v, k);
+	}
+
+	size_t k = 0;
+	for (size_t i = 0; i < c->fw->n_indicators; i++)
+		if (c->below[i] > 0)
+			p[k++] = (oaip_priority){
+			    .indicator = i, .below = c->below[i], .rated = c->rated[i]};
+	qsort(p, k, sizeof *p, cmp_priority);
+	c->n_priorities = k < OAIP_COMPARE_PRIORITIES ? k : OAIP_COMPARE_PRIORITIES;
+	c->priorities = p;
+	p = NULL;
+cleanup:
+	free(v);
+	free(p);
+}
+
+/* ---- accessors ------------------------------------------------------------ */
+
+const oaip_framework *oaip_comparison_framework(const oaip_comparison *c)
+{
+	return c->fw;
+}
+
+int oaip_comparison_target(const oaip_comparison *c)
+{
+	return c->target;
+}
+
+unsigned oaip_comparison_phase(const oaip_comparison *c)
+{
+	return c->phase;
+}
+
+size_t oaip_comparison_count(const oaip_comparison *c)
+{
+	return c->n;
+}
+
+const oaip_school *oaip_comparison_school(const oaip_comparison *c, size_t i)
+{
+	return i < c->n ? &c->schools[i] : NULL;
+}
+
+size_t oaip_comparison_unreadable(const oaip_comparison *c)
+{
+	return c->n_unreadable;
+}
+
+size_t oaip_comparison_low_coverage(const oaip_comparison *c)
+{
+	return c->n_low;
+}
+
+const oaip_spread *oaip_comparison_spread(const oaip_comparison *c, int which)
+{
+	if (which < 0 || which > OAIP_N_CORNERSTONES)
+		return NULL;
+	return &c->spread[which];
+}
+
+size_t oaip_comparison_priorities(const oaip_comparison *c,
+                                  const oaip_priority **out)
+{
+	*out = c->priorities;
+	return c->n_priorities;
+}

@@ -1,4 +1,315 @@
-/* escape.c - not written yet. */
+/* escape.c - escaping for HTML, Markdown and CSV, in one place.
+ *
+ * Every piece of text a report did not write itself (a school's evidence,
+ * next steps, names and file names, and the framework's own wording) goes
+ * through one of these functions.  All three also clean the text: bytes
+ * that are not valid UTF-8 and control characters other than tab and line
+ * breaks become U+FFFD, so a report is always valid UTF-8 and shows where
+ * something unprintable was. */
 #include "config.h"
 
+#include <string.h>
+
 #include "private.h"
+
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
+
+/* Length of the valid UTF-8 sequence starting at s (s[0] >= 0x80), or 0
+ * if it is not one (overlong forms, surrogates and values above U+10FFFF
+ * are invalid).  s is NUL-terminated, so reading stops at its end. */
+static size_t utf8_len(const unsigned char *s)
+{
+	unsigned c = s[0];
+	size_t n;
+	unsigned min, v;
+	if ((c & 0xE0) == 0xC0) {
+		n = 2;
+		min = 0x80;
+		v = c & 0x1F;
+	} else if ((c & 0xF0) == 0xE0) {
+		n = 3;
+		min = 0x800;
+		v = c & 0x0F;
+	} else if ((c & 0xF8) == 0xF0) {
+		n = 4;
+		min = 0x10000;
+		v = c & 0x07;
+	} else {
+		return 0;
+	}
+	for (size_t k = 1; k < n; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[k] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+/* Copy the non-ASCII character at *p (valid UTF-8, else U+FFFD) and move
+ * past it. */
+static void put_non_ascii(oaip_buf *out, const unsigned char **p)
+{
+	size_t n = utf8_len(*p);
+	if (n) {
+		oaip_buf_putn(out, (const char *)*p, n);
+		*p += n;
+	} else {
+		oaip_buf_puts(out, REPLACEMENT);
+		(*p)++;
+	}
+}
+
+static bool is_control(unsigned c)
+{
+	return c < 0x20 || c == 0x7F;
+}
+
+/* ------------------------------------------------------------------ */
+/* HTML                                                               */
+
+void oaip_escape_html(oaip_buf *out, const char *s)
+{
+	if (!s)
+		return;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned c = *p;
+		if (c >= 0x80) {
+			put_non_ascii(out, &p);
+			continue;
+		}
+		p++;
+		switch (c) {
+		case '&':
+			oaip_buf_puts(out, "&amp;");
+			break;
+		case '<':
+			oaip_buf_puts(out, "&lt;");
+			break;
+		case '>':
+			oaip_buf_puts(out, "&gt;");
+			break;
+		case '"':
+			oaip_buf_puts(out, "&quot;");
+			break;
+		case '\'':
+			oaip_buf_puts(out, "&#39;");
+			break;
+		case '\r':
+			/* CRLF and a lone CR are both one line break. */
+			if (*p != '\n')
+				oaip_buf_putc(out, '\n');
+			break;
+		case '\t':
+		case '\n':
+			oaip_buf_putc(out, (char)c);
+			break;
+		default:
+			if (is_control(c))
+				oaip_buf_puts(out, REPLACEMENT);
+			else
+				oaip_buf_putc(out, (char)c);
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Markdown
+ *
+ * The aim: whatever the input, the output is inline text that CommonMark
+ * and GitHub-flavoured Markdown read back as exactly that text - no link,
+ * image, autolink, raw HTML, emphasis, code, heading, list, quote, table
+ * cell break or thematic break - while ordinary prose stays readable as
+ * plain text (no backslash before every full stop or bracket).
+ *
+ * Escaped everywhere with a backslash:
+ *   \ ` * _ { } [ ] < > # | ~ $ @
+ *   (code, emphasis, links and images, raw HTML and autolinks, headings,
+ *   table cells, strikethrough, maths, e-mail autolinks)
+ * Escaped where they could start markup:
+ *   &   before a letter, digit or '#' (an entity such as &lt; or &#60;)
+ *   (   straight after ']' (a link destination)
+ *   :   before '/' ("https://" autolinks)
+ *   .   after "www" ("www." autolinks)
+ *   - + =             first on a line (lists, setext headings, breaks)
+ *   . )               after the digits that start a line (ordered lists)
+ * Spaces and tabs that start a line are dropped (indented code); a tab
+ * becomes a space; runs of line breaks become one space, or one hard line
+ * break ("  " + newline) when keep_newlines, never a blank line, so the
+ * text stays one paragraph.  Trailing white space is dropped. */
+
+static bool is_digit(unsigned c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_alnum(unsigned c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_blank(unsigned c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static bool is_newline(unsigned c)
+{
+	return c == '\n' || c == '\r';
+}
+
+static int lower(unsigned c)
+{
+	return c >= 'A' && c <= 'Z' ? (int)(c + ('a' - 'A')) : (int)c;
+}
+
+/* Is the text just before p (from start) "www", in any case? */
+static bool after_www(const unsigned char *start, const unsigned char *p)
+{
+	return p - start >= 3 && lower(p[-1]) == 'w' && lower(p[-2]) == 'w' &&
+	       lower(p[-3]) == 'w';
+}
+
+static bool needs_escape(const unsigned char *start, const unsigned char *p,
+                         bool line_start, const unsigned char *list_mark)
+{
+	unsigned c = *p;
+	switch (c) {
+	case '\\':
+	case '`':
+	case '*':
+	case '_':
+	case '{':
+	case '}':
+	case '[':
+	case ']':
+	case '<':
+	case '>':
+	case '#':
+	case '|':
+	case '~':
+	case '$':
+	case '@':
+		return true;
+	case '&':
+		return is_alnum(p[1]) || p[1] == '#';
+	case '(':
+		return p > start && p[-1] == ']';
+	case ':':
+		return p[1] == '/';
+	case '.':
+		return p == list_mark || after_www(start, p);
+	case ')':
+		return p == list_mark;
+	case '-':
+	case '+':
+	case '=':
+		return line_start;
+	default:
+		return false;
+	}
+}
+
+void oaip_escape_markdown(oaip_buf *out, const char *s, bool keep_newlines)
+{
+	if (!s)
+		return;
+	const unsigned char *start = (const unsigned char *)s;
+	const unsigned char *p = start;
+	bool line_start = true;  /* the next visible character starts a line */
+	bool any = false;        /* something has been written */
+	bool pending_nl = false; /* a line break waits for the next text */
+	size_t pending_sp = 0;   /* spaces wait for the next text */
+	const unsigned char *list_mark = NULL; /* the '.' or ')' of "12." */
+
+	while (*p) {
+		unsigned c = *p;
+		if (is_newline(c)) {
+			pending_nl = true;
+			p++;
+			continue;
+		}
+		if (is_blank(c)) {
+			pending_sp++;
+			p++;
+			continue;
+		}
+		/* A visible character: first write what is waiting. */
+		if (pending_nl && any) {
+			if (keep_newlines) {
+				oaip_buf_puts(out, "  \n");
+				line_start = true;
+			} else {
+				oaip_buf_putc(out, ' ');
+			}
+		} else if (pending_sp && any && !line_start) {
+			while (pending_sp--)
+				oaip_buf_putc(out, ' ');
+		}
+		pending_nl = false;
+		pending_sp = 0;
+		any = true;
+
+		if (line_start && is_digit(c)) {
+			const unsigned char *q = p;
+			while (is_digit(*q))
+				q++;
+			if (*q == '.' || *q == ')')
+				list_mark = q;
+		}
+		if (c >= 0x80) {
+			put_non_ascii(out, &p);
+		} else if (is_control(c)) {
+			oaip_buf_puts(out, REPLACEMENT);
+			p++;
+		} else {
+			if (needs_escape(start, p, line_start, list_mark))
+				oaip_buf_putc(out, '\\');
+			oaip_buf_putc(out, (char)c);
+			p++;
+		}
+		line_start = false;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* CSV (RFC 4180)                                                     */
+
+void oaip_escape_csv(oaip_buf *out, const char *s)
+{
+	if (!s)
+		s = "";
+	size_t len = strlen(s);
+	/* A spreadsheet reads a cell starting with one of these as a
+	 * formula (or, for tab and CR, may drop them and then read one). */
+	const char *first = s;
+	while (*first == ' ')
+		first++;
+	bool formula = *first && strchr("=+-@\t\r", *first) != NULL;
+	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL ||
+	             (len && (is_blank((unsigned char)s[0]) ||
+	                      is_blank((unsigned char)s[len - 1])));
+	if (quote)
+		oaip_buf_putc(out, '"');
+	if (formula)
+		oaip_buf_putc(out, '\'');
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned c = *p;
+		if (c >= 0x80) {
+			put_non_ascii(out, &p);
+			continue;
+		}
+		p++;
+		if (c == '"')
+			oaip_buf_puts(out, "\"\"");
+		else if (is_control(c) && c != '\t' && c != '\r' && c != '\n')
+			oaip_buf_puts(out, REPLACEMENT);
+		else
+			oaip_buf_putc(out, (char)c);
+	}
+	if (quote)
+		oaip_buf_putc(out, '"');
+}

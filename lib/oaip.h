@@ -344,15 +344,138 @@ typedef struct oaip_result {
 oaip_result *oaip_score_compute(const oaip_selfeval *se,
                                 const oaip_score_options *opts);
 void oaip_result_free(oaip_result *r);
-/* A plain-words band for a cornerstone ("Not yet evaluated", ...);
- * borrowed static string. */
+/* A plain-words band for a cornerstone; borrowed static string.  With
+ * t = the target as a percentage of the top level (100 * target / r_max):
+ *   "Not yet evaluated"   nothing rated
+ *   "Well established"    no gaps, score >= halfway from t to 100
+ *   "Established"         no gaps (every rated indicator at or above target)
+ *   "Mostly established"  some gaps, score >= t and more indicators at or
+ *                         above the target than below it
+ *   "Developing"          some gaps, score >= t / 2
+ *   "Early stages"        some gaps, score < t / 2
+ * " (partly evaluated)" is appended while any applicable indicator is still
+ * blank.  A cornerstone with gaps is never called "Established". */
 const char *oaip_band(const oaip_cornerstone_score *cs, const oaip_scale *s,
                       int target);
+/* A score rounded to the one decimal place reports show, halves rounded
+ * up (66.65 -> 66.7).  Renderers and --fail-under all use it, so every
+ * output shows and compares the same number. */
+double oaip_score_round(double score);
 
 /* ------------------------------------------------------------------ */
 /* Comparison over many returns (compare.c)                           */
 
+/* An area view over many schools' returns.  The comparison keeps, per
+ * return, only a small summary (oaip_school) and, per indicator, how many
+ * schools rated it and how many rated it below the target: memory grows
+ * with the number of schools, never with the rows they hold. */
 typedef struct oaip_comparison oaip_comparison; /* opaque */
+
+typedef struct oaip_compare_options {
+	int target;     /* target level value; -1 = the framework's default */
+	unsigned phase; /* 0 = no phase filter */
+} oaip_compare_options;
+
+/* How many errors of an unreadable return are kept for the report (all
+ * of them are still passed to the progress callback). */
+#define OAIP_COMPARE_MAX_ERRORS 10
+/* How many training priorities are ranked. */
+#define OAIP_COMPARE_PRIORITIES 10
+
+/* One return, summarised.  Every string is valid UTF-8 (bytes that are
+ * not were read as Windows-1252).  Owned by the comparison. */
+typedef struct oaip_school {
+	char *file;    /* as given */
+	char *school;  /* display name derived from the file name */
+	bool readable; /* false: the return could not be read (see errors) */
+	oaip_cornerstone_score cs[OAIP_N_CORNERSTONES];
+	bool has_overall;
+	double overall;
+	size_t rated; /* rated indicators over every cornerstone */
+	size_t total; /* applicable indicators over every cornerstone */
+	bool low_coverage; /* readable, and fewer than half of the applicable
+	                      indicators rated (rated * 2 < total) */
+	oaip_diag *errors; /* unreadable: the first errors, file and line */
+	size_t n_errors;
+	size_t n_errors_total; /* errors found, including those not kept */
+} oaip_school;
+
+/* The spread of one score over the schools that have it.  Quartiles are
+ * linear interpolation between closest ranks (the method of R's default,
+ * numpy's default and spreadsheets' QUARTILE.INC). */
+typedef struct oaip_spread {
+	size_t n; /* schools with a score; the other members are 0 if n is 0 */
+	double mean, min, q1, median, q3, max;
+} oaip_spread;
+
+/* A training priority: an indicator many schools rated below target. */
+typedef struct oaip_priority {
+	size_t indicator; /* index into fw->indicators */
+	size_t below;     /* schools that rated it below the target */
+	size_t rated;     /* schools that rated it at all */
+} oaip_priority;
+
+/* A new, empty comparison against fw (borrowed: it must outlive the
+ * comparison).  opts may be NULL for the defaults.  Returns NULL if
+ * allocation failed or opts->target is not a level of fw's scale.  Caller
+ * frees with oaip_comparison_free. */
+oaip_comparison *oaip_comparison_new(const oaip_framework *fw,
+                                     const oaip_compare_options *opts);
+void oaip_comparison_free(oaip_comparison *c);
+
+/* Add a scored return (scored with the comparison's target and phase).
+ * Copies what it needs: r and its self-evaluation may be freed at once.
+ * Returns false, adding nothing, if allocation failed. */
+bool oaip_comparison_add_result(oaip_comparison *c, const oaip_result *r);
+/* Add a return that could not be read: file as given, and the errors
+ * (OAIP_ERROR items) of d, which are copied; d is not changed. */
+bool oaip_comparison_add_failure(oaip_comparison *c, const char *file,
+                                 const oaip_diags *d);
+
+/* Told about each file once it has been added, in the order of the paths
+ * and always from the thread that called oaip_comparison_add_files:
+ * done of total files added so far, the file, and its diagnostics (the
+ * errors of an unreadable return, notes such as a Windows-1252 fallback;
+ * borrowed for the call). */
+typedef void oaip_compare_progress(void *ud, size_t done, size_t total,
+                                   const char *file, const oaip_diags *d);
+
+/* Read, score and add the returns paths[0..n-1], each file read whole
+ * with one read(), on `threads` threads (the calling thread is one of
+ * them; 0 means 2).  A file that cannot be read or parsed is added as a
+ * failure and the batch goes on.  The summaries are added in the order of
+ * paths whatever order the threads finish in, so the report is the same
+ * on every run.  progress may be NULL.  Returns false only if allocation
+ * failed (the comparison then holds the files added before). */
+bool oaip_comparison_add_files(oaip_comparison *c, const char *const *paths,
+                               size_t n, unsigned threads,
+                               oaip_compare_progress *progress, void *ud);
+
+/* Compute the area spread and the training priorities; call after the
+ * last add and before the accessors below that say so, and renderers. */
+void oaip_comparison_finish(oaip_comparison *c);
+
+/* Accessors; every pointer returned is borrowed from c. */
+const oaip_framework *oaip_comparison_framework(const oaip_comparison *c);
+int oaip_comparison_target(const oaip_comparison *c);
+unsigned oaip_comparison_phase(const oaip_comparison *c);
+/* Returns added, readable or not, in the order they were added. */
+size_t oaip_comparison_count(const oaip_comparison *c);
+const oaip_school *oaip_comparison_school(const oaip_comparison *c,
+                                          size_t i);
+size_t oaip_comparison_unreadable(const oaip_comparison *c);
+size_t oaip_comparison_low_coverage(const oaip_comparison *c);
+/* After finish: the spread of cornerstone which (0..3), or of the overall
+ * score when which is OAIP_N_CORNERSTONES, over the readable schools. */
+const oaip_spread *oaip_comparison_spread(const oaip_comparison *c,
+                                          int which);
+/* After finish: at most OAIP_COMPARE_PRIORITIES indicators, most schools
+ * below target first; then the larger share of the schools that rated
+ * it; then framework order.  Indicators no school rated below target are
+ * left out.  Returns how many; *out is borrowed. */
+size_t oaip_comparison_priorities(const oaip_comparison *c,
+                                  const oaip_priority **out);
+/* The renderer, oaip_render_compare, is declared with the others below. */
 
 /* ------------------------------------------------------------------ */
 /* Rendering (render_*.c, escape.c)                                   */
@@ -387,6 +510,10 @@ void oaip_render_score_json(const oaip_result *r,
                             const oaip_render_options *o, oaip_buf *out);
 /* The whole framework as Markdown (oaip-eval show). */
 void oaip_render_framework_markdown(const oaip_framework *fw, oaip_buf *out);
+/* A finished comparison (oaip_comparison_finish) in any format, csv
+ * included, into out (render_compare.c). */
+void oaip_render_compare(const oaip_comparison *c, oaip_format format,
+                         const oaip_render_options *o, oaip_buf *out);
 
 /* Escaping, in one place.  Each appends the escaped form of s to out. */
 /* HTML text and attribute values: & < > " ' */

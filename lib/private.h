@@ -14,4 +14,64 @@ bool oaip_utf8_valid(const char *s, size_t len);
 /* Append the UTF-8 form of Windows-1252 text to out. */
 void oaip_cp1252_to_utf8(oaip_buf *out, const char *s, size_t len);
 
+/* HTML page shell shared by the score and compare reports (render_html.c).
+ * Every page is one self-contained file: inline CSS, no script, nothing
+ * fetched.  A page is written as
+ *
+ *   oaip_html_page_begin(out, "Plain text title");
+ *   <header>...<h1>...</h1></header>
+ *   <nav aria-label="Contents">...</nav>           (optional)
+ *   <main id="main">...</main>                     (id="main": skip link)
+ *   oaip_html_page_end(out, footer_html);
+ *
+ * page_begin writes the doctype, <html lang="en-GB">, the head (charset,
+ * viewport, the escaped title, the shared CSS), <body> and a skip link to
+ * #main.  page_end writes <footer> holding footer_html (already-safe HTML;
+ * NULL for none) and closes the document.
+ *
+ * CSS classes available to pages: table.data (th.num/td.num right-align
+ * numbers; see oaip_html_table_begin), .badge with .badge-below, .badge-ok, .badge-none, .badge-na
+ * (always with words inside), .muted, .ind-id, .heat-0 ... .heat-4 and
+ * .heat-none for heat-map cells (see oaip_html_heat_class). */
+void oaip_html_page_begin(oaip_buf *out, const char *title);
+void oaip_html_page_end(oaip_buf *out, const char *footer_html);
+
+/* Append escaped text, keeping line breaks as <br> (CRLF, CR or LF). */
+void oaip_html_text_br(oaip_buf *out, const char *s);
+
+/* A score as "66.7%" (one decimal), or "not evaluated" when !has. */
+void oaip_html_percent(oaip_buf *out, bool has, double score);
+
+/* One bar of a chart: label is plain text; a bar without a value is drawn
+ * as an empty outline marked "not evaluated", never as 0. */
+typedef struct oaip_html_bar {
+	const char *label;
+	bool has_value;
+	double value; /* 0..100 */
+} oaip_html_bar;
+
+/* An inline SVG horizontal bar chart of percentages (role="img", <title>
+ * and <desc> joined by aria-labelledby).  id is a prefix for element ids
+ * ([a-z0-9-]); title and desc are plain text (desc should repeat every
+ * number: it is the chart's text alternative together with a table the
+ * page shows next to it).  marker >= 0 draws a dashed line at that
+ * percentage labelled marker_label (plain text); marker < 0 draws none. */
+void oaip_html_bar_chart(oaip_buf *out, const char *id, const char *title,
+                         const char *desc, const oaip_html_bar *bars,
+                         size_t n, double marker, const char *marker_label);
+
+/* A data table that scrolls sideways inside its own box on a narrow
+ * screen instead of widening the page: writes a focusable, labelled
+ * <div class="table-wrap" role="region">, <table class="data"> and the
+ * <caption id="ID-caption"> (caption is plain text, escaped).  The caller
+ * writes <thead> (every <th> with scope) and <tbody>, then calls
+ * oaip_html_table_end. */
+void oaip_html_table_begin(oaip_buf *out, const char *id,
+                           const char *caption);
+void oaip_html_table_end(oaip_buf *out);
+
+/* The heat-map class for a score: "heat-0" (below 20%) ... "heat-4" (80%
+ * and above), "heat-none" when !has.  Borrowed static string. */
+const char *oaip_html_heat_class(bool has, double score);
+
 #endif

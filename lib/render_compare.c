@@ -1,4 +1,1005 @@
-/* render_compare.c - not written yet. */
+/* render_compare.c - the comparison report in Markdown, HTML, JSON and CSV.
+ *
+ * The renderer only shows what compare.c computed.  Every school name,
+ * file name and error message comes from outside the program and goes
+ * through the escaper of its format; every number is rounded once, with
+ * oaip_score_round, so each format shows the same figures. */
 #include "config.h"
 
+#include <string.h>
+
 #include "private.h"
+
+#define OVERALL OAIP_N_CORNERSTONES
+
+/* A report is rendered by one of these with the common facts at hand. */
+struct ctx {
+	const oaip_comparison *c;
+	const oaip_framework *fw;
+	const oaip_render_options *o;
+	oaip_buf *out;
+	const char *target_label;
+	double target_score; /* the target as a score: 100 * target / r_max */
+	size_t n;            /* returns */
+	size_t n_read;       /* readable returns */
+	size_t n_bad;        /* unreadable returns */
+};
+
+static const char *measure_title(int w)
+{
+	return w == OVERALL ? "Overall" : oaip_cornerstone_title(w);
+}
+
+static const char *measure_id(int w)
+{
+	return w == OVERALL ? "overall" : oaip_cornerstone_id(w);
+}
+
+static void put_score(oaip_buf *out, double score)
+{
+	oaip_buf_printf(out, "%.1f", oaip_score_round(score));
+}
+
+static double percent(size_t part, size_t whole)
+{
+	return whole ? 100.0 * (double)part / (double)whole : 0.0;
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* The four cornerstones of a school taken together, scored by its overall
+ * score, so the overall cell gets a band in the same words. */
+static oaip_cornerstone_score overall_of(const oaip_school *s)
+{
+	oaip_cornerstone_score a = {0};
+	for (int k = 0; k < OAIP_N_CORNERSTONES; k++) {
+		a.rated += s->cs[k].rated;
+		a.total += s->cs[k].total;
+		a.na += s->cs[k].na;
+		a.empty += s->cs[k].empty;
+		a.at_target += s->cs[k].at_target;
+		a.gaps += s->cs[k].gaps;
+	}
+	a.has_score = s->has_overall;
+	a.score = s->overall;
+	return a;
+}
+
+/* ---- Markdown -------------------------------------------------------- */
+
+static void md(oaip_buf *out, const char *s)
+{
+	oaip_escape_markdown(out, s ? s : "", false);
+}
+
+static void md_cell(struct ctx *x, const oaip_cornerstone_score *cs)
+{
+	oaip_buf *out = x->out;
+	if (cs->has_score)
+		put_score(out, cs->score);
+	else
+		oaip_buf_puts(out, "not evaluated");
+	oaip_buf_printf(out, " (%zu/%zu)", cs->rated, cs->total);
+}
+
+static void md_header(struct ctx *x)
+{
+	oaip_buf *out = x->out;
+	const oaip_framework *fw = x->fw;
+	oaip_buf_puts(out, "# Area comparison: ");
+	md(out, fw->title);
+	oaip_buf_puts(out, "\n\n- **Framework:** ");
+	md(out, fw->publisher);
+	oaip_buf_puts(out, ", ");
+	md(out, fw->section ? fw->section : fw->title);
+	oaip_buf_puts(out, " (");
+	md(out, fw->id);
+	if (fw->version) {
+		oaip_buf_puts(out, ", version ");
+		md(out, fw->version);
+	}
+	oaip_buf_puts(out, ")\n- **Date:** ");
+	md(out, x->o && x->o->date ? x->o->date : "");
+	oaip_buf_puts(out, "\n- **Target level:** ");
+	md(out, x->target_label);
+	unsigned phase = oaip_comparison_phase(x->c);
+	if (phase) {
+		oaip_buf_puts(out, "\n- **Phase:**");
+		for (unsigned bit = 1; bit <= OAIP_PHASE_POST16; bit <<= 1)
+			if (phase & bit)
+				oaip_buf_printf(out, " %s", oaip_phase_name(bit));
+	}
+	oaip_buf_printf(out,
+	                "\n- **Returns:** %zu: %zu read, %zu could not be "
+	                "read\n\n",
+	                x->n, x->n_read, x->n_bad);
+	oaip_buf_puts(
+	    out,
+	    "How scores are computed: for each cornerstone, a school's score "
+	    "is 100 × the sum of its ratings divided by the sum of the top "
+	    "rating, over the indicators it rated.  Indicators left blank or "
+	    "marked n/a are not counted as zero: the score rests on fewer "
+	    "indicators, so every score is shown with its count of rated "
+	    "indicators (rated/applicable).  The overall score is the mean of "
+	    "the cornerstone scores that are not empty.\n\n");
+}
+
+static void md_schools(struct ctx *x)
+{
+	oaip_buf *out = x->out;
+	oaip_buf_puts(out, "## Schools by cornerstone\n\n");
+	if (!x->n_read) {
+		oaip_buf_puts(out, "No return could be read.\n\n");
+		return;
+	}
+	oaip_buf_puts(out, "| School | File | Overall |");
+	for (int k = 0; k < OAIP_N_CORNERSTONES; k++)
+		oaip_buf_printf(out, " %s |", oaip_cornerstone_title(k));
+	oaip_buf_puts(out, " Rated |\n|---|---|---:|");
+	for (int k = 0; k < OAIP_N_CORNERSTONES; k++)
+		oaip_buf_puts(out, "---:|");
+	oaip_buf_puts(out, "---:|\n");
+	for (size_t i = 0; i < x->n; i++) {
+		const oaip_school *s = oaip_comparison_school(x->c, i);
+		if (!s->readable)
+			continue;
+		oaip_buf_puts(out, "| ");
+		md(out, s->school);
+		oaip_buf_puts(out, " | ");
+		md(out, s->file);
+		oaip_buf_puts(out, " | ");
+		if (s->has_overall)
+			put_score(out, s->overall);
+		else
+			oaip_buf_puts(out, "not evaluated");
+		for (int k = 0; k < OAIP_N_CORNERSTONES; k++) {
+			oaip_buf_puts(out, " | ");
+			md_cell(x, &s->cs[k]);
+		}
+		oaip_buf_printf(out, " | %zu of %zu |\n", s->rated, s->total);
+	}
+	oaip_buf_puts(out, "\nEach cell: score (indicators rated/applicable).\n\n");
+}
+
+static void md_area(struct ctx *x)
+{
+	oaip_buf *out = x->out;
+	oaip_buf_printf(out,
+	                "## Area averages and spread\n\n"
+	                "Over the %zu %s that could be read.  Quartiles are "
+	                "found by linear interpolation between closest ranks "
+	                "(as QUARTILE.INC in a spreadsheet).\n\n",
+	                x->n_read, plural(x->n_read, "return", "returns"));
+	oaip_buf_puts(out, "| | Schools with a score | Mean | Minimum | "
+	                   "Lower quartile | Median | Upper quartile | "
+	                   "Maximum |\n|---|---:|---:|---:|---:|---:|---:|---:|"
+	                   "\n");
+	for (int w = 0; w <= OVERALL; w++) {
+		const oaip_spread *sp = oaip_comparison_spread(x->c, w);
+		oaip_buf_printf(out, "| %s | %zu of %zu |", measure_title(w),
+		                sp->n, x->n_read);
+		const double v[] = {sp->mean, sp->min, sp->q1,
+		                    sp->median, sp->q3, sp->max};
+		for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
+			oaip_buf_putc(out, ' ');
+			if (sp->n)
+				put_score(out, v[k]);
+			else
+				oaip_buf_puts(out, "–");
+			oaip_buf_puts(out, " |");
+		}
+		oaip_buf_putc(out, '\n');
+	}
+	oaip_buf_putc(out, '\n');
+}
+
+static void md_priorities(struct ctx *x)
+{
+	oaip_buf *out = x->out;
+	const oaip_priority *p;
+	size_t np = oaip_comparison_priorities(x->c, &p);
+	oaip_buf_puts(out, "## Training priorities\n\n");
+	if (!np) {
+		oaip_buf_puts(out, "No school rated any indicator below the "
+		                   "target.\n\n");
+		return;
+	}
+	oaip_buf_printf(out,
+	                "The indicators most often rated below the target "
+	                "(");
+	md(out, x->target_label);
+	oaip_buf_printf(out,
+	                ") across the schools, most schools first (up to "
+	                "%d).\n\n"
+	                "| # | Indicator | Cornerstone | Schools below target "
+	                "|\n|---:|---|---|---|\n",
+	                OAIP_COMPARE_PRIORITIES);
+	for (size_t i = 0; i < np; i++) {
+		const oaip_indicator *ind = &x->fw->indicators[p[i].indicator];
+		oaip_buf_printf(out, "| %zu | ", i + 1);
+		md(out, ind->id);
+		oaip_buf_puts(out, ": ");
+		md(out, ind->text);
+		oaip_buf_printf(out,
+		                " | %s | %zu of the %zu %s that rated it "
+		                "(%.1f%%) |\n",
+		                oaip_cornerstone_title(ind->cornerstone),
+		                p[i].below, p[i].rated,
+		                plural(p[i].rated, "school", "schools"),
+		                oaip_score_round(percent(p[i].below, p[i].rated)));
+	}
+	oaip_buf_putc(out, '\n');
+}
+
+static void md_low(struct ctx *x)
+{
+	oaip_buf *out = x->out;
+	oaip_buf_puts(out, "## Schools with low coverage\n\n");
+	if (!oaip_comparison_low_coverage(x->c)) {
+		oaip_buf_puts(out, "None: every school that could be read rated "
+		                   "at least half of the indicators that apply "
+		                   "to it.\n\n");
+		return;
+	}
+	oaip_buf_puts(out, "Schools that rated fewer than half (50%) of the "
+	                   "indicators that apply to them: their scores rest "
+	                   "on little evidence.\n\n"
+	                   "| School | File | Rated |\n|---|---|---:|\n");
+	for (size_t i = 0; i < x->n; i++) {
+		const oaip_school *s = oaip_comparison_school(x->c, i);
+		if (!s->low_coverage)
+			continue;
+		oaip_buf_puts(out, "| ");
+		md(out, s->school);
+		oaip_buf_puts(out, " | ");
+		md(out, s->file);
+		oaip_buf_printf(out, " | %zu of %zu (%.1f%%) |\n", s->rated,
+		                s->total,
+		                oaip_score_round(percent(s->rated, s->total)));
+	}
+	oaip_buf_putc(out, '\n');
+}
+
+static void md_error(oaip_buf *out, const oaip_diag *e)
+{
+	oaip_buf b;
+	oaip_buf_init(&b);
+	if (e->line > 0)
+		oaip_buf_printf(&b, "%s:%ld: %s", e->file, e->line, e->message);
+	else
+		oaip_buf_printf(&b, "%s: %s", e->file, e->message);
+	md(out, b.failed ? "" : b.data);
+	if (b.failed)
+		out->failed = true;
+	oaip_buf_free(&b);
+}
+
+static void md_unreadable(struct ctx *x)
+{
+	oaip_buf *out = x->out;
+	oaip_buf_puts(out, "## Returns that could not be read\n\n");
+	if (!x->n_bad) {
+		oaip_buf_puts(out, "None: every return could be read.\n\n");
+		return;
+	}
+	oaip_buf_puts(out, "These returns are left out of everything above.  "
+	                   "Correct them and run the comparison again.\n\n");
+	for (size_t i = 0; i < x->n; i++) {
+		const oaip_school *s = oaip_comparison_school(x->c, i);
+		if (s->readable)
+			continue;
+		oaip_buf_puts(out, "- ");
+		md(out, s->file);
+		oaip_buf_puts(out, "\n");
+		for (size_t k = 0; k < s->n_errors; k++) {
+			oaip_buf_puts(out, "  - ");
+			md_error(out, &s->errors[k]);
+			oaip_buf_putc(out, '\n');
+		}
+		if (s->n_errors_total > s->n_errors)
+			oaip_buf_printf(out, "  - and %zu more %s\n",
+			                s->n_errors_total - s->n_errors,
+			                plural(s->n_errors_total - s->n_errors,
+			                       "error", "errors"));
+	}
+	oaip_buf_putc(out, '\n');
+}
+
+static void render_markdown(struct ctx *x)
+{
+	md_header(x);
+	md_schools(x);
+	md_area(x);
+	md_priorities(x);
+	md_low(x);
+	md_unreadable(x);
+	oaip_buf_puts(x->out, "---\n\n");
+	md(x->out, x->fw->attribution);
+	oaip_buf_puts(x->out, "\n\nWritten by oaip-eval ");
+	/* The program's own version: plain text with nothing to escape. */
+	oaip_buf_puts(x->out,
+	              x->o && x->o->program_version ? x->o->program_version : "");
+	oaip_buf_puts(x->out, ".\n");
+}
+
+/* ---- HTML -------------------------------------------------------------- */
+
+static void h(oaip_buf *out, const char *s)
+{
+	oaip_escape_html(out, s ? s : "");
+}
+
+/* One heat-map cell: the shade, the number, the band in words and the
+ * count, so nothing depends on seeing the colour.  The count already
+ * says when a cornerstone is partly evaluated, so the band is given
+ * without its "(partly evaluated)" to keep the table narrow. */
+static void html_heat_cell(struct ctx *x, const oaip_cornerstone_score *cs)
+{
+	oaip_buf *out = x->out;
+	oaip_cornerstone_score whole = *cs;
+	whole.empty = 0;
+	oaip_buf_printf(out, "<td class=\"num %s\">",
+	                oaip_html_heat_class(cs->has_score, cs->score));
+	if (cs->has_score) {
+		oaip_buf_puts(out, "<span class=\"score\">");
+		put_score(out, cs->score);
+		oaip_buf_puts(out, "</span><br>");
+	}
+	h(out, oaip_band(&whole, &x->fw->scale, oaip_comparison_target(x->c)));
+	oaip_buf_printf(out, "<br><span class=\"muted\">%zu of %zu rated</span>"
+	                     "</td>",
+	                cs->rated, cs->total);
+}
+
+static void html_header(struct ctx *x)
+{
+	oaip_buf *out = x->out;
+	const oaip_framework *fw = x->fw;
+	oaip_buf_puts(out, "<header>\n<div class=\"page\">\n<p class=\"kicker\">"
+	                   "Area comparison</p>\n<h1>");
+	h(out, fw->title);
+	oaip_buf_puts(out, "</h1>\n<dl class=\"meta\">\n<dt>Framework</dt><dd>");
+	h(out, fw->publisher);
+	oaip_buf_puts(out, ", ");
+	h(out, fw->section ? fw->section : fw->title);
+	oaip_buf_puts(out, " (<span class=\"ind-id\">");
+	h(out, fw->id);
+	oaip_buf_puts(out, "</span>");
+	if (fw->version) {
+		oaip_buf_puts(out, ", version ");
+		h(out, fw->version);
+	}
+	oaip_buf_puts(out, ")</dd>\n<dt>Date</dt><dd>");
+	h(out, x->o && x->o->date ? x->o->date : "");
+	oaip_buf_puts(out, "</dd>\n<dt>Target level</dt><dd>");
+	h(out, x->target_label);
+	oaip_buf_puts(out, "</dd>\n");
+	unsigned phase = oaip_comparison_phase(x->c);
+	if (phase) {
+		oaip_buf_puts(out, "<dt>Phase</dt><dd>");
+		const char *sep = "";
+		for (unsigned bit = 1; bit <= OAIP_PHASE_POST16; bit <<= 1)
+			if (phase & bit) {
+				oaip_buf_printf(out, "%s%s", sep,
+				                oaip_phase_name(bit));
+				sep = ", ";
+			}
+		oaip_buf_puts(out, "</dd>\n");
+	}
+	oaip_buf_printf(out,
+	                "<dt>Returns</dt><dd>%zu: %zu read, %zu could not be "
+	                "read</dd>\n</dl>\n",
+	                x->n, x->n_read, x->n_bad);
+	oaip_buf_puts(out,
+	              "<nav aria-label=\"Contents\">\n<ul>\n"
+	              "<li><a href=\"#schools\">Schools by cornerstone</a></li>\n"
+	              "<li><a href=\"#area\">Area averages and spread</a></li>\n"
+	              "<li><a href=\"#priorities\">Training priorities</a></li>\n"
+	              "<li><a href=\"#coverage\">Low coverage</a></li>\n"
+	              "<li><a href=\"#unreadable\">Returns not read</a></li>\n"
+	              "</ul>\n</nav>\n</div>\n</header>\n");
+}
+
+static void html_legend(struct ctx *x)
+{
+	static const struct {
+		double score;
+		const char *range;
+	} shades[] = {
+	    {0, "below 20"},  {20, "20 to 39.9"}, {40, "40 to 59.9"},
+	    {60, "60 to 79.9"}, {80, "80 to 100"},
+	};
+	oaip_buf *out = x->out;
+	oaip_buf_puts(out, "<p id=\"heat-key\">Key: each cell shows the score, "
+	                   "the band in words and how many of the indicators "
+	                   "that apply were rated.  The shading repeats the "
+	                   "score:</p>\n<ul class=\"legend\" aria-label=\"Key to "
+	                   "the shading\" style=\"list-style:none;padding:0;"
+	                   "display:flex;flex-wrap:wrap;gap:.4rem\">\n");
+	for (size_t i = 0; i < sizeof shades / sizeof shades[0]; i++)
+		oaip_buf_printf(out,
+		                "<li class=\"%s\" style=\"padding:.1rem .6rem;"
+		                "border:1px solid #c7d0d4\">score %s</li>\n",
+		                oaip_html_heat_class(true, shades[i].score),
+		                shades[i].range);
+	oaip_buf_printf(out,
+	                "<li class=\"%s\" style=\"padding:.1rem .6rem;"
+	                "border:1px solid #c7d0d4\">not evaluated: nothing "
+	                "rated</li>\n</ul>\n",
+	                oaip_html_heat_class(false, 0));
+}
+
+static void html_schools(struct ctx *x)
+{
+	oaip_buf *out = x->out;
+	oaip_buf_puts(out, "<section aria-labelledby=\"schools\">\n"
+	                   "<h2 id=\"schools\">Schools by cornerstone</h2>\n");
+	oaip_buf_puts(
+	    out,
+	    "<p>For each cornerstone, a school's score is 100 × the sum of its "
+	    "ratings divided by the sum of the top rating, over the indicators "
+	    "it rated.  Indicators left blank or marked n/a are not counted as "
+	    "zero: the score rests on fewer indicators, so every score is shown "
+	    "with its count of rated indicators.  The overall score is the mean "
+	    "of the cornerstone scores that are not empty.</p>\n");
+	if (!x->n_read) {
+		oaip_buf_puts(out, "<p>No return could be read.</p>\n</section>\n");
+		return;
+	}
+	html_legend(x);
+	/* A wide table scrolls on a narrow screen; the scrolling region can
+	 * be reached with the keyboard. */
+	oaip_buf_puts(out, "<div style=\"overflow-x:auto\" tabindex=\"0\" "
+	                   "role=\"region\" aria-labelledby=\"heat-caption\">\n"
+	                   "<table class=\"data heat\" aria-describedby="
+	                   "\"heat-key\">\n<caption id=\"heat-caption\">Scores "
+	                   "by school and cornerstone (heat map)</caption>\n"
+	                   "<thead>\n<tr>"
+	                   "<th scope=\"col\">School</th>"
+	                   "<th scope=\"col\" class=\"num\">Overall</th>");
+	for (int k = 0; k < OAIP_N_CORNERSTONES; k++)
+		oaip_buf_printf(out, "<th scope=\"col\" class=\"num\">%s</th>",
+		                oaip_cornerstone_title(k));
+	oaip_buf_puts(out, "<th scope=\"col\" class=\"num\">Indicators "
+	                   "rated</th></tr>\n</thead>\n<tbody>\n");
+	for (size_t i = 0; i < x->n; i++) {
+		const oaip_school *s = oaip_comparison_school(x->c, i);
+		if (!s->readable)
+			continue;
+		oaip_buf_puts(out, "<tr><th scope=\"row\">");
+		h(out, s->school);
+		oaip_buf_puts(out, "<br><span class=\"ind-id\">");
+		h(out, s->file);
+		oaip_buf_puts(out, "</span></th>");
+		oaip_cornerstone_score all = overall_of(s);
+		html_heat_cell(x, &all);
+		for (int k = 0; k < OAIP_N_CORNERSTONES; k++)
+			html_heat_cell(x, &s->cs[k]);
+		oaip_buf_printf(out, "<td class=\"num\">%zu of %zu", s->rated,
+		                s->total);
+		if (s->low_coverage)
+			oaip_buf_puts(out, "<br><span class=\"badge "
+			                   "badge-below\">low coverage</span>");
+		oaip_buf_puts(out, "</td></tr>\n");
+	}
+	oaip_buf_puts(out, "</tbody>\n</table>\n</div>\n</section>\n");
+}
+
+static void html_area(struct ctx *x)
+{
+	oaip_buf *out = x->out;
+	oaip_buf_printf(out,
+	                "<section aria-labelledby=\"area\">\n"
+	                "<h2 id=\"area\">Area averages and spread</h2>\n"
+	                "<p>Over the %zu %s that could be read.  Quartiles are "
+	                "found by linear interpolation between closest ranks "
+	                "(as QUARTILE.INC in a spreadsheet).</p>\n",
+	                x->n_read, plural(x->n_read, "return", "returns"));
+
+	/* A chart of the medians, with its numbers in the description and
+	 * in the table below it. */
+	oaip_html_bar bars[OAIP_N_CORNERSTONES + 1];
+	oaip_buf desc;
+	oaip_buf_init(&desc);
+	oaip_buf_puts(&desc, "Median score of the schools:");
+	for (int w = 0; w <= OVERALL; w++) {
+		const oaip_spread *sp = oaip_comparison_spread(x->c, w);
+		bars[w].label = measure_title(w);
+		bars[w].has_value = sp->n > 0;
+		bars[w].value = sp->median;
+		oaip_buf_printf(&desc, "%s %s ", w ? ";" : "", measure_title(w));
+		if (sp->n)
+			oaip_buf_printf(&desc, "%.1f%% (%zu %s)",
+			                oaip_score_round(sp->median), sp->n,
+			                plural(sp->n, "school", "schools"));
+		else
+			oaip_buf_puts(&desc, "not evaluated");
+	}
+	oaip_buf_printf(&desc, ".  The dashed line marks the target, %.1f%%.",
+	                oaip_score_round(x->target_score));
+	oaip_buf label;
+	oaip_buf_init(&label);
+	oaip_buf_printf(&label, "Target: %s", x->target_label);
+	oaip_buf_puts(out, "<figure class=\"chart\">\n");
+	oaip_html_bar_chart(out, "area-median", "Median score per cornerstone",
+	                    desc.failed ? "" : desc.data, bars, OVERALL + 1,
+	                    x->target_score, label.failed ? "" : label.data);
+	oaip_buf_puts(out, "<figcaption>Median score per cornerstone across "
+	                   "the schools; the table below gives the spread."
+	                   "</figcaption>\n</figure>\n");
+	if (desc.failed || label.failed)
+		out->failed = true;
+	oaip_buf_free(&desc);
+	oaip_buf_free(&label);
+
+	oaip_buf_puts(out, "<table class=\"data\">\n<caption>Area averages and "
+	                   "spread of the scores</caption>\n<thead>\n<tr>"
+	                   "<th scope=\"col\">Cornerstone</th>"
+	                   "<th scope=\"col\" class=\"num\">Schools with a "
+	                   "score</th><th scope=\"col\" class=\"num\">Mean</th>"
+	                   "<th scope=\"col\" class=\"num\">Minimum</th>"
+	                   "<th scope=\"col\" class=\"num\">Lower quartile</th>"
+	                   "<th scope=\"col\" class=\"num\">Median</th>"
+	                   "<th scope=\"col\" class=\"num\">Upper quartile</th>"
+	                   "<th scope=\"col\" class=\"num\">Maximum</th></tr>\n"
+	                   "</thead>\n<tbody>\n");
+	for (int w = 0; w <= OVERALL; w++) {
+		const oaip_spread *sp = oaip_comparison_spread(x->c, w);
+		oaip_buf_printf(out,
+		                "<tr><th scope=\"row\">%s</th><td class=\"num\">"
+		                "%zu of %zu</td>",
+		                measure_title(w), sp->n, x->n_read);
+		const double v[] = {sp->mean, sp->min, sp->q1,
+		                    sp->median, sp->q3, sp->max};
+		for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
+			oaip_buf_puts(out, "<td class=\"num\">");
+			if (sp->n)
+				put_score(out, v[k]);
+			else
+				oaip_buf_puts(out, "not evaluated");
+			oaip_buf_puts(out, "</td>");
+		}
+		oaip_buf_puts(out, "</tr>\n");
+	}
+	oaip_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+}
+
+static void html_priorities(struct ctx *x)
+{
+	oaip_buf *out = x->out;
+	const oaip_priority *p;
+	size_t np = oaip_comparison_priorities(x->c, &p);
+	oaip_buf_puts(out, "<section aria-labelledby=\"priorities\">\n"
+	                   "<h2 id=\"priorities\">Training priorities</h2>\n");
+	if (!np) {
+		oaip_buf_puts(out, "<p>No school rated any indicator below the "
+		                   "target.</p>\n</section>\n");
+		return;
+	}
+	oaip_buf_puts(out, "<p>The indicators most often rated below the target "
+	                   "(");
+	h(out, x->target_label);
+	oaip_buf_printf(out,
+	                ") across the schools, most schools first (up to "
+	                "%d).</p>\n<table class=\"data\">\n<caption>Indicators "
+	                "most often below target</caption>\n<thead>\n<tr>"
+	                "<th scope=\"col\" class=\"num\">Rank</th>"
+	                "<th scope=\"col\">Indicator</th>"
+	                "<th scope=\"col\">Cornerstone</th>"
+	                "<th scope=\"col\" class=\"num\">Schools below "
+	                "target</th></tr>\n</thead>\n<tbody>\n",
+	                OAIP_COMPARE_PRIORITIES);
+	for (size_t i = 0; i < np; i++) {
+		const oaip_indicator *ind = &x->fw->indicators[p[i].indicator];
+		oaip_buf_printf(out, "<tr><td class=\"num\">%zu</td><th "
+		                     "scope=\"row\"><span class=\"ind-id\">",
+		                i + 1);
+		h(out, ind->id);
+		oaip_buf_puts(out, "</span> ");
+		h(out, ind->text);
+		oaip_buf_printf(out,
+		                "</th><td>%s</td><td class=\"num\">%zu of the %zu "
+		                "%s that rated it (%.1f%%)</td></tr>\n",
+		                oaip_cornerstone_title(ind->cornerstone),
+		                p[i].below, p[i].rated,
+		                plural(p[i].rated, "school", "schools"),
+		                oaip_score_round(percent(p[i].below, p[i].rated)));
+	}
+	oaip_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+}
+
+static void html_low(struct ctx *x)
+{
+	oaip_buf *out = x->out;
+	oaip_buf_puts(out, "<section aria-labelledby=\"coverage\">\n"
+	                   "<h2 id=\"coverage\">Schools with low coverage</h2>\n");
+	if (!oaip_comparison_low_coverage(x->c)) {
+		oaip_buf_puts(out, "<p>None: every school that could be read rated "
+		                   "at least half of the indicators that apply to "
+		                   "it.</p>\n</section>\n");
+		return;
+	}
+	oaip_buf_puts(out, "<p>Schools that rated fewer than half (50%) of the "
+	                   "indicators that apply to them: their scores rest "
+	                   "on little evidence.</p>\n<table class=\"data\">\n"
+	                   "<caption>Schools with low coverage</caption>\n"
+	                   "<thead>\n<tr><th scope=\"col\">School</th>"
+	                   "<th scope=\"col\">File</th><th scope=\"col\" "
+	                   "class=\"num\">Indicators rated</th></tr>\n</thead>\n"
+	                   "<tbody>\n");
+	for (size_t i = 0; i < x->n; i++) {
+		const oaip_school *s = oaip_comparison_school(x->c, i);
+		if (!s->low_coverage)
+			continue;
+		oaip_buf_puts(out, "<tr><th scope=\"row\">");
+		h(out, s->school);
+		oaip_buf_puts(out, "</th><td class=\"ind-id\">");
+		h(out, s->file);
+		oaip_buf_printf(out,
+		                "</td><td class=\"num\">%zu of %zu (%.1f%%)</td>"
+		                "</tr>\n",
+		                s->rated, s->total,
+		                oaip_score_round(percent(s->rated, s->total)));
+	}
+	oaip_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+}
+
+static void html_unreadable(struct ctx *x)
+{
+	oaip_buf *out = x->out;
+	oaip_buf_puts(out, "<section aria-labelledby=\"unreadable\">\n"
+	                   "<h2 id=\"unreadable\">Returns that could not be "
+	                   "read</h2>\n");
+	if (!x->n_bad) {
+		oaip_buf_puts(out, "<p>None: every return could be read.</p>\n"
+		                   "</section>\n");
+		return;
+	}
+	oaip_buf_puts(out, "<p>These returns are left out of everything above. "
+	                   " Correct them and run the comparison again.</p>\n"
+	                   "<ul>\n");
+	for (size_t i = 0; i < x->n; i++) {
+		const oaip_school *s = oaip_comparison_school(x->c, i);
+		if (s->readable)
+			continue;
+		oaip_buf_puts(out, "<li><span class=\"ind-id\">");
+		h(out, s->file);
+		oaip_buf_puts(out, "</span>\n<ul>\n");
+		for (size_t k = 0; k < s->n_errors; k++) {
+			const oaip_diag *e = &s->errors[k];
+			oaip_buf_puts(out, "<li><code>");
+			h(out, e->file);
+			if (e->line > 0)
+				oaip_buf_printf(out, ":%ld", e->line);
+			oaip_buf_puts(out, "</code>: ");
+			h(out, e->message);
+			oaip_buf_puts(out, "</li>\n");
+		}
+		if (s->n_errors_total > s->n_errors)
+			oaip_buf_printf(out, "<li>and %zu more %s</li>\n",
+			                s->n_errors_total - s->n_errors,
+			                plural(s->n_errors_total - s->n_errors,
+			                       "error", "errors"));
+		oaip_buf_puts(out, "</ul>\n</li>\n");
+	}
+	oaip_buf_puts(out, "</ul>\n</section>\n");
+}
+
+static void render_html(struct ctx *x)
+{
+	oaip_buf *out = x->out;
+	oaip_buf title;
+	oaip_buf_init(&title);
+	oaip_buf_puts(&title, "Area comparison: ");
+	oaip_buf_puts(&title, x->fw->title ? x->fw->title : "");
+	oaip_html_page_begin(out, title.failed ? "Area comparison" : title.data);
+	oaip_buf_free(&title);
+	html_header(x);
+	/* The heat map gets a wider column than the text around it. */
+	oaip_buf_puts(out, "<main id=\"main\">\n<div class=\"page\" "
+	                   "style=\"max-width:84rem\">\n");
+	html_schools(x);
+	oaip_buf_puts(out, "</div>\n<div class=\"page\">\n");
+	html_area(x);
+	html_priorities(x);
+	html_low(x);
+	html_unreadable(x);
+	oaip_buf_puts(out, "</div>\n</main>\n");
+
+	oaip_buf foot;
+	oaip_buf_init(&foot);
+	oaip_buf_puts(&foot, "<p>");
+	h(&foot, x->fw->attribution);
+	oaip_buf_puts(&foot, "</p>\n<p>Written by oaip-eval ");
+	h(&foot, x->o && x->o->program_version ? x->o->program_version : "");
+	oaip_buf_puts(&foot, " on ");
+	h(&foot, x->o && x->o->date ? x->o->date : "");
+	oaip_buf_puts(&foot, ".</p>");
+	if (foot.failed)
+		out->failed = true;
+	oaip_html_page_end(out, foot.failed ? NULL : foot.data);
+	oaip_buf_free(&foot);
+}
+
+/* ---- JSON ---------------------------------------------------------------- */
+
+/* A JSON string.  The text is valid UTF-8 (compare.c and the framework
+ * loader make sure of it), so only quotes, backslashes and control
+ * characters need escaping. */
+static void js(oaip_buf *out, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	oaip_buf_putc(out, '"');
+	const char *run = s ? s : "";
+	for (const char *p = run;; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (ch >= 0x20 && ch != '"' && ch != '\\' && ch != 0x7f)
+			continue;
+		oaip_buf_putn(out, run, (size_t)(p - run));
+		if (!ch)
+			break;
+		switch (ch) {
+		case '"':
+			oaip_buf_puts(out, "\\\"");
+			break;
+		case '\\':
+			oaip_buf_puts(out, "\\\\");
+			break;
+		case '\n':
+			oaip_buf_puts(out, "\\n");
+			break;
+		case '\r':
+			oaip_buf_puts(out, "\\r");
+			break;
+		case '\t':
+			oaip_buf_puts(out, "\\t");
+			break;
+		default: {
+			char u[7] = {'\\', 'u', '0', '0', hex[ch >> 4],
+			             hex[ch & 15], 0};
+			oaip_buf_puts(out, u);
+		}
+		}
+		run = p + 1;
+	}
+	oaip_buf_putc(out, '"');
+}
+
+static void js_score(oaip_buf *out, bool has, double score)
+{
+	if (has)
+		put_score(out, score);
+	else
+		oaip_buf_puts(out, "null");
+}
+
+static void json_school(struct ctx *x, const oaip_school *s)
+{
+	oaip_buf *out = x->out;
+	oaip_buf_puts(out, "{\"file\":");
+	js(out, s->file);
+	oaip_buf_puts(out, ",\"school\":");
+	js(out, s->school);
+	oaip_buf_puts(out, ",\"overall\":");
+	js_score(out, s->has_overall, s->overall);
+	oaip_buf_printf(out, ",\"rated\":%zu,\"total\":%zu,\"low_coverage\":%s,"
+	                     "\"cornerstones\":[",
+	                s->rated, s->total, s->low_coverage ? "true" : "false");
+	for (int k = 0; k < OAIP_N_CORNERSTONES; k++) {
+		const oaip_cornerstone_score *cs = &s->cs[k];
+		oaip_buf_printf(out, "%s{\"id\":\"%s\",\"title\":\"%s\",\"score\":",
+		                k ? "," : "", oaip_cornerstone_id(k),
+		                oaip_cornerstone_title(k));
+		js_score(out, cs->has_score, cs->score);
+		oaip_buf_printf(out,
+		                ",\"rated\":%zu,\"total\":%zu,\"gaps\":%zu,"
+		                "\"band\":",
+		                cs->rated, cs->total, cs->gaps);
+		js(out, oaip_band(cs, &x->fw->scale,
+		                  oaip_comparison_target(x->c)));
+		oaip_buf_putc(out, '}');
+	}
+	oaip_buf_puts(out, "]}");
+}
+
+static void render_json(struct ctx *x)
+{
+	oaip_buf *out = x->out;
+	const oaip_framework *fw = x->fw;
+	const oaip_level *t =
+	    oaip_scale_level(&fw->scale, oaip_comparison_target(x->c));
+	oaip_buf_puts(out, "{\n\"framework\":");
+	js(out, fw->id);
+	oaip_buf_puts(out, ",\n\"framework_title\":");
+	js(out, fw->title);
+	oaip_buf_puts(out, ",\n\"date\":");
+	js(out, x->o && x->o->date ? x->o->date : "");
+	oaip_buf_printf(out, ",\n\"target\":{\"value\":%d,\"id\":",
+	                oaip_comparison_target(x->c));
+	js(out, t ? t->id : "");
+	oaip_buf_puts(out, ",\"label\":");
+	js(out, x->target_label);
+	oaip_buf_printf(out, "},\n\"returns\":%zu,\n\"read\":%zu,\n\"schools\":[",
+	                x->n, x->n_read);
+	const char *sep = "\n";
+	for (size_t i = 0; i < x->n; i++) {
+		const oaip_school *s = oaip_comparison_school(x->c, i);
+		if (!s->readable)
+			continue;
+		oaip_buf_puts(out, sep);
+		json_school(x, s);
+		sep = ",\n";
+	}
+
+	oaip_buf_puts(out, "\n],\n\"area\":{\"quartiles\":\"linear "
+	                   "interpolation between closest ranks\","
+	                   "\"measures\":[");
+	for (int w = 0; w <= OVERALL; w++) {
+		const oaip_spread *sp = oaip_comparison_spread(x->c, w);
+		oaip_buf_printf(out, "%s\n{\"id\":\"%s\",\"title\":\"%s\","
+		                     "\"schools\":%zu",
+		                w ? "," : "", measure_id(w), measure_title(w),
+		                sp->n);
+		const char *names[] = {"mean", "min", "q1", "median", "q3", "max"};
+		const double v[] = {sp->mean, sp->min, sp->q1,
+		                    sp->median, sp->q3, sp->max};
+		for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
+			oaip_buf_printf(out, ",\"%s\":", names[k]);
+			js_score(out, sp->n > 0, v[k]);
+		}
+		oaip_buf_putc(out, '}');
+	}
+
+	const oaip_priority *p;
+	size_t np = oaip_comparison_priorities(x->c, &p);
+	oaip_buf_puts(out, "\n]},\n\"priorities\":[");
+	for (size_t i = 0; i < np; i++) {
+		const oaip_indicator *ind = &fw->indicators[p[i].indicator];
+		oaip_buf_printf(out, "%s\n{\"rank\":%zu,\"indicator\":",
+		                i ? "," : "", i + 1);
+		js(out, ind->id);
+		oaip_buf_printf(out, ",\"cornerstone\":\"%s\",\"text\":",
+		                oaip_cornerstone_id(ind->cornerstone));
+		js(out, ind->text);
+		oaip_buf_printf(out,
+		                ",\"below_target\":%zu,\"rated\":%zu,"
+		                "\"percent\":%.1f}",
+		                p[i].below, p[i].rated,
+		                oaip_score_round(percent(p[i].below, p[i].rated)));
+	}
+
+	oaip_buf_puts(out, "\n],\n\"low_coverage\":{\"threshold\":50,"
+	                   "\"schools\":[");
+	sep = "\n";
+	for (size_t i = 0; i < x->n; i++) {
+		const oaip_school *s = oaip_comparison_school(x->c, i);
+		if (!s->low_coverage)
+			continue;
+		oaip_buf_puts(out, sep);
+		oaip_buf_puts(out, "{\"file\":");
+		js(out, s->file);
+		oaip_buf_puts(out, ",\"school\":");
+		js(out, s->school);
+		oaip_buf_printf(out, ",\"rated\":%zu,\"total\":%zu}", s->rated,
+		                s->total);
+		sep = ",\n";
+	}
+
+	oaip_buf_puts(out, "\n]},\n\"unreadable\":[");
+	sep = "\n";
+	for (size_t i = 0; i < x->n; i++) {
+		const oaip_school *s = oaip_comparison_school(x->c, i);
+		if (s->readable)
+			continue;
+		oaip_buf_puts(out, sep);
+		oaip_buf_puts(out, "{\"file\":");
+		js(out, s->file);
+		oaip_buf_puts(out, ",\"school\":");
+		js(out, s->school);
+		oaip_buf_puts(out, ",\"errors\":[");
+		for (size_t k = 0; k < s->n_errors; k++) {
+			const oaip_diag *e = &s->errors[k];
+			oaip_buf_puts(out, k ? ",{\"file\":" : "{\"file\":");
+			js(out, e->file);
+			oaip_buf_printf(out, ",\"line\":%ld,\"message\":", e->line);
+			js(out, e->message);
+			oaip_buf_putc(out, '}');
+		}
+		oaip_buf_printf(out, "],\"errors_total\":%zu}", s->n_errors_total);
+		sep = ",\n";
+	}
+	oaip_buf_puts(out, "\n]\n}\n");
+}
+
+/* ---- CSV ------------------------------------------------------------------- */
+
+/* One row per return, in input order, for a spreadsheet: UTF-8 with a
+ * byte order mark (so Excel reads it as UTF-8) and CRLF line ends, like
+ * the template.  Every cell from a school or a file goes through
+ * oaip_escape_csv, which neutralises anything a spreadsheet would take for
+ * a formula. */
+static void render_csv(struct ctx *x)
+{
+	oaip_buf *out = x->out;
+	oaip_buf_puts(out, "\xEF\xBB\xBFschool,file,overall");
+	for (int k = 0; k < OAIP_N_CORNERSTONES; k++)
+		oaip_buf_printf(out, ",%s", oaip_cornerstone_id(k));
+	oaip_buf_puts(out, ",rated,total,error\r\n");
+	oaip_buf err;
+	oaip_buf_init(&err);
+	for (size_t i = 0; i < x->n; i++) {
+		const oaip_school *s = oaip_comparison_school(x->c, i);
+		oaip_escape_csv(out, s->school);
+		oaip_buf_putc(out, ',');
+		oaip_escape_csv(out, s->file);
+		if (!s->readable) {
+			const oaip_diag *e = &s->errors[0];
+			err.len = 0;
+			if (e->line > 0)
+				oaip_buf_printf(&err, "%s:%ld: %s", e->file, e->line,
+				                e->message);
+			else
+				oaip_buf_printf(&err, "%s: %s", e->file, e->message);
+			if (s->n_errors_total > 1)
+				oaip_buf_printf(&err, " (and %zu more %s)",
+				                s->n_errors_total - 1,
+				                plural(s->n_errors_total - 1, "error",
+				                       "errors"));
+			oaip_buf_puts(out, ",,,,,,,,");
+			oaip_escape_csv(out, err.failed ? "" : err.data);
+			oaip_buf_puts(out, "\r\n");
+			continue;
+		}
+		oaip_buf_putc(out, ',');
+		if (s->has_overall)
+			put_score(out, s->overall);
+		for (int k = 0; k < OAIP_N_CORNERSTONES; k++) {
+			oaip_buf_putc(out, ',');
+			if (s->cs[k].has_score)
+				put_score(out, s->cs[k].score);
+		}
+		oaip_buf_printf(out, ",%zu,%zu,\r\n", s->rated, s->total);
+	}
+	if (err.failed)
+		out->failed = true;
+	oaip_buf_free(&err);
+}
+
+/* ---- entry point ------------------------------------------------------------ */
+
+void oaip_render_compare(const oaip_comparison *c, oaip_format format,
+                         const oaip_render_options *o, oaip_buf *out)
+{
+	const oaip_framework *fw = oaip_comparison_framework(c);
+	int target = oaip_comparison_target(c);
+	const oaip_level *t = oaip_scale_level(&fw->scale, target);
+	int r_max = oaip_scale_max(&fw->scale);
+	struct ctx x = {
+	    .c = c,
+	    .fw = fw,
+	    .o = o,
+	    .out = out,
+	    .target_label = t ? t->label : "",
+	    .target_score = r_max > 0 ? 100.0 * target / r_max : 100.0,
+	    .n = oaip_comparison_count(c),
+	    .n_bad = oaip_comparison_unreadable(c),
+	};
+	x.n_read = x.n - x.n_bad;
+	switch (format) {
+	case OAIP_FORMAT_MARKDOWN:
+		render_markdown(&x);
+		break;
+	case OAIP_FORMAT_HTML:
+		render_html(&x);
+		break;
+	case OAIP_FORMAT_JSON:
+		render_json(&x);
+		break;
+	case OAIP_FORMAT_CSV:
+		render_csv(&x);
+		break;
+	}
+}

@@ -1,18 +1,859 @@
-/* test_html.c - placeholder until the module's tests are written. */
+/* test_html.c - the HTML score report and the shared page shell: one
+ * self-contained, accessible page, everything escaped, scores beside their
+ * counts, nothing rated never shown as 0.
+ *
+ * The framework, self-evaluation and result are built by hand here, so the
+ * renderer is tested on exactly the numbers it is given. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
-static void test_todo(void **state)
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "private.h"
+
+#define HOSTILE_SCRIPT "<script>alert(1)</script>"
+#define HOSTILE_ATTR "\"><img src=x onerror=alert(1)>"
+#define HOSTILE_URL "javascript:alert(1)"
+
+/* ------------------------------------------------------------------ */
+/* The fixture                                                        */
+
+static oaip_level levels[] = {
+    {0, "not-yet", "Not yet", NULL},
+    {1, "emerging", "Emerging", NULL},
+    {2, "established", "Established", NULL},
+    {3, "embedded", "Embedded", NULL},
+};
+
+static oaip_example welcome_examples[] = {
+    {OAIP_EXAMPLE_PRACTICE, "Staff are visible and approachable in person.",
+     NULL, 0},
+    {OAIP_EXAMPLE_PRACTICE, "Stay and play sessions for new families.", NULL,
+     OAIP_PHASE_EARLY_YEARS},
+    {OAIP_EXAMPLE_PRACTICE, "Use <em>kind</em> words & plain language.",
+     NULL, 0},
+    {OAIP_EXAMPLE_QUOTE, "School has helped me have confidence as a parent.",
+     "Parent carer", 0},
+};
+
+static oaip_example welcome4_examples[] = {
+    {OAIP_EXAMPLE_PRACTICE, "A named first point of contact.", NULL, 0},
+};
+
+static oaip_example communicate_examples[] = {
+    {OAIP_EXAMPLE_QUOTE, "Teachers took our suggestions on board.",
+     "Parent carer", 0},
+};
+
+enum { N_IND = 10 };
+
+static oaip_indicator indicators[N_IND] = {
+    {"welcome-1", "Welcome parent carers into the school community.",
+     OAIP_WELCOME_AND_CARE, 0, 1, 0, NULL, 0, 10},
+    {"welcome-2", "Care about the wellbeing of parent carers.",
+     OAIP_WELCOME_AND_CARE, 0, 1, 0, NULL, 0, 11},
+    {"welcome-3", "Show support and sensitivity to parent carers.",
+     OAIP_WELCOME_AND_CARE, 0, 1, 0, NULL, 0, 12},
+    {"welcome-4", "Help parent carers feel confident.",
+     OAIP_WELCOME_AND_CARE, 0, 1, 0, welcome4_examples, 1, 13},
+    {"welcome-5", "Let parent carers know what is expected.",
+     OAIP_WELCOME_AND_CARE, 0, 1, 0, NULL, 0, 14},
+    {"value-1", "Identify the needs of parent carers.",
+     OAIP_VALUE_AND_INCLUDE, 0, 1, 1, NULL, 0, 20},
+    {"value-2", "Understand parent carers.", OAIP_VALUE_AND_INCLUDE, 0, 1, 1,
+     NULL, 0, 21},
+    {"communicate-1", "Ask for parent carer views.", OAIP_COMMUNICATE, 0, 1,
+     2, NULL, 0, 30},
+    {"communicate-2", "Respond promptly.", OAIP_COMMUNICATE, 0, 1, 2, NULL, 0,
+     31},
+    {"partnership-1", "Want parent carers to be involved.",
+     OAIP_WORK_IN_PARTNERSHIP, 0, 1, 3, NULL, 0, 40},
+};
+
+static oaip_expectation expectations[] = {
+    {"e-welcome", NULL,
+     "Parent carers are welcomed and cared for as part of the school "
+     "community.",
+     NULL, 0, 0, 0, 5, welcome_examples, 4, OAIP_WELCOME_AND_CARE},
+    {"e-value", NULL, "Parent carers are valued and included.", NULL, 0, 0, 5,
+     2, NULL, 0, OAIP_VALUE_AND_INCLUDE},
+    {"e-communicate", NULL, "Communication with parent carers is effective.",
+     NULL, 0, 0, 7, 2, communicate_examples, 1, OAIP_COMMUNICATE},
+    {"e-partnership", NULL, "Schools work in partnership with parent carers.",
+     NULL, 0, 0, 9, 1, NULL, 0, OAIP_WORK_IN_PARTNERSHIP},
+};
+
+static oaip_strand strands[] = {
+    {"working-in-partnership", "Working in partnership with parent carers",
+     NULL},
+};
+
+static oaip_framework fw;
+static oaip_entry entries[N_IND];
+static oaip_selfeval se;
+static oaip_result res;
+
+static size_t strengths[] = {0, 1, 2, 9};
+static size_t gaps[] = {3, 7};
+static size_t not_evaluated[] = {4, 5, 6};
+static size_t not_applicable[] = {8};
+
+static void rate(size_t i, oaip_rating_kind kind, int level)
+{
+	entries[i].kind = kind;
+	entries[i].level = level;
+	entries[i].line = (long)i + 2;
+}
+
+/* welcome-and-care: 3, 2, 2, 1, empty -> 8/12 = 66.7%, 4 of 5 rated,
+ *                   3 at or above target, 1 gap
+ * value-and-include: nothing rated -> no score
+ * communicate: 1, n/a -> 33.3%, 1 of 2 rated, 0 at target, 1 gap
+ * work-in-partnership: 3 -> 100%
+ * overall: (66.67 + 33.33 + 100) / 3 = 66.7% */
+static int setup(void **state)
 {
 	(void)state;
-	skip();
+	memset(&fw, 0, sizeof fw);
+	fw.id = "devon";
+	fw.title = "Working in partnership with parent carers";
+	fw.publisher = "Devon County Council";
+	fw.section = "Ordinarily Available Inclusive Provision (OAIP)";
+	fw.version = "2025";
+	fw.attribution = "Transcribed from the published text. (c) Devon "
+	                 "County Council.";
+	fw.source_name = "builtin:devon";
+	fw.scale.levels = levels;
+	fw.scale.n_levels = 4;
+	fw.scale.target = 2;
+	fw.strands = strands;
+	fw.n_strands = 1;
+	fw.expectations = expectations;
+	fw.n_expectations = 4;
+	fw.indicators = indicators;
+	fw.n_indicators = N_IND;
+
+	memset(entries, 0, sizeof entries);
+	rate(0, OAIP_RATING_RATED, 3);
+	rate(1, OAIP_RATING_RATED, 2);
+	rate(2, OAIP_RATING_RATED, 2);
+	rate(3, OAIP_RATING_RATED, 1);
+	rate(7, OAIP_RATING_RATED, 1);
+	rate(8, OAIP_RATING_NA, 0);
+	rate(9, OAIP_RATING_RATED, 3);
+	entries[0].evidence = "Staff greet families at the gate every day.";
+	entries[3].evidence = "Coffee mornings started in May.\nAttendance is "
+	                      "low.";
+	entries[3].next_steps = "Ask parent carers what would help.";
+
+	memset(&se, 0, sizeof se);
+	se.file = "examples/st-anne.csv";
+	se.school = "St Anne's Primary";
+	se.fw = &fw;
+	se.entries = entries;
+
+	memset(&res, 0, sizeof res);
+	res.fw = &fw;
+	res.se = &se;
+	res.target = 2;
+	res.cs[OAIP_WELCOME_AND_CARE] = (oaip_cornerstone_score){
+	    true, 800.0 / 12.0, 4, 5, 0, 1, 3, 1};
+	res.cs[OAIP_VALUE_AND_INCLUDE] =
+	    (oaip_cornerstone_score){false, 0, 0, 2, 0, 2, 0, 0};
+	res.cs[OAIP_COMMUNICATE] =
+	    (oaip_cornerstone_score){true, 100.0 / 3.0, 1, 2, 1, 0, 0, 1};
+	res.cs[OAIP_WORK_IN_PARTNERSHIP] =
+	    (oaip_cornerstone_score){true, 100.0, 1, 1, 0, 0, 1, 0};
+	res.has_overall = true;
+	res.overall = (800.0 / 12.0 + 100.0 / 3.0 + 100.0) / 3.0;
+	res.strengths = strengths;
+	res.n_strengths = 4;
+	res.gaps = gaps;
+	res.n_gaps = 2;
+	res.not_evaluated = not_evaluated;
+	res.n_not_evaluated = 3;
+	res.not_applicable = not_applicable;
+	res.n_not_applicable = 1;
+	return 0;
+}
+
+static const oaip_render_options opts = {"2026-11-23", "0.1.0"};
+
+static char *render(const oaip_result *r)
+{
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_render_score_html(r, &opts, &b);
+	assert_false(b.failed);
+	char *s = oaip_buf_detach(&b);
+	assert_non_null(s);
+	return s;
+}
+
+/* ------------------------------------------------------------------ */
+/* Helpers that read the page as a browser or a person would          */
+
+static size_t count(const char *hay, const char *needle)
+{
+	size_t n = 0, len = strlen(needle);
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += len)
+		n++;
+	return n;
+}
+
+static bool contains_nocase(const char *hay, const char *needle)
+{
+	size_t len = strlen(needle);
+	for (const char *p = hay; *p; p++) {
+		size_t i = 0;
+		while (i < len && p[i] &&
+		       tolower((unsigned char)p[i]) ==
+		           tolower((unsigned char)needle[i]))
+			i++;
+		if (i == len)
+			return true;
+	}
+	return false;
+}
+
+#define assert_has(hay, needle)                                             \
+	do {                                                                \
+		if (!strstr((hay), (needle)))                               \
+			fail_msg("page lacks '%s'", (needle));              \
+	} while (0)
+#define assert_lacks(hay, needle)                                           \
+	do {                                                                \
+		if (strstr((hay), (needle)))                                \
+			fail_msg("page has '%s'", (needle));                \
+	} while (0)
+
+static bool is_inline_tag(const char *tag)
+{
+	static const char *inl[] = {"span", "strong", "a", "cite", "code",
+	                            "em", "abbr"};
+	const char *name = tag + 1 + (tag[1] == '/');
+	size_t len = strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789");
+	for (size_t i = 0; i < sizeof inl / sizeof inl[0]; i++)
+		if (strlen(inl[i]) == len && strncmp(name, inl[i], len) == 0)
+			return true;
+	return false;
+}
+
+/* The text a reader sees: tags dropped (block tags read as a space),
+ * entities decoded, runs of white space collapsed to one space.  Caller
+ * frees. */
+static char *visible_text(const char *html)
+{
+	static const struct {
+		const char *entity;
+		char c;
+	} entities[] = {{"&lt;", '<'},    {"&gt;", '>'},   {"&amp;", '&'},
+	                {"&quot;", '"'},  {"&#34;", '"'},  {"&#39;", '\''},
+	                {"&#x27;", '\''}, {"&apos;", '\''}, {"&nbsp;", ' '}};
+	char *t = malloc(strlen(html) + 1);
+	assert_non_null(t);
+	size_t n = 0;
+	bool space = false;
+	const char *p = strstr(html, "<body>");
+	for (p = p ? p : html; *p; p++) {
+		char c = *p;
+		if (c == '<') {
+			const char *end = strchr(p, '>');
+			if (!end)
+				break;
+			if (!is_inline_tag(p))
+				space = true;
+			p = end;
+			continue;
+		}
+		if (c == '&') {
+			size_t i, len = 0;
+			for (i = 0; i < sizeof entities / sizeof entities[0]; i++) {
+				len = strlen(entities[i].entity);
+				if (strncmp(p, entities[i].entity, len) == 0)
+					break;
+			}
+			if (i == sizeof entities / sizeof entities[0])
+				fail_msg("unknown entity at '%.10s'", p);
+			c = entities[i].c;
+			p += len - 1;
+		}
+		if (isspace((unsigned char)c)) {
+			space = true;
+			continue;
+		}
+		if (space && n > 0)
+			t[n++] = ' ';
+		space = false;
+		t[n++] = c;
+	}
+	t[n] = '\0';
+	return t;
+}
+
+/* Does any start tag carry an event handler attribute (onclick=...)? */
+static bool has_event_attribute(const char *html)
+{
+	for (const char *p = html; (p = strchr(p, '<')) != NULL; p++) {
+		const char *end = strchr(p, '>');
+		if (!end)
+			return false;
+		for (const char *a = p; a < end; a++) {
+			if (!isspace((unsigned char)a[0]) ||
+			    tolower((unsigned char)a[1]) != 'o' ||
+			    tolower((unsigned char)a[2]) != 'n')
+				continue;
+			const char *q = a + 3;
+			while (q < end && isalpha((unsigned char)*q))
+				q++;
+			if (q > a + 3 && *q == '=')
+				return true;
+		}
+		p = end;
+	}
+	return false;
+}
+
+static bool is_void(const char *name, size_t len)
+{
+	static const char *voids[] = {"meta", "br", "img", "input", "link",
+	                              "hr",   "wbr", "source"};
+	for (size_t i = 0; i < sizeof voids / sizeof voids[0]; i++)
+		if (strlen(voids[i]) == len && strncmp(name, voids[i], len) == 0)
+			return true;
+	return false;
+}
+
+/* Every element is closed, in order; returns the first problem or NULL. */
+static const char *check_nesting(const char *html, char *why, size_t whylen)
+{
+	char stack[64][16];
+	size_t depth = 0;
+	const char *p = html;
+	while ((p = strchr(p, '<')) != NULL) {
+		if (strncmp(p, "<!DOCTYPE", 9) == 0) {
+			p++;
+			continue;
+		}
+		bool closing = p[1] == '/';
+		const char *name = p + 1 + closing;
+		size_t len = strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789");
+		const char *end = strchr(p, '>');
+		if (!end || len == 0 || len >= 16) {
+			snprintf(why, whylen, "bad tag at '%.20s'", p);
+			return why;
+		}
+		if (closing) {
+			if (depth == 0 || strlen(stack[depth - 1]) != len ||
+			    strncmp(stack[depth - 1], name, len) != 0) {
+				snprintf(why, whylen, "'</%.*s>' closes '%s'",
+				         (int)len, name,
+				         depth ? stack[depth - 1] : "nothing");
+				return why;
+			}
+			depth--;
+		} else if (!is_void(name, len) && end[-1] != '/') {
+			if (depth == 64)
+				return "nested too deep";
+			memcpy(stack[depth], name, len);
+			stack[depth][len] = '\0';
+			depth++;
+			if (len == 5 && strncmp(name, "style", 5) == 0) {
+				end = strstr(end, "</style>");
+				if (!end)
+					return "unclosed style";
+				end--;
+			}
+		}
+		p = end + 1;
+	}
+	if (depth) {
+		snprintf(why, whylen, "'%s' is never closed", stack[depth - 1]);
+		return why;
+	}
+	return NULL;
+}
+
+/* Heading levels in document order, starting at h1, never skipping one. */
+static void assert_heading_order(const char *html)
+{
+	int prev = 0, n = 0;
+	for (const char *p = html; (p = strstr(p, "<h")) != NULL; p++) {
+		if (p[2] < '1' || p[2] > '6' || (p[3] != '>' && p[3] != ' '))
+			continue;
+		int level = p[2] - '0';
+		if (n == 0 && level != 1)
+			fail_msg("first heading is h%d", level);
+		if (level > prev + 1)
+			fail_msg("h%d follows h%d at '%.60s'", level, prev, p);
+		prev = level;
+		n++;
+	}
+	assert_true(n > 5);
+}
+
+/* Every href is an in-page link to an id that exists; no other URL. */
+static void assert_links_in_page(const char *html)
+{
+	for (const char *p = html; (p = strstr(p, "href=\"")) != NULL; p++) {
+		p += 6;
+		if (*p != '#')
+			fail_msg("link to '%.40s'", p);
+		char id[80];
+		size_t len = strcspn(p + 1, "\"");
+		assert_true(len > 0 && len < 60);
+		snprintf(id, sizeof id, "id=\"%.*s\"", (int)len, p + 1);
+		if (count(html, id) != 1)
+			fail_msg("link target '%s' found %zu times", id,
+			         count(html, id));
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Tests                                                              */
+
+static void test_document_structure(void **state)
+{
+	(void)state;
+	char *h = render(&res);
+	assert_int_equal(strncmp(h, "<!DOCTYPE html>\n", 16), 0);
+	assert_has(h, "<html lang=\"en-GB\">");
+	assert_has(h, "<meta charset=\"utf-8\">");
+	assert_has(h, "<meta name=\"viewport\" content=\"width=device-width, "
+	              "initial-scale=1\">");
+	assert_int_equal(count(h, "<title>"), 1);
+	assert_int_equal(count(h, "<h1>"), 1);
+	assert_int_equal(count(h, "<h1"), 1);
+	assert_int_equal(count(h, "<header>"), 1);
+	assert_int_equal(count(h, "<nav aria-label=\"Contents\">"), 1);
+	assert_int_equal(count(h, "<main id=\"main\">"), 1);
+	assert_int_equal(count(h, "<footer>"), 1);
+	assert_has(h, "<a class=\"skip\" href=\"#main\">");
+	/* landmarks in order: header, nav, main, footer */
+	assert_true(strstr(h, "<header>") < strstr(h, "<nav"));
+	assert_true(strstr(h, "<nav") < strstr(h, "<main"));
+	assert_true(strstr(h, "</main>") < strstr(h, "<footer>"));
+	assert_heading_order(h);
+	char why[128];
+	const char *bad = check_nesting(h, why, sizeof why);
+	if (bad)
+		fail_msg("%s", bad);
+	/* one CSS block, inline */
+	assert_int_equal(count(h, "<style>"), 1);
+	assert_has(h, "a:focus-visible{");
+	assert_links_in_page(h);
+	assert_int_equal(strcmp(h + strlen(h) - 8, "</html>\n"), 0);
+	free(h);
+}
+
+static void test_tables_have_captions_and_headers(void **state)
+{
+	(void)state;
+	char *h = render(&res);
+	size_t tables = count(h, "<table");
+	assert_true(tables >= 4); /* summary, strengths, not evaluated, n/a */
+	assert_int_equal(count(h, "<caption id=\""), tables);
+	assert_int_equal(count(h, "<thead>"), tables);
+	/* each scrolls in its own labelled box on a narrow screen */
+	assert_int_equal(count(h, "<div class=\"table-wrap\" role=\"region\" "
+	                          "aria-labelledby=\""),
+	                 tables);
+	/* every header cell says what it heads */
+	assert_int_equal(count(h, "<th>"), 0);
+	assert_int_equal(count(h, "<th "), count(h, "<th scope=\"col\"") +
+	                                        count(h, "<th scope=\"row\""));
+	assert_has(h, "aria-labelledby=\"summary-table-caption\" tabindex=\"0\">"
+	              "\n<table class=\"data\">\n<caption "
+	              "id=\"summary-table-caption\">Score and coverage for each "
+	              "cornerstone</caption>");
+	/* a row per cornerstone, and the overall one */
+	assert_has(h, "<th scope=\"row\" class=\"name\">Welcome and Care</th>");
+	assert_has(h, "<th scope=\"row\" class=\"name\">Value and Include</th>");
+	assert_has(h, "<th scope=\"row\" class=\"name\">Communicate</th>");
+	assert_has(h, "<th scope=\"row\" class=\"name\">Work in Partnership</th>");
+	assert_has(h, "<th scope=\"row\">Overall</th>");
+	free(h);
+}
+
+static void test_chart_is_inline_svg_with_text_alternative(void **state)
+{
+	(void)state;
+	char *h = render(&res);
+	assert_int_equal(count(h, "<svg "), 1);
+	const char *svg = strstr(h, "<svg ");
+	assert_non_null(strstr(svg, "role=\"img\""));
+	assert_has(h, "aria-labelledby=\"score-chart-title score-chart-desc\"");
+	assert_has(h, "<title id=\"score-chart-title\">Scores for the four "
+	              "cornerstones</title>");
+	assert_int_equal(count(h, "id=\"score-chart-title\""), 1);
+	assert_int_equal(count(h, "id=\"score-chart-desc\""), 1);
+	/* the description carries every number */
+	const char *desc = strstr(h, "<desc id=\"score-chart-desc\">");
+	assert_non_null(desc);
+	const char *desc_end = strstr(desc, "</desc>");
+	char *d = oaip_strndup(desc, (size_t)(desc_end - desc));
+	assert_has(d, "Welcome and Care: 66.7%, 4 of 5 indicators rated.");
+	assert_has(d, "Value and Include: not evaluated, 0 of 2 indicators "
+	              "rated.");
+	assert_has(d, "Communicate: 33.3%, 1 of 2 indicators rated.");
+	assert_has(d, "Work in Partnership: 100.0%, 1 of 1 indicator rated.");
+	free(d);
+	/* no text drawn as a picture, no image of any kind */
+	assert_lacks(h, "<img");
+	assert_lacks(h, "<image");
+	assert_lacks(h, "<foreignObject");
+	free(h);
+}
+
+static void test_self_contained_no_script_no_url(void **state)
+{
+	(void)state;
+	char *h = render(&res);
+	assert_false(contains_nocase(h, "<script"));
+	assert_false(contains_nocase(h, "http://"));
+	assert_false(contains_nocase(h, "https://"));
+	assert_false(contains_nocase(h, "url("));
+	assert_false(contains_nocase(h, "@import"));
+	assert_false(contains_nocase(h, "<link"));
+	assert_false(contains_nocase(h, "<iframe"));
+	assert_false(has_event_attribute(h));
+	assert_false(contains_nocase(h, "javascript:"));
+	free(h);
+}
+
+static void test_hostile_school_text_is_escaped(void **state)
+{
+	(void)state;
+	entries[0].evidence = HOSTILE_SCRIPT;
+	entries[3].evidence = HOSTILE_ATTR;
+	entries[3].next_steps = HOSTILE_URL " and <a href=\"x\">click</a>";
+	entries[9].evidence = "<style>body{display:none}</style>";
+	se.school = "<b>St Anne's & \"Friends\"</b>";
+	se.file = "<i>evil</i>.csv";
+	char *h = render(&res);
+	setup(NULL);
+
+	assert_false(contains_nocase(h, "<script"));
+	assert_lacks(h, "<img");
+	assert_lacks(h, "<b>");
+	assert_lacks(h, "<i>");
+	assert_lacks(h, "<a href=\"x\"");
+	assert_int_equal(count(h, "<style>"), 1);
+	assert_lacks(h, "onerror=alert(1)>");
+	assert_lacks(h, "href=\"javascript");
+	/* shown as text */
+	assert_false(has_event_attribute(h));
+	/* each is shown to the reader as the text the school typed */
+	char *t = visible_text(h);
+	assert_has(t, "welcome-1 Welcome and Care Embedded (3) " HOSTILE_SCRIPT);
+	assert_has(t, "Below target Rated Emerging (1); the target is "
+	              "Established (2). The school’s evidence " HOSTILE_ATTR
+	              " Next steps " HOSTILE_URL
+	              " and <a href=\"x\">click</a>");
+	assert_has(t, "<style>body{display:none}</style>");
+	assert_has(t, "<b>St Anne's & \"Friends\"</b> File <i>evil</i>.csv");
+	free(t);
+	assert_has(h, "&lt;script&gt;alert(1)&lt;/script&gt;");
+	/* the page title is escaped too */
+	const char *title = strstr(h, "<title>");
+	assert_non_null(title);
+	assert_true(strstr(title, "&lt;b&gt;St Anne") < strstr(title,
+	                                                      "</title>"));
+	assert_links_in_page(h);
+	char why[128];
+	const char *bad = check_nesting(h, why, sizeof why);
+	if (bad)
+		fail_msg("%s", bad);
+	free(h);
+}
+
+static void test_framework_text_is_escaped(void **state)
+{
+	(void)state;
+	char *h = render(&res);
+	assert_has(h, "Use &lt;em&gt;kind&lt;/em&gt; words &amp; plain "
+	              "language.");
+	assert_lacks(h, "<em>kind");
+	free(h);
+}
+
+static void test_evidence_keeps_line_breaks(void **state)
+{
+	(void)state;
+	entries[3].evidence = "First line.\r\nSecond <line>.\nThird.";
+	char *h = render(&res);
+	setup(NULL);
+	assert_has(h, "First line.<br>\nSecond &lt;line&gt;.<br>\nThird.");
+	free(h);
+}
+
+static void test_percentages_stand_beside_counts(void **state)
+{
+	(void)state;
+	char *h = render(&res);
+	char *t = visible_text(h);
+	assert_has(t, "Welcome and Care 66.7% — 4 of 5 indicators rated, 3 at "
+	              "or above target");
+	assert_has(t, "Communicate 33.3% — 1 of 2 indicators rated, 0 at or "
+	              "above target");
+	assert_has(t, "Work in Partnership 100.0% — 1 of 1 indicator rated, 1 "
+	              "at or above target");
+	assert_has(t, "Overall 66.7% — 6 of 10 indicators rated, 4 at or above "
+	              "target 2 3 1 Average of the cornerstone scores");
+	assert_has(t, "Overall: 66.7%, the average of 3 cornerstone scores. 6 "
+	              "of 10 indicators rated, 4 at or above the target and 2 "
+	              "below it; 3 not yet evaluated; 1 not applicable.");
+	/* every percentage in the text has counts right after it */
+	size_t dashes = 0;
+	for (const char *p = t; (p = strstr(p, "% — ")) != NULL; p++) {
+		const char *q = p + strlen("% — ");
+		while (isdigit((unsigned char)*q))
+			q++;
+		assert_true(q > p + strlen("% — "));
+		assert_int_equal(strncmp(q, " of ", 4), 0);
+		dashes++;
+	}
+	assert_int_equal(dashes, 4); /* three cornerstones and overall */
+	free(t);
+	free(h);
+}
+
+static void test_nothing_rated_is_not_evaluated_never_zero(void **state)
+{
+	(void)state;
+	char *h = render(&res);
+	char *t = visible_text(h);
+	assert_has(t, "Value and Include Not evaluated — 0 of 2 indicators "
+	              "rated, 0 at or above target");
+	/* no cornerstone here scored 0, so no 0% may appear anywhere */
+	assert_lacks(h, ">0.0%");
+	assert_lacks(t, " 0.0%");
+	/* the chart draws an outlined empty bar marked in words */
+	assert_has(h, "font-style=\"italic\">not evaluated</text>");
+	free(t);
+	free(h);
+
+	/* nothing rated at all: no overall score either */
+	for (int c = 0; c < OAIP_N_CORNERSTONES; c++) {
+		res.cs[c].has_score = false;
+		res.cs[c].score = 0;
+	}
+	res.has_overall = false;
+	res.overall = 0;
+	h = render(&res);
+	t = visible_text(h);
+	setup(NULL);
+	assert_has(t, "Overall: not evaluated: no indicator has been rated "
+	              "yet.");
+	assert_int_equal(count(h, "font-style=\"italic\">not evaluated</text>"),
+	                 4);
+	assert_lacks(h, "0.0%");
+	free(t);
+	free(h);
+}
+
+static void test_gaps_with_evidence_next_steps_and_examples(void **state)
+{
+	(void)state;
+	char *h = render(&res);
+	char *t = visible_text(h);
+	/* grouped by cornerstone, in the result's order */
+	const char *wc = strstr(h, "<h3 id=\"gaps-welcome-and-care\">");
+	const char *co = strstr(h, "<h3 id=\"gaps-communicate\">");
+	assert_non_null(wc);
+	assert_non_null(co);
+	assert_true(wc < co);
+	assert_lacks(h, "id=\"gaps-value-and-include\"");
+	assert_has(t, "Welcome and Care: 1 below target");
+	/* status in words, rating against target */
+	assert_has(t, "Help parent carers feel confident. welcome-4 Below "
+	              "target Rated Emerging (1); the target is Established "
+	              "(2).");
+	assert_has(t, "The school’s evidence Coffee mornings started in May. "
+	              "Attendance is low.");
+	assert_has(t, "Next steps Ask parent carers what would help.");
+	/* communicate-1 has no evidence or next steps */
+	assert_has(t, "Ask for parent carer views. communicate-1 Below target "
+	              "Rated Emerging (1); the target is Established (2). The "
+	              "school’s evidence None recorded Next steps None "
+	              "recorded yet");
+	/* the indicator's own example, then its expectation's */
+	assert_has(t, "What good practice could look like A named first point "
+	              "of contact.");
+	assert_has(t, "What good practice could look like Examples from Devon "
+	              "County Council for the expectation “Parent carers are "
+	              "welcomed and cared for as part of the school community.” "
+	              "Staff are visible and approachable in person.");
+	assert_has(t, "Staff are visible and approachable in person.");
+	/* phase-limited examples say so when the report covers every phase */
+	assert_has(t, "Stay and play sessions for new families. (early years)");
+	/* quotes are quotations with who said them */
+	assert_has(h, "<blockquote><p>“School has helped me have confidence as "
+	              "a parent.”</p></blockquote>");
+	assert_has(h, "<figcaption>— <cite>Parent carer</cite></figcaption>");
+	assert_has(h, "<blockquote><p>“Teachers took our suggestions on "
+	              "board.”</p></blockquote>");
+	/* strengths are not listed as gaps */
+	assert_int_equal(count(h, "badge-below\">Below target"), 2);
+	free(t);
+	free(h);
+}
+
+static void test_phase_filter_hides_other_phase_examples(void **state)
+{
+	(void)state;
+	res.phase = OAIP_PHASE_SCHOOL;
+	char *h = render(&res);
+	setup(NULL);
+	char *t = visible_text(h);
+	assert_lacks(t, "Stay and play sessions");
+	assert_has(t, "Staff are visible and approachable in person.");
+	assert_has(t, "Phase school (indicators for other phases are left "
+	              "out)");
+	free(t);
+	free(h);
+}
+
+static void test_strengths_not_evaluated_not_applicable(void **state)
+{
+	(void)state;
+	char *h = render(&res);
+	char *t = visible_text(h);
+	assert_has(t, "4 indicators are rated at or above the target, "
+	              "Established.");
+	assert_has(t, "Welcome parent carers into the school community. "
+	              "welcome-1 Welcome and Care Embedded (3) Staff greet "
+	              "families at the gate every day.");
+	assert_has(t, "Not yet evaluated 3 indicators are not rated yet. They "
+	              "are not counted in any score");
+	assert_has(t, "Let parent carers know what is expected. welcome-5 "
+	              "Welcome and Care");
+	assert_has(t, "Understand parent carers. value-2 Value and Include");
+	assert_has(t, "The school marked 1 indicator as not applicable; it is "
+	              "left out of the scores.");
+	assert_has(t, "Respond promptly. communicate-2 Communicate");
+	free(t);
+	free(h);
+}
+
+static void test_header_and_footer_facts(void **state)
+{
+	(void)state;
+	char *h = render(&res);
+	char *t = visible_text(h);
+	assert_has(t, "St Anne's Primary File examples/st-anne.csv Report date "
+	              "2026-11-23");
+	assert_has(t, "Framework Working in partnership with parent carers, "
+	              "Devon County Council (version 2025)");
+	assert_has(t, "Target Established (2) or above for every indicator");
+	assert_has(t, "If every rated indicator were exactly at the target, the "
+	              "score would be 66.7%.");
+	assert_has(t, "never counted as zero");
+	const char *footer = strstr(t, "Framework: Working in partnership "
+	                               "with parent carers, Devon County "
+	                               "Council (version 2025). Source: "
+	                               "Ordinarily Available Inclusive "
+	                               "Provision (OAIP).");
+	assert_non_null(footer);
+	assert_non_null(strstr(footer, "(c) Devon County Council."));
+	assert_non_null(strstr(footer, "Report made by oaip-eval 0.1.0 on "
+	                               "2026-11-23."));
+	free(t);
+	free(h);
+}
+
+static void test_print_styles(void **state)
+{
+	(void)state;
+	char *h = render(&res);
+	const char *print = strstr(h, "@media print{");
+	assert_non_null(print);
+	assert_non_null(strstr(print, "@page{size:A4;margin:15mm}"));
+	assert_non_null(strstr(print, "nav,.skip{display:none}"));
+	assert_non_null(strstr(print, "break-inside:avoid"));
+	free(h);
+}
+
+static void test_page_shell_for_other_reports(void **state)
+{
+	(void)state;
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_html_page_begin(&b, "Area <comparison> & more");
+	oaip_buf_puts(&b, "<main id=\"main\"><h1>x</h1></main>\n");
+	oaip_html_page_end(&b, NULL);
+	assert_false(b.failed);
+	assert_has(b.data, "<title>Area &lt;comparison&gt; &amp; more</title>");
+	assert_has(b.data, "<html lang=\"en-GB\">");
+	assert_lacks(b.data, "<footer");
+	assert_int_equal(strcmp(b.data + b.len - 8, "</html>\n"), 0);
+	oaip_buf_free(&b);
+
+	oaip_html_page_begin(&b, "t");
+	oaip_html_page_end(&b, "<p>Made here.</p>");
+	assert_has(b.data, "<footer>\n<div class=\"page\">\n<p>Made here.</p>");
+	oaip_buf_free(&b);
+}
+
+static void test_bar_chart_helper(void **state)
+{
+	(void)state;
+	oaip_html_bar bars[] = {
+	    {"<School A>", true, 42.25},
+	    {"School B", false, 0},
+	    {"School C", true, 0},
+	};
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_html_bar_chart(&b, "area", "Overall scores", "A: 42.3%, B: none",
+	                    bars, 3, -1, NULL);
+	assert_false(b.failed);
+	assert_has(b.data, "role=\"img\" aria-labelledby=\"area-title "
+	                   "area-desc\"");
+	assert_has(b.data, "&lt;School A&gt;</text>");
+	assert_has(b.data, ">42.3%</text>");
+	/* a real zero is drawn as 0.0%, a missing score in words */
+	assert_int_equal(count(b.data, ">0.0%</text>"), 1);
+	assert_int_equal(count(b.data, ">not evaluated</text>"), 1);
+	assert_lacks(b.data, "stroke=\"#8a2c12\""); /* no marker asked for */
+	oaip_buf_free(&b);
+
+	assert_string_equal(oaip_html_heat_class(false, 0), "heat-none");
+	assert_string_equal(oaip_html_heat_class(true, 0), "heat-0");
+	assert_string_equal(oaip_html_heat_class(true, 79.9), "heat-3");
+	assert_string_equal(oaip_html_heat_class(true, 100), "heat-4");
 }
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {cmocka_unit_test(test_todo)};
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup(test_document_structure, setup),
+	    cmocka_unit_test_setup(test_tables_have_captions_and_headers, setup),
+	    cmocka_unit_test_setup(
+	        test_chart_is_inline_svg_with_text_alternative, setup),
+	    cmocka_unit_test_setup(test_self_contained_no_script_no_url, setup),
+	    cmocka_unit_test_setup(test_hostile_school_text_is_escaped, setup),
+	    cmocka_unit_test_setup(test_framework_text_is_escaped, setup),
+	    cmocka_unit_test_setup(test_evidence_keeps_line_breaks, setup),
+	    cmocka_unit_test_setup(test_percentages_stand_beside_counts, setup),
+	    cmocka_unit_test_setup(
+	        test_nothing_rated_is_not_evaluated_never_zero, setup),
+	    cmocka_unit_test_setup(
+	        test_gaps_with_evidence_next_steps_and_examples, setup),
+	    cmocka_unit_test_setup(test_phase_filter_hides_other_phase_examples,
+	                           setup),
+	    cmocka_unit_test_setup(test_strengths_not_evaluated_not_applicable,
+	                           setup),
+	    cmocka_unit_test_setup(test_header_and_footer_facts, setup),
+	    cmocka_unit_test_setup(test_print_styles, setup),
+	    cmocka_unit_test(test_page_shell_for_other_reports),
+	    cmocka_unit_test(test_bar_chart_helper),
+	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

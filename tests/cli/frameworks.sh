@@ -1,2 +1,101 @@
-# frameworks.sh - not written yet
-exit 77
+# frameworks.sh - 'oaip-eval frameworks' and 'oaip-eval show'.
+. "$top_srcdir/tests/cli/lib.sh"
+
+data=$top_srcdir/tests/data/frameworks
+
+case_ "frameworks lists every built-in with its counts"
+run frameworks
+expect_status 0
+expect_out "devon"
+expect_out "west-sussex"
+expect_out "Devon County Council"
+expect_out "West Sussex County Council"
+expect_out "Working in partnership with parent carers"
+# id, indicators, then Welcome and Care, Value and Include, Communicate,
+# Work in Partnership; the default is marked with '*'.
+check "devon row: default, 20 = 5/5/6/4" \
+	grep -Eq '^devon \* +20 +5 +5 +6 +4 +Devon County Council' "$out"
+check "west-sussex row: 21 = 2/6/7/6" \
+	grep -Eq '^west-sussex +21 +2 +6 +7 +6 +West Sussex County Council' "$out"
+expect_out "* the default framework"
+
+case_ "frameworks options"
+run frameworks --help
+expect_status 0
+expect_out "Usage: oaip-eval frameworks"
+run help frameworks
+expect_status 0
+expect_out "Usage: oaip-eval frameworks"
+run frameworks devon
+expect_status 2
+expect_err "unexpected argument 'devon'"
+run frameworks --bogus
+expect_status 2
+expect_err "unknown option '--bogus'"
+
+case_ "show devon holds every indicator and the quotes"
+run show devon
+expect_status 0
+expect_out "# Working in partnership with parent carers"
+expect_out "Publisher: Devon County Council"
+expect_out "Target: 2 Established"
+for c in "Welcome and Care" "Value and Include" "Communicate" "Work in Partnership"; do
+	expect_out "**$c**"
+done
+for n in 1 2 3 4 5; do expect_out "\`welcome-$n\`"; done
+for n in 1 2 3 4 5; do expect_out "\`value-$n\`"; done
+for n in 1 2 3 4 5 6; do expect_out "\`communicate-$n\`"; done
+for n in 1 2 3 4; do expect_out "\`partnership-$n\`"; done
+expect_out "> School has helped me have confidence as a parent"
+expect_out "> — Parent carer"
+expect_out "What this could look like"
+check "20 indicators listed" test "$(grep -c '^- `[a-z]*-[0-9]`' "$out")" -eq 20
+check "nothing on stderr" test ! -s "$err"
+
+case_ "show with no argument shows the default framework"
+cp "$out" "$T/devon.md"
+run show
+expect_status 0
+check "same as 'show devon'" cmp -s "$out" "$T/devon.md"
+
+case_ "show west-sussex gives phases"
+run show west-sussex
+expect_status 0
+for n in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17; do
+	expect_out "\`e1-$n\`"
+done
+for n in 01 02 03 04; do expect_out "\`e2-$n\`"; done
+expect_out "Expectation 1"
+expect_out "*Value and Include · early years*"
+expect_out "*Communicate · post-16*"
+
+case_ "show a framework file"
+run show "$data/custom.xml"
+expect_status 0
+expect_out "# Custom test framework"
+expect_out "- 0 None (\`none\`): Nothing in place yet"
+expect_out "Target: 10 Good"
+expect_out "weight 2"
+expect_out "> They know my name"
+run show -o "$T/custom.md" "$data/custom.xml"
+expect_status 0
+expect_out_empty
+check "written to -o" grep -q '^# Custom test framework' "$T/custom.md"
+
+case_ "show refuses what it cannot load"
+run show nope
+expect_status 3
+expect_err "unknown framework 'nope'"
+expect_out_empty
+run show "$data/duplicate-id.xml"
+expect_status 3
+expect_err "duplicate-id.xml:20: error: duplicate id 'c-welcome' (first used on line 19)"
+expect_out_empty
+run show "$T/missing.xml"
+expect_status 3
+expect_err "missing.xml: error: cannot open file"
+run show devon west-sussex
+expect_status 2
+expect_err "unexpected argument 'west-sussex'"
+
+finish

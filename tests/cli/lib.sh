@@ -51,16 +51,17 @@ case_() {
 	current=$*
 }
 
+# TESTS_WRAPPER (e.g. valgrind) runs in front of the binary when set.
 run() {
 	status=0
-	"$OAIP" "$@" >"$out" 2>"$err" </dev/null || status=$?
+	${TESTS_WRAPPER:-} "$OAIP" "$@" >"$out" 2>"$err" </dev/null || status=$?
 }
 
 run_in() {
 	input=$1
 	shift
 	status=0
-	"$OAIP" "$@" >"$out" 2>"$err" <"$input" || status=$?
+	${TESTS_WRAPPER:-} "$OAIP" "$@" >"$out" 2>"$err" <"$input" || status=$?
 }
 
 expect_status() {

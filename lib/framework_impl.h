@@ -1,0 +1,23 @@
+/* framework_impl.h - shared by framework.c and framework_xml.c; not public
+ * API. */
+#ifndef OAIP_FRAMEWORK_IMPL_H
+#define OAIP_FRAMEWORK_IMPL_H
+
+#include "private.h"
+
+/* Fill s with the default scale (0 not-yet "Not yet" ... 3 embedded
+ * "Embedded", target established).  Returns false if allocation failed. */
+bool oaip_scale_init_default(oaip_scale *s);
+
+/* Free the contents of s (not s itself). */
+void oaip_scale_clear(oaip_scale *s);
+
+/* Build fw->index from fw->indicators.  Returns false if allocation
+ * failed. */
+bool oaip_framework_index_build(oaip_framework *fw);
+
+/* Do two level names match?  ASCII case is ignored, and runs of spaces,
+ * '-' and '_' count as one separator ("Not yet" = "not-yet"). */
+bool oaip_level_name_eq(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+const axe = readFileSync('node_modules/axe-core/axe.min.js','utf8');
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage();
+await p.goto('file://' + process.argv[2]);
+await p.evaluate(axe);
+const r = await p.evaluate(async () => await axe.run(document, {runOnly:{type:'tag',values:['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa','best-practice']}}));
+for (const v of [...r.violations]) console.log('VIOL', v.id, v.nodes.map(n=>n.target.join(' ')).slice(0,5));
+for (const v of r.incomplete) for (const n of v.nodes) console.log('INC', v.id, n.target.join(' '), (n.any[0]||{}).message);
+await b.close();
