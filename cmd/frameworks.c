@@ -98,13 +98,16 @@ int cmd_frameworks(int argc, char **argv)
 		char id[256];
 		snprintf(id, sizeof id, "%s%s", rows[i].id,
 		         strcmp(rows[i].id, def) == 0 ? " *" : "");
-		oaip_buf_printf(&b, "%-*s  %10zu  %3zu %3zu %3zu %3zu  %-*s  %s\n",
+		oaip_buf_printf(&b,
+		                "%-*s  %10zu  %3zu %3zu %3zu %3zu  %-*s  %s\n",
 		                (int)w_id, id, fw->n_indicators, rows[i].cs[0],
 		                rows[i].cs[1], rows[i].cs[2], rows[i].cs[3],
 		                (int)w_pub, fw->publisher, fw->title);
 	}
-	oaip_buf_puts(&b, "\n* the default framework, used when -f is not "
-	                  "given\n");
+	oaip_buf_puts(&b, "\nWC, VI, CO, WP: indicators in Welcome and Care, "
+	                  "Value and Include,\nCommunicate and Work in "
+	                  "Partnership.\n* the default framework, used when -f "
+	                  "is not given.\n");
 	int w = cmd_write_output(NULL, &b);
 	if (status == OAIP_EXIT_OK)
 		status = w;

@@ -126,15 +126,15 @@ int cmd_score(int argc, char **argv)
 			                       argv[optind - 1]);
 		default:
 			if (optopt)
-				return cmd_usage_error("score",
-				                       "unknown option '-%c'",
-				                       optopt);
+				return cmd_usage_error(
+				    "score", "unknown option '-%c'", optopt);
 			return cmd_usage_error("score", "unknown option '%s'",
 			                       argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)
-		return cmd_usage_error("score", "no self-evaluation file given");
+		return cmd_usage_error("score",
+		                       "no self-evaluation file given");
 	if (argc - optind > 1)
 		return cmd_usage_error("score",
 		                       "give one self-evaluation file, not %d "
@@ -154,12 +154,9 @@ int cmd_score(int argc, char **argv)
 	if (target_arg &&
 	    !oaip_scale_parse_level(&fw->scale, target_arg, &opts.target)) {
 		char *levels = oaip_scale_describe(&fw->scale);
-		status = cmd_usage_error("score",
-		                         "unknown target level '%s': expected "
-		                         "one of %s",
-		                         target_arg, levels ? levels : "the "
-		                                                       "scale's "
-		                                                       "levels");
+		status = cmd_usage_error(
+		    "score", "unknown target level '%s': expected one of %s",
+		    target_arg, levels ? levels : "the scale's levels");
 		free(levels);
 		goto cleanup;
 	}
@@ -173,7 +170,8 @@ int cmd_score(int argc, char **argv)
 
 	r = oaip_score_compute(se, &opts);
 	if (!r) {
-		fputs("oaip-eval: error: out of memory while scoring\n", stderr);
+		fputs("oaip-eval: error: out of memory while scoring\n",
+		      stderr);
 		status = OAIP_EXIT_INPUT;
 		goto cleanup;
 	}
@@ -188,11 +186,12 @@ int cmd_score(int argc, char **argv)
 
 	if (fail_arg) {
 		if (!r->has_overall) {
-			fprintf(stderr,
-			        "oaip-eval: there is no overall score (no "
-			        "indicator is rated), so --fail-under %s is not "
-			        "met\n",
-			        fail_arg);
+			fprintf(
+			    stderr,
+			    "oaip-eval: there is no overall score (no "
+			    "indicator is rated), so --fail-under %s is not "
+			    "met\n",
+			    fail_arg);
 			status = OAIP_EXIT_CHECK_FAILED;
 		} else if (oaip_score_round(r->overall) < fail_under) {
 			fprintf(stderr,

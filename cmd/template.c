@@ -62,10 +62,10 @@ int cmd_template(int argc, char **argv)
 			                       argv[optind - 1]);
 		default:
 			if (strncmp(argv[optind - 1], "--", 2) != 0 && optopt)
-				return cmd_usage_error("template",
-				                       "unknown option '-%c'",
-				                       optopt);
-			return cmd_usage_error("template", "unknown option '%s'",
+				return cmd_usage_error(
+				    "template", "unknown option '-%c'", optopt);
+			return cmd_usage_error("template",
+			                       "unknown option '%s'",
 			                       argv[optind - 1]);
 		}
 	}

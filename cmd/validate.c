@@ -32,10 +32,7 @@ static const char help[] =
     "Exit status: 0 every file is valid, 1 problems were found, 2 usage\n"
     "error, 3 a file or the framework could not be read.\n";
 
-enum report_format {
-	REPORT_TEXT,
-	REPORT_GITHUB
-};
+enum report_format { REPORT_TEXT, REPORT_GITHUB };
 
 struct validate {
 	const char *framework_spec;
@@ -79,8 +76,9 @@ static void validate_framework(struct validate *v, const char *path,
 	oaip_framework *fw = oaip_framework_load_memory(data, len, path, &d);
 	report(v, &d);
 	if (fw && oaip_diags_count(&d, OAIP_ERROR) == 0)
-		printf("%s: ok (framework '%s', %zu indicator%s)\n", path, fw->id,
-		       fw->n_indicators, fw->n_indicators == 1 ? "" : "s");
+		printf("%s: ok (framework '%s', %zu indicator%s)\n", path,
+		       fw->id, fw->n_indicators,
+		       fw->n_indicators == 1 ? "" : "s");
 	else
 		v->problems = true;
 	oaip_framework_free(fw);
@@ -108,8 +106,8 @@ static void validate_selfeval(struct validate *v, const char *path,
 	}
 	oaip_diags d;
 	oaip_diags_init(&d);
-	oaip_selfeval *se = oaip_selfeval_read_memory(v->fw, data, len, path,
-	                                              &d);
+	oaip_selfeval *se =
+	    oaip_selfeval_read_memory(v->fw, data, len, path, &d);
 	report(v, &d);
 	if (se && oaip_diags_count(&d, OAIP_ERROR) == 0) {
 		size_t rated = 0, na = 0, empty = 0;
@@ -159,10 +157,11 @@ int cmd_validate(int argc, char **argv)
 			else if (strcmp(optarg, "github") == 0)
 				v.format = REPORT_GITHUB;
 			else
-				return cmd_usage_error("validate",
-				                       "unknown format '%s': "
-				                       "expected text or github",
-				                       optarg);
+				return cmd_usage_error(
+				    "validate",
+				    "unknown format '%s': "
+				    "expected text or github",
+				    optarg);
 			break;
 		case 'h':
 			return cmd_print_help(help);
@@ -172,10 +171,10 @@ int cmd_validate(int argc, char **argv)
 			                       argv[optind - 1]);
 		default:
 			if (strncmp(argv[optind - 1], "--", 2) != 0 && optopt)
-				return cmd_usage_error("validate",
-				                       "unknown option '-%c'",
-				                       optopt);
-			return cmd_usage_error("validate", "unknown option '%s'",
+				return cmd_usage_error(
+				    "validate", "unknown option '-%c'", optopt);
+			return cmd_usage_error("validate",
+			                       "unknown option '%s'",
 			                       argv[optind - 1]);
 		}
 	}

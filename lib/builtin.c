@@ -10,7 +10,7 @@
 
 /* More than enough for the frameworks shipped; extra files are ignored. */
 #define MAX_BUILTINS 32
-#define MAX_ID 64
+#define MAX_ID       64
 
 static oaip_builtin builtins[MAX_BUILTINS];
 static char builtin_ids[MAX_BUILTINS][MAX_ID];

@@ -13,8 +13,8 @@
 /* Freeing                                                            */
 
 struct oaip_index {
-	size_t mask;  /* number of slots - 1; the number is a power of two */
-	long *slots;  /* indicator index, or -1 for an empty slot */
+	size_t mask; /* number of slots - 1; the number is a power of two */
+	long *slots; /* indicator index, or -1 for an empty slot */
 };
 
 static void free_examples(oaip_example *ex, size_t n)
@@ -175,8 +175,7 @@ long oaip_framework_find(const oaip_framework *fw, const char *id)
 
 /* Optimal string alignment distance (Levenshtein plus swaps of two
  * neighbouring characters), ignoring ASCII case. */
-static size_t edit_distance(const char *a, size_t na, const char *b,
-                            size_t nb)
+static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
 {
 	size_t rows[3][SUGGEST_MAX_LEN + 1];
 	size_t *pp = rows[0], *prev = rows[1], *cur = rows[2];
@@ -193,7 +192,8 @@ static size_t edit_distance(const char *a, size_t na, const char *b,
 				v = cur[j - 1] + 1;
 			if (prev[j - 1] + cost < v)
 				v = prev[j - 1] + cost;
-			if (i > 1 && j > 1 && ca == lower((unsigned char)b[j - 2]) &&
+			if (i > 1 && j > 1 &&
+			    ca == lower((unsigned char)b[j - 2]) &&
 			    lower((unsigned char)a[i - 2]) == cb &&
 			    pp[j - 2] + 1 < v)
 				v = pp[j - 2] + 1;

@@ -30,16 +30,12 @@
 /* Limits on a framework file.  The real frameworks are a few dozen KiB,
  * a few hundred elements, and nest six deep. */
 #define MAX_FRAMEWORK_BYTES ((size_t)16 * 1024 * 1024)
-#define MAX_ELEMENTS 100000
-#define MAX_DEPTH 32
+#define MAX_ELEMENTS        100000
+#define MAX_DEPTH           32
 /* Problems reported per file before giving up. */
 #define MAX_PROBLEMS 200
 
-enum stage {
-	STAGE_PARSE,
-	STAGE_SCHEMA,
-	STAGE_VALIDATE
-};
+enum stage { STAGE_PARSE, STAGE_SCHEMA, STAGE_VALIDATE };
 
 struct reader {
 	const char *name; /* for diagnostics */
@@ -175,11 +171,10 @@ static void on_entity_decl(void *ctx, const xmlChar *name, int type,
 	xmlStopParser(ctxt);
 }
 
-static void on_start(void *ctx, const xmlChar *localname,
-                     const xmlChar *prefix, const xmlChar *uri,
-                     int nb_namespaces, const xmlChar **namespaces,
-                     int nb_attributes, int nb_defaulted,
-                     const xmlChar **attributes)
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                     const xmlChar *uri, int nb_namespaces,
+                     const xmlChar **namespaces, int nb_attributes,
+                     int nb_defaulted, const xmlChar **attributes)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct reader *r = ctxt->_private;
@@ -236,8 +231,9 @@ static xmlDocPtr read_xml(struct reader *r, const char *data, size_t len)
 		goto cleanup;
 	}
 	if (len == 0) {
-		oaip_diags_add(r->d, OAIP_ERROR, r->name, 0,
-		               "file is empty: expected a framework XML document");
+		oaip_diags_add(
+		    r->d, OAIP_ERROR, r->name, 0,
+		    "file is empty: expected a framework XML document");
 		goto cleanup;
 	}
 	ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
@@ -430,8 +426,7 @@ static char *get_attr(struct builder *b, xmlNodePtr n, const char *name)
 }
 
 /* The attribute's value with white space normalized, or NULL. */
-static char *get_attr_words(struct builder *b, xmlNodePtr n,
-                            const char *name)
+static char *get_attr_words(struct builder *b, xmlNodePtr n, const char *name)
 {
 	char *raw = get_attr(b, n, name);
 	if (!raw)
@@ -518,7 +513,8 @@ static char *take_id(struct builder *b, xmlNodePtr n, const char *what)
 	size_t k = hash_str(id) & b->ids_mask;
 	while (b->ids[k].id) {
 		if (strcmp(b->ids[k].id, id) == 0) {
-			error_at(b, n, "duplicate id '%s' (first used on line %ld)",
+			error_at(b, n,
+			         "duplicate id '%s' (first used on line %ld)",
 			         id, b->ids[k].line);
 			return id;
 		}
@@ -615,10 +611,11 @@ static double take_weight(struct builder *b, xmlNodePtr n)
 		return 1.0;
 	double w = 1.0;
 	if (!parse_decimal(v, &w) || !(w > 0)) {
-		error_at(b, n,
-		         "weight '%s' is not a positive number (such as 1, 2 or "
-		         "0.5)",
-		         v);
+		error_at(
+		    b, n,
+		    "weight '%s' is not a positive number (such as 1, 2 or "
+		    "0.5)",
+		    v);
 		w = 1.0;
 	}
 	free(v);
@@ -649,9 +646,9 @@ static void read_indicator(struct builder *b, xmlNodePtr n, size_t exp)
 {
 	oaip_framework *fw = b->fw;
 	bool ok;
-	fw->indicators = grow_array(fw->indicators, &b->cap_indicators,
-	                            fw->n_indicators, sizeof *fw->indicators,
-	                            &ok);
+	fw->indicators =
+	    grow_array(fw->indicators, &b->cap_indicators, fw->n_indicators,
+	               sizeof *fw->indicators, &ok);
 	if (!ok) {
 		b->oom = true;
 		return;
@@ -689,8 +686,8 @@ static void read_indicator(struct builder *b, xmlNodePtr n, size_t exp)
 		if (is_element(k, "text") && !text)
 			text = k;
 		else if (is_element(k, "example"))
-			add_example(b, &ind->examples, &ind->n_examples, &cap_ex,
-			            k, OAIP_EXAMPLE_PRACTICE);
+			add_example(b, &ind->examples, &ind->n_examples,
+			            &cap_ex, k, OAIP_EXAMPLE_PRACTICE);
 	}
 	if (text)
 		ind->text = get_words(b, text);
@@ -729,9 +726,9 @@ static void read_expectation(struct builder *b, xmlNodePtr n, size_t strand)
 {
 	oaip_framework *fw = b->fw;
 	bool ok;
-	fw->expectations = grow_array(fw->expectations, &b->cap_expectations,
-	                              fw->n_expectations,
-	                              sizeof *fw->expectations, &ok);
+	fw->expectations =
+	    grow_array(fw->expectations, &b->cap_expectations,
+	               fw->n_expectations, sizeof *fw->expectations, &ok);
 	if (!ok) {
 		b->oom = true;
 		return;
@@ -905,10 +902,11 @@ static void read_scale(struct builder *b, xmlNodePtr n)
 			error_at(b, k, "level has no value");
 			values_ok = false;
 		} else if (!parse_level_value(v, &l->value)) {
-			error_at(b, k,
-			         "level value '%s' is not a whole number from 0 "
-			         "to 100",
-			         v);
+			error_at(
+			    b, k,
+			    "level value '%s' is not a whole number from 0 "
+			    "to 100",
+			    v);
 			values_ok = false;
 		} else if (s->n_levels > 1 && values_ok &&
 		           l->value <= s->levels[s->n_levels - 2].value) {
@@ -935,10 +933,11 @@ static void read_scale(struct builder *b, xmlNodePtr n)
 		for (size_t j = 0; j + 1 < s->n_levels; j++) {
 			const oaip_level *o = &s->levels[j];
 			if (l->id && o->id && oaip_level_name_eq(l->id, o->id))
-				error_at(b, k,
-				         "duplicate level id '%s' (first used on "
-				         "line %ld)",
-				         l->id, lines[j]);
+				error_at(
+				    b, k,
+				    "duplicate level id '%s' (first used on "
+				    "line %ld)",
+				    l->id, lines[j]);
 			else if (l->id && o->label &&
 			         oaip_level_name_eq(l->id, o->label))
 				error_at(b, k,
@@ -947,16 +946,18 @@ static void read_scale(struct builder *b, xmlNodePtr n)
 				         l->id, lines[j]);
 			if (l->label && o->label &&
 			    oaip_level_name_eq(l->label, o->label))
-				error_at(b, k,
-				         "duplicate level label '%s' (first used "
-				         "on line %ld)",
-				         l->label, lines[j]);
+				error_at(
+				    b, k,
+				    "duplicate level label '%s' (first used "
+				    "on line %ld)",
+				    l->label, lines[j]);
 			else if (l->label && o->id &&
 			         oaip_level_name_eq(l->label, o->id))
-				error_at(b, k,
-				         "level label '%s' is the id of the level "
-				         "on line %ld",
-				         l->label, lines[j]);
+				error_at(
+				    b, k,
+				    "level label '%s' is the id of the level "
+				    "on line %ld",
+				    l->label, lines[j]);
 		}
 	}
 	if (!b->oom && s->n_levels == 0)
@@ -964,7 +965,8 @@ static void read_scale(struct builder *b, xmlNodePtr n)
 	if (!b->oom && target && s->n_levels) {
 		const oaip_level *t = NULL;
 		for (size_t j = 0; j < s->n_levels; j++)
-			if (s->levels[j].id && strcmp(s->levels[j].id, target) == 0)
+			if (s->levels[j].id &&
+			    strcmp(s->levels[j].id, target) == 0)
 				t = &s->levels[j];
 		if (t) {
 			s->target = t->value;
@@ -976,10 +978,11 @@ static void read_scale(struct builder *b, xmlNodePtr n)
 					oaip_buf_printf(&list, "%s%s",
 					                list.len ? ", " : "",
 					                s->levels[j].id);
-			error_at(b, n,
-			         "scale target '%s' is not a level: expected one "
-			         "of %s",
-			         target, list.data ? list.data : "the level ids");
+			error_at(
+			    b, n,
+			    "scale target '%s' is not a level: expected one "
+			    "of %s",
+			    target, list.data ? list.data : "the level ids");
 			oaip_buf_free(&list);
 		}
 	}
@@ -1004,10 +1007,11 @@ static void read_framework(struct builder *b, xmlNodePtr root)
 			/* Reports may make it a link: only web addresses. */
 			if (fw->url && strncmp(fw->url, "https://", 8) != 0 &&
 			    strncmp(fw->url, "http://", 7) != 0)
-				error_at(b, k,
-				         "source url '%s' is not a web address: "
-				         "expected one starting with https://",
-				         fw->url);
+				error_at(
+				    b, k,
+				    "source url '%s' is not a web address: "
+				    "expected one starting with https://",
+				    fw->url);
 			if (!fw->section && !b->oom)
 				error_at(b, k, "source has no section");
 		} else if (is_element(k, "attribution") && !fw->attribution) {
@@ -1045,19 +1049,20 @@ static void read_framework(struct builder *b, xmlNodePtr root)
 			count[fw->indicators[i].cornerstone]++;
 		for (int c = 0; c < OAIP_N_CORNERSTONES; c++)
 			if (!count[c])
-				error_at(b, root,
-				         "no indicator belongs to cornerstone '%s': "
-				         "each of the four cornerstones needs at "
-				         "least one",
-				         oaip_cornerstone_id((oaip_cornerstone)c));
+				error_at(
+				    b, root,
+				    "no indicator belongs to cornerstone '%s': "
+				    "each of the four cornerstones needs at "
+				    "least one",
+				    oaip_cornerstone_id((oaip_cornerstone)c));
 	}
 }
 
 /* Build the model from a parsed document; semantic problems go to d.
  * Returns the framework (possibly incomplete when d holds errors), or
  * NULL if out of memory. */
-static oaip_framework *build(xmlDocPtr doc, const char *name,
-                             size_t n_elements, oaip_diags *d)
+static oaip_framework *build(xmlDocPtr doc, const char *name, size_t n_elements,
+                             oaip_diags *d)
 {
 	struct builder b = {.name = name, .d = d};
 	oaip_framework *fw = calloc(1, sizeof *fw);
@@ -1079,10 +1084,11 @@ static oaip_framework *build(xmlDocPtr doc, const char *name,
 		goto cleanup;
 	}
 	if (root->ns && strcmp((const char *)root->name, "framework") == 0) {
-		error_at(&b, root,
-		         "<framework> is in the namespace '%s': framework files "
-		         "use no namespace",
-		         root->ns->href ? (const char *)root->ns->href : "");
+		error_at(
+		    &b, root,
+		    "<framework> is in the namespace '%s': framework files "
+		    "use no namespace",
+		    root->ns->href ? (const char *)root->ns->href : "");
 		goto cleanup;
 	}
 	if (!is_element(root, "framework")) {
@@ -1096,7 +1102,8 @@ static oaip_framework *build(xmlDocPtr doc, const char *name,
 		goto oom;
 	goto cleanup;
 oom:
-	oaip_diags_add(d, OAIP_ERROR, name, 0, "out of memory loading framework");
+	oaip_diags_add(d, OAIP_ERROR, name, 0,
+	               "out of memory loading framework");
 	oaip_framework_free(fw);
 	fw = NULL;
 cleanup:
@@ -1159,9 +1166,10 @@ static void merge_problems(oaip_diags *d, oaip_diags *schema,
 		/* libxml2 repeats a message for each way a choice failed,
 		 * and follows a precise message with a vague summary. */
 		for (size_t j = 0; j < k && !covered; j++)
-			covered = all[j].diag.line == x->line &&
-			          (strcmp(all[j].diag.message, x->message) == 0 ||
-			           vague_schema_message(x->message));
+			covered =
+			    all[j].diag.line == x->line &&
+			    (strcmp(all[j].diag.message, x->message) == 0 ||
+			     vague_schema_message(x->message));
 		if (covered) {
 			free(x->file);
 			free(x->message);

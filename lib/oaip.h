@@ -52,7 +52,8 @@ void oaip_buf_puts(oaip_buf *b, const char *s);
 void oaip_buf_putc(oaip_buf *b, char c);
 void oaip_buf_printf(oaip_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-void oaip_buf_vprintf(oaip_buf *b, const char *fmt, va_list ap);
+void oaip_buf_vprintf(oaip_buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 /* Detach the contents: the caller frees the returned string (never NULL
  * unless allocation failed); the buffer is left empty. */
 char *oaip_buf_detach(oaip_buf *b);
@@ -90,7 +91,8 @@ void oaip_diags_add(oaip_diags *d, oaip_severity sev, const char *file,
                     long line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 void oaip_diags_vadd(oaip_diags *d, oaip_severity sev, const char *file,
-                     long line, const char *fmt, va_list ap);
+                     long line, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
 size_t oaip_diags_count(const oaip_diags *d, oaip_severity sev);
 /* Print each as "file:line: error: message" (or "oaip-eval: error: message"
  * when there is no file) to f. */

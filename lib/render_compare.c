@@ -795,9 +795,11 @@ static void json_school(struct ctx *x, const oaip_school *s)
 		                oaip_cornerstone_title(k));
 		js_score(out, cs->has_score, cs->score);
 		oaip_buf_printf(out,
-		                ",\"rated\":%zu,\"total\":%zu,\"gaps\":%zu,"
-		                "\"band\":",
-		                cs->rated, cs->total, cs->gaps);
+		                ",\"rated\":%zu,\"total\":%zu,\"na\":%zu,"
+		                "\"not_evaluated\":%zu,\"at_target\":%zu,"
+		                "\"gaps\":%zu,\"band\":",
+		                cs->rated, cs->total, cs->na, cs->empty,
+		                cs->at_target, cs->gaps);
 		js(out, oaip_band(cs, &x->fw->scale,
 		                  oaip_comparison_target(x->c)));
 		oaip_buf_putc(out, '}');

@@ -115,9 +115,9 @@ static void expectation(oaip_buf *out, const oaip_framework *fw,
 	}
 	oaip_buf_printf(out, "Expectation `%s`", e->id);
 	if (e->cornerstone >= 0)
-		oaip_buf_printf(out, " · %s",
-		                oaip_cornerstone_title(
-		                    (oaip_cornerstone)e->cornerstone));
+		oaip_buf_printf(
+		    out, " · %s",
+		    oaip_cornerstone_title((oaip_cornerstone)e->cornerstone));
 	oaip_buf_puts(out, "\n\n");
 	for (size_t i = 0; i < e->n_notes; i++) {
 		text(out, e->notes[i]);
@@ -185,8 +185,8 @@ void oaip_render_framework_markdown(const oaip_framework *fw, oaip_buf *out)
 		}
 		oaip_buf_putc(out, '\n');
 	}
-	const oaip_level *target = oaip_scale_level(&fw->scale,
-	                                            fw->scale.target);
+	const oaip_level *target =
+	    oaip_scale_level(&fw->scale, fw->scale.target);
 	oaip_buf_puts(out, "\nTarget: ");
 	if (target) {
 		oaip_buf_printf(out, "%d ", target->value);
@@ -198,12 +198,12 @@ void oaip_render_framework_markdown(const oaip_framework *fw, oaip_buf *out)
 
 	oaip_buf_puts(out, "## The Four Cornerstones\n\n");
 	for (int c = 0; c < OAIP_N_CORNERSTONES; c++)
-		oaip_buf_printf(out, "- **%s** (`%s`, %zu indicator%s): %s\n",
-		                oaip_cornerstone_title((oaip_cornerstone)c),
-		                oaip_cornerstone_id((oaip_cornerstone)c),
-		                count[c], count[c] == 1 ? "" : "s",
-		                oaip_cornerstone_description(
-		                    (oaip_cornerstone)c));
+		oaip_buf_printf(
+		    out, "- **%s** (`%s`, %zu indicator%s): %s\n",
+		    oaip_cornerstone_title((oaip_cornerstone)c),
+		    oaip_cornerstone_id((oaip_cornerstone)c), count[c],
+		    count[c] == 1 ? "" : "s",
+		    oaip_cornerstone_description((oaip_cornerstone)c));
 	oaip_buf_putc(out, '\n');
 
 	for (size_t s = 0; s < fw->n_strands; s++) {

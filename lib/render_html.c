@@ -119,7 +119,8 @@ static const char css[] =
     "color:#4a5561;font-size:.925rem}\n"
     "body>footer .page{padding-top:1rem;padding-bottom:1.5rem}\n"
     "@media (max-width:40rem){body{font-size:1rem}h1{font-size:1.55rem}"
-    ".meta{grid-template-columns:1fr}.meta dd{margin-bottom:.4rem}}\n"
+    ".meta{grid-template-columns:1fr}.meta dd{margin-bottom:.4rem}\n"
+    "figure.chart{padding:.75rem .5rem}figure.chart svg text{font-size:21px}}\n"
     "@media print{\n"
     "@page{size:A4;margin:15mm}\n"
     "html{font-size:10pt}\n"
@@ -883,39 +884,58 @@ static void gaps_html(const oaip_result *r, oaip_buf *out)
 		oaip_buf_puts(out, "</p>\n</section>\n");
 		return;
 	}
+	bool examples = false;
+	for (size_t k = 0; k < r->n_gaps; k++) {
+		const oaip_indicator *ind = &fw->indicators[r->gaps[k]];
+		if (count_shown(ind->examples, ind->n_examples, r->phase) ||
+		    (ind->expectation < fw->n_expectations &&
+		     count_shown(fw->expectations[ind->expectation].examples,
+		                 fw->expectations[ind->expectation].n_examples,
+		                 r->phase)))
+			examples = true;
+	}
 	oaip_buf_printf(out,
 	                "<p>%zu indicator%s rated below the target, ",
 	                r->n_gaps, r->n_gaps == 1 ? " is" : "s are");
 	esc(out, level_label(&fw->scale, r->target));
 	oaip_buf_puts(out, ". Each is shown with the school’s evidence and "
-	                   "next steps, and with examples from the framework of "
-	                   "what good practice could look like.</p>\n");
+	                   "next steps");
+	if (examples)
+		oaip_buf_puts(out, ", and with examples from the framework of "
+		                   "what good practice could look like");
+	oaip_buf_puts(out, ".</p>\n");
 
-	size_t k = 0;
-	while (k < r->n_gaps) {
-		oaip_cornerstone c = fw->indicators[r->gaps[k]].cornerstone;
+	/* One section per cornerstone, in the result's order within it; the
+	 * gaps of one expectation are followed by its examples. */
+	for (int c = 0; c < OAIP_N_CORNERSTONES; c++) {
 		size_t in_c = 0;
-		for (size_t j = k; j < r->n_gaps &&
-		                   fw->indicators[r->gaps[j]].cornerstone == c;
-		     j++)
-			in_c++;
+		for (size_t k = 0; k < r->n_gaps; k++)
+			if ((int)fw->indicators[r->gaps[k]].cornerstone == c)
+				in_c++;
+		if (in_c == 0)
+			continue;
+		const char *id = oaip_cornerstone_id((oaip_cornerstone)c);
 		oaip_buf_printf(out, "<section aria-labelledby=\"gaps-%s\">\n"
 		                     "<h3 id=\"gaps-%s\">",
-		                oaip_cornerstone_id(c), oaip_cornerstone_id(c));
-		esc(out, oaip_cornerstone_title(c));
+		                id, id);
+		esc(out, oaip_cornerstone_title((oaip_cornerstone)c));
 		oaip_buf_printf(out, ": %zu below target</h3>\n<p class=\"muted\">",
 		                in_c);
-		esc(out, oaip_cornerstone_description(c));
+		esc(out, oaip_cornerstone_description((oaip_cornerstone)c));
 		oaip_buf_puts(out, "</p>\n");
-		size_t end = k + in_c;
-		while (k < end) {
-			size_t x = fw->indicators[r->gaps[k]].expectation;
-			while (k < end &&
-			       fw->indicators[r->gaps[k]].expectation == x)
-				gap_html(r, out, r->gaps[k++]);
-			if (x < fw->n_expectations)
-				practice_html(r, out, x);
+		size_t last_x = (size_t)-1;
+		for (size_t k = 0; k < r->n_gaps; k++) {
+			const oaip_indicator *ind = &fw->indicators[r->gaps[k]];
+			if ((int)ind->cornerstone != c)
+				continue;
+			if (last_x != (size_t)-1 && ind->expectation != last_x &&
+			    last_x < fw->n_expectations)
+				practice_html(r, out, last_x);
+			last_x = ind->expectation;
+			gap_html(r, out, r->gaps[k]);
 		}
+		if (last_x < fw->n_expectations)
+			practice_html(r, out, last_x);
 		oaip_buf_puts(out, "</section>\n");
 	}
 	oaip_buf_puts(out, "</section>\n");

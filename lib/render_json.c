@@ -111,8 +111,7 @@ static json_t *phase_value(unsigned phase)
 	return json_string(names);
 }
 
-static json_t *indicator_item(ctx *c, const oaip_result *r, size_t i,
-                              bool gap)
+static json_t *indicator_item(ctx *c, const oaip_result *r, size_t i, bool gap)
 {
 	const oaip_framework *fw = r->fw;
 	const oaip_indicator *ind = &fw->indicators[i];
@@ -141,8 +140,8 @@ static json_t *id_array(ctx *c, const oaip_result *r, const size_t *list,
 	return a;
 }
 
-void oaip_render_score_json(const oaip_result *r,
-                            const oaip_render_options *o, oaip_buf *out)
+void oaip_render_score_json(const oaip_result *r, const oaip_render_options *o,
+                            oaip_buf *out)
 {
 	ctx c = {.ok = true};
 	const oaip_framework *fw = r->fw;
@@ -189,8 +188,10 @@ void oaip_render_score_json(const oaip_result *r,
 		put(&c, j, "rated", json_integer((json_int_t)cs->rated));
 		put(&c, j, "total", json_integer((json_int_t)cs->total));
 		put(&c, j, "na", json_integer((json_int_t)cs->na));
-		put(&c, j, "not_evaluated", json_integer((json_int_t)cs->empty));
-		put(&c, j, "at_target", json_integer((json_int_t)cs->at_target));
+		put(&c, j, "not_evaluated",
+		    json_integer((json_int_t)cs->empty));
+		put(&c, j, "at_target",
+		    json_integer((json_int_t)cs->at_target));
 		put(&c, j, "gaps", json_integer((json_int_t)cs->gaps));
 		put(&c, j, "band", str(oaip_band(cs, &fw->scale, r->target)));
 		append(&c, css, j);

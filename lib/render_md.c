@@ -49,9 +49,9 @@ static void percent(oaip_buf *out, double score)
  * escaper cannot know it is not at the start of a line. */
 static void token(oaip_buf *out, const char *s)
 {
-	if (s && *s && strspn(s, "abcdefghijklmnopqrstuvwxyz"
-	                         "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") ==
-	                   strlen(s))
+	if (s && *s &&
+	    strspn(s, "abcdefghijklmnopqrstuvwxyz"
+	              "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") == strlen(s))
 		oaip_buf_puts(out, s);
 	else
 		md(out, s);
@@ -141,10 +141,11 @@ static void header(oaip_buf *out, const oaip_result *r,
 
 	oaip_buf_puts(out, "# Partnership with parent carers: ");
 	md(out, school && *school ? school : "self-evaluation");
-	oaip_buf_puts(out, "\n\nA self-evaluation against the local authority's "
-	                   "framework, organised by the Four Cornerstones: "
-	                   "Welcome and Care, Value and Include, Communicate, "
-	                   "Work in Partnership.\n\n");
+	oaip_buf_puts(out,
+	              "\n\nA self-evaluation against the local authority's "
+	              "framework, organised by the Four Cornerstones: "
+	              "Welcome and Care, Value and Include, Communicate, "
+	              "Work in Partnership.\n\n");
 
 	if (se->school && *se->school) {
 		oaip_buf_puts(out, "- **School:** ");
@@ -192,14 +193,16 @@ static void header(oaip_buf *out, const oaip_result *r,
 		oaip_buf_printf(out,
 		                " (%zu framework %s that %s not apply in this "
 		                "phase %s left out)\n",
-		                left_out, plural(left_out, "indicator", "indicators"),
+		                left_out,
+		                plural(left_out, "indicator", "indicators"),
 		                plural(left_out, "does", "do"),
 		                plural(left_out, "is", "are"));
 	}
 	if (se->windows1252)
-		oaip_buf_puts(out, "- **Note:** the file was not UTF-8 and was read "
-		                   "as Windows-1252 (the encoding of Excel's CSV "
-		                   "export)\n");
+		oaip_buf_puts(out,
+		              "- **Note:** the file was not UTF-8 and was read "
+		              "as Windows-1252 (the encoding of Excel's CSV "
+		              "export)\n");
 	oaip_buf_putc(out, '\n');
 }
 
@@ -237,22 +240,22 @@ static void summary(oaip_buf *out, const oaip_result *r)
 	}
 	oaip_buf_puts(out, " | |\n\n");
 
-	oaip_buf_printf(out,
-	                "%zu of %zu %s rated: %zu at or above the target (",
-	                rated, total, plural(total, "indicator", "indicators"),
-	                at);
+	oaip_buf_printf(
+	    out, "%zu of %zu %s rated: %zu at or above the target (", rated,
+	    total, plural(total, "indicator", "indicators"), at);
 	md(out, level_label(fw, r->target));
 	oaip_buf_printf(out, "), %zu below it", gaps);
 	if (r->n_not_evaluated)
 		oaip_buf_printf(out, ", %zu not yet evaluated",
 		                r->n_not_evaluated);
 	if (r->n_not_applicable)
-		oaip_buf_printf(out, ", %zu not applicable", r->n_not_applicable);
+		oaip_buf_printf(out, ", %zu not applicable",
+		                r->n_not_applicable);
 	oaip_buf_puts(out, ".\n");
 	if (gaps)
-		oaip_buf_printf(out,
-		                "Every indicator below the target is listed under "
-		                "\"Gaps\" below, whatever the score.\n");
+		oaip_buf_printf(
+		    out, "Every indicator below the target is listed under "
+		         "\"Gaps\" below, whatever the score.\n");
 	oaip_buf_putc(out, '\n');
 }
 
@@ -273,16 +276,18 @@ static void method(oaip_buf *out, const oaip_result *r)
 	oaip_buf_puts(out, ". A cornerstone's score is how much of the top "
 	                   "level (");
 	md(out, level_label(fw, r_max));
-	oaip_buf_puts(out, ") the school reaches across the indicators it has "
-	                   "rated: the ratings are added up and divided by what "
-	                   "they would add up to if every one were ");
+	oaip_buf_puts(out,
+	              ") the school reaches across the indicators it has "
+	              "rated: the ratings are added up and divided by what "
+	              "they would add up to if every one were ");
 	md(out, level_label(fw, r_max));
 	oaip_buf_puts(out, ".");
 	if (r_max > 0) {
 		oaip_buf_printf(out,
 		                " For example, one indicator rated %d and one "
 		                "rated %d score (%d + %d) / (%d + %d) = ",
-		                r->target, r_max, r->target, r_max, r_max, r_max);
+		                r->target, r_max, r->target, r_max, r_max,
+		                r_max);
 		percent(out, 100.0 * (r->target + r_max) / (2.0 * r_max));
 		oaip_buf_puts(out, ".");
 	}
@@ -303,13 +308,13 @@ static void method(oaip_buf *out, const oaip_result *r)
 		percent(out, 100.0 * s->levels[0].value / r_max);
 		oaip_buf_puts(out, ".");
 	}
-	oaip_buf_puts(out,
-	              "\n\nIndicators marked not applicable and indicators left "
-	              "blank are not counted at all, not even as zero, so a "
-	              "score describes only what has been rated: always read it "
-	              "beside the number of indicators rated. The overall score "
-	              "is the average of the cornerstone scores; a cornerstone "
-	              "with nothing rated is left out of it.\n\n");
+	oaip_buf_puts(
+	    out, "\n\nIndicators marked not applicable and indicators left "
+	         "blank are not counted at all, not even as zero, so a "
+	         "score describes only what has been rated: always read it "
+	         "beside the number of indicators rated. The overall score "
+	         "is the average of the cornerstone scores; a cornerstone "
+	         "with nothing rated is left out of it.\n\n");
 
 	oaip_buf_puts(out, "A score can hide gaps: ");
 	percent(out, t);
@@ -324,15 +329,17 @@ static void method(oaip_buf *out, const oaip_result *r)
 	md(out, level_label(fw, r->target));
 	oaip_buf_puts(out, ") is listed under \"Gaps\".\n\n");
 
-	oaip_buf_puts(out, "The band puts each cornerstone into words:\n\n"
-	                   "- **Well established:** every rated indicator is at "
-	                   "or above the target, and the score is at least ");
+	oaip_buf_puts(out,
+	              "The band puts each cornerstone into words:\n\n"
+	              "- **Well established:** every rated indicator is at "
+	              "or above the target, and the score is at least ");
 	percent(out, t + (100.0 - t) / 2);
-	oaip_buf_puts(out, ".\n- **Established:** every rated indicator is at "
-	                   "or above the target.\n"
-	                   "- **Mostly established:** some indicators are below "
-	                   "the target, but more are at or above it and the "
-	                   "score is at least ");
+	oaip_buf_puts(out,
+	              ".\n- **Established:** every rated indicator is at "
+	              "or above the target.\n"
+	              "- **Mostly established:** some indicators are below "
+	              "the target, but more are at or above it and the "
+	              "score is at least ");
 	percent(out, t);
 	oaip_buf_puts(out, ".\n- **Developing:** some indicators are below the "
 	                   "target; the score is at least ");
@@ -340,9 +347,10 @@ static void method(oaip_buf *out, const oaip_result *r)
 	oaip_buf_puts(out, ".\n- **Early stages:** some indicators are below "
 	                   "the target and the score is under ");
 	percent(out, t / 2);
-	oaip_buf_puts(out, ".\n- **Not yet evaluated:** nothing is rated.\n\n"
-	                   "\"(partly evaluated)\" after a band means some of the "
-	                   "cornerstone's indicators are still blank.\n\n");
+	oaip_buf_puts(out,
+	              ".\n- **Not yet evaluated:** nothing is rated.\n\n"
+	              "\"(partly evaluated)\" after a band means some of the "
+	              "cornerstone's indicators are still blank.\n\n");
 }
 
 /* "; weight 2" for an indicator that counts more (or less) than one. */
@@ -383,8 +391,7 @@ static void examples_list(oaip_buf *out, const oaip_example *ex, size_t n,
 	}
 }
 
-static size_t count_applicable(const oaip_example *ex, size_t n,
-                               unsigned phase)
+static size_t count_applicable(const oaip_example *ex, size_t n, unsigned phase)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
@@ -418,8 +425,9 @@ static void good_practice(oaip_buf *out, const oaip_result *r,
 		return;
 	size_t first = shown_by[ind->expectation];
 	if (first != (size_t)-1 && first != (size_t)(ind - fw->indicators)) {
-		oaip_buf_puts(out, "The framework's examples for this expectation "
-		                   "are listed under ");
+		oaip_buf_puts(out,
+		              "The framework's examples for this expectation "
+		              "are listed under ");
 		indicator_ref(out, &fw->indicators[first]);
 		oaip_buf_puts(out, " above.\n\n");
 		return;
@@ -444,13 +452,13 @@ static void gaps(oaip_buf *out, const oaip_result *r)
 		md(out, level_label(fw, r->target));
 		oaip_buf_puts(out, ").");
 		if (r->n_not_evaluated)
-			oaip_buf_puts(out, " Indicators not yet evaluated could "
-			                   "still be: see below.");
+			oaip_buf_puts(out,
+			              " Indicators not yet evaluated could "
+			              "still be: see below.");
 		oaip_buf_puts(out, "\n\n");
 		return;
 	}
-	oaip_buf_printf(out,
-	                "%zu %s rated below the target (", r->n_gaps,
+	oaip_buf_printf(out, "%zu %s rated below the target (", r->n_gaps,
 	                plural(r->n_gaps, "indicator is", "indicators are"));
 	md(out, level_label(fw, r->target));
 	oaip_buf_puts(out, "), by cornerstone. Each shows the school's "
@@ -459,8 +467,8 @@ static void gaps(oaip_buf *out, const oaip_result *r)
 
 	/* The first gap of each expectation shows its examples; later gaps
 	 * of the same expectation point back to it. */
-	size_t *shown_by = malloc((fw->n_expectations ? fw->n_expectations : 1) *
-	                          sizeof *shown_by);
+	size_t *shown_by = malloc(
+	    (fw->n_expectations ? fw->n_expectations : 1) * sizeof *shown_by);
 	if (!shown_by) {
 		out->failed = true;
 		return;
@@ -514,14 +522,14 @@ static void strengths(oaip_buf *out, const oaip_result *r)
 	const oaip_framework *fw = r->fw;
 	oaip_buf_puts(out, "## Strengths\n\n");
 	if (!r->n_strengths) {
-		oaip_buf_puts(out, "No indicator is rated at or above the target "
-		                   "yet.\n\n");
+		oaip_buf_puts(out,
+		              "No indicator is rated at or above the target "
+		              "yet.\n\n");
 		return;
 	}
-	oaip_buf_printf(out, "%zu %s rated at or above the target (",
-	                r->n_strengths,
-	                plural(r->n_strengths, "indicator is",
-	                       "indicators are"));
+	oaip_buf_printf(
+	    out, "%zu %s rated at or above the target (", r->n_strengths,
+	    plural(r->n_strengths, "indicator is", "indicators are"));
 	md(out, level_label(fw, r->target));
 	oaip_buf_puts(out, ").\n\n");
 	for (int c = 0; c < OAIP_N_CORNERSTONES; c++) {
@@ -533,8 +541,8 @@ static void strengths(oaip_buf *out, const oaip_result *r)
 				continue;
 			if (!heading) {
 				oaip_buf_puts(out, "### ");
-				md(out, oaip_cornerstone_title(
-				            (oaip_cornerstone)c));
+				md(out,
+				   oaip_cornerstone_title((oaip_cornerstone)c));
 				oaip_buf_puts(out, "\n\n");
 				heading = true;
 			}
@@ -573,15 +581,17 @@ static void not_rated(oaip_buf *out, const oaip_result *r)
 {
 	oaip_buf_puts(out, "## Not yet evaluated\n\n");
 	if (!r->n_not_evaluated) {
-		oaip_buf_puts(out, "Every indicator that applies has a rating or "
-		                   "is marked not applicable.\n\n");
+		oaip_buf_puts(out,
+		              "Every indicator that applies has a rating or "
+		              "is marked not applicable.\n\n");
 	} else {
 		oaip_buf_printf(
 		    out,
 		    "%zu %s no rating yet. %s not counted in any score, not "
 		    "even as zero: rate %s to complete the picture.\n\n",
 		    r->n_not_evaluated,
-		    plural(r->n_not_evaluated, "indicator has", "indicators have"),
+		    plural(r->n_not_evaluated, "indicator has",
+		           "indicators have"),
 		    plural(r->n_not_evaluated, "It is", "They are"),
 		    plural(r->n_not_evaluated, "it", "them"));
 		id_list(out, r, r->not_evaluated, r->n_not_evaluated);
@@ -592,7 +602,8 @@ static void not_rated(oaip_buf *out, const oaip_result *r)
 		    "## Not applicable\n\n%zu %s marked not applicable by the "
 		    "school and not counted.\n\n",
 		    r->n_not_applicable,
-		    plural(r->n_not_applicable, "indicator is", "indicators are"));
+		    plural(r->n_not_applicable, "indicator is",
+		           "indicators are"));
 		id_list(out, r, r->not_applicable, r->n_not_applicable);
 	}
 }

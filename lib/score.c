@@ -51,8 +51,8 @@ oaip_result *oaip_score_compute(const oaip_selfeval *se,
 	if (!se || !se->fw)
 		return NULL;
 	const oaip_framework *fw = se->fw;
-	int target = opts && opts->target != -1 ? opts->target
-	                                        : fw->scale.target;
+	int target =
+	    opts && opts->target != -1 ? opts->target : fw->scale.target;
 	unsigned phase = opts ? opts->phase : 0;
 	if (!oaip_scale_level(&fw->scale, target))
 		return NULL;
@@ -74,7 +74,8 @@ oaip_result *oaip_score_compute(const oaip_selfeval *se,
 		goto cleanup;
 
 	double r_max = oaip_scale_max(&fw->scale);
-	double sum[OAIP_N_CORNERSTONES] = {0}, sum_max[OAIP_N_CORNERSTONES] = {0};
+	double sum[OAIP_N_CORNERSTONES] = {0},
+	       sum_max[OAIP_N_CORNERSTONES] = {0};
 	for (size_t i = 0; i < n; i++) {
 		const oaip_indicator *ind = &fw->indicators[i];
 		const oaip_entry *e = &se->entries[i];
@@ -124,7 +125,8 @@ oaip_result *oaip_score_compute(const oaip_selfeval *se,
 		if (!cs->rated)
 			continue;
 		cs->has_score = true;
-		cs->score = sum_max[c] > 0 ? 100.0 * sum[c] / sum_max[c] : 100.0;
+		cs->score =
+		    sum_max[c] > 0 ? 100.0 * sum[c] / sum_max[c] : 100.0;
 		total += cs->score;
 		scored++;
 	}

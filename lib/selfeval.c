@@ -32,7 +32,7 @@ enum column {
 };
 
 static const char *const column_names[N_COLUMNS] = {"indicator", "rating",
-                                                     "evidence", "next_steps"};
+                                                    "evidence", "next_steps"};
 
 struct reader {
 	const oaip_framework *fw;
@@ -86,7 +86,8 @@ static void error(struct reader *r, long line, const char *fmt, ...)
 	va_end(ap);
 	if (++r->errors >= MAX_ERRORS) {
 		oaip_diags_add(r->d, OAIP_ERROR, r->file, 0,
-		               "too many errors; stopping after %d", MAX_ERRORS);
+		               "too many errors; stopping after %d",
+		               MAX_ERRORS);
 		r->stop = true;
 	}
 }
@@ -190,18 +191,21 @@ static void header_end(struct reader *r)
 	    r->n_header == 1) {
 		/* One long name: another separator than the comma? */
 		if (strchr(r->header.data, ';'))
-			hint = "; the columns seem to be separated by ';': save "
-			       "the file as CSV with commas";
+			hint =
+			    "; the columns seem to be separated by ';': save "
+			    "the file as CSV with commas";
 		else if (r->header_tab)
-			hint = "; the columns seem to be separated by tabs: save "
-			       "the file as CSV with commas";
+			hint =
+			    "; the columns seem to be separated by tabs: save "
+			    "the file as CSV with commas";
 	}
 	for (int k = COL_INDICATOR; k <= COL_RATING; k++) {
 		if (r->col[k] >= 0)
 			continue;
 		if (r->n_header)
 			error(r, r->row_line,
-			      "missing required column '%s' (the header has %s)%s",
+			      "missing required column '%s' (the header has "
+			      "%s)%s",
 			      column_names[k], r->header.data, hint);
 		else
 			error(r, r->row_line,
@@ -241,6 +245,11 @@ static char *text_copy(struct reader *r, int k)
 	if (!t) {
 		r->oom = true;
 		return NULL;
+	}
+	if (!memchr(s, '\r', n)) {
+		memcpy(t, s, n);
+		t[n] = '\0';
+		return t;
 	}
 	size_t j = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -299,8 +308,8 @@ static void row_end(struct reader *r)
 	oaip_entry *e = NULL;
 	if (n == 0) {
 		error(r, line,
-		      "missing indicator: the 'indicator' cell is empty on a "
-		      "row that is not");
+		      "missing indicator: the row has content but its "
+		      "'indicator' cell is empty");
 	} else {
 		oaip_buf *key = &r->key;
 		key->len = 0;
@@ -315,27 +324,33 @@ static void row_end(struct reader *r)
 			return;
 		}
 		long i = oaip_framework_find(r->fw, key->data);
-		if (i < 0)
-			r->unknown++;
-		else
-			r->known++;
 		if (i < 0) {
-			const char *near = oaip_framework_suggest(r->fw, key->data);
+			r->unknown++;
+			const char *near =
+			    oaip_framework_suggest(r->fw, key->data);
 			if (near)
 				error(r, line,
-				      "unknown indicator '%s' (did you mean '%s'?)",
+				      "unknown indicator '%s' (did you mean "
+				      "'%s'?)",
 				      quoted(r, id, n), near);
 			else
-				error(r, line,
-				      "unknown indicator '%s' (not in framework "
-				      "'%s')",
-				      quoted(r, id, n), r->fw->id);
-		} else if (r->se->entries[i].line) {
-			error(r, line, "duplicate indicator '%s' (first on line %ld)",
-			      r->fw->indicators[i].id, r->se->entries[i].line);
+				error(
+				    r, line,
+				    "unknown indicator '%s' (not in framework "
+				    "'%s')",
+				    quoted(r, id, n), r->fw->id);
 		} else {
-			e = &r->se->entries[i];
-			e->line = line;
+			r->known++;
+			oaip_entry *first = &r->se->entries[i];
+			if (first->line) {
+				error(r, line,
+				      "duplicate indicator '%s' (first on line "
+				      "%ld)",
+				      r->fw->indicators[i].id, first->line);
+			} else {
+				e = first;
+				e->line = line;
+			}
 		}
 	}
 
@@ -437,10 +452,12 @@ static void feed(struct reader *r, const char *data, size_t len)
 		const char *s = data + pos;
 		size_t left = len - pos;
 		size_t lim = left < CHUNK ? left : CHUNK;
-		size_t k = 0;
 		bool eol = false;
-		while (k < lim && s[k] != '\n' && s[k] != '\r')
-			k++;
+		const char *nl = memchr(s, '\n', lim);
+		size_t k = nl ? (size_t)(nl - s) : lim;
+		const char *cr = memchr(s, '\r', k);
+		if (cr)
+			k = (size_t)(cr - s);
 		if (k < lim) {
 			if (s[k] == '\r' && k + 1 < left && s[k + 1] == '\n')
 				k++;
@@ -540,8 +557,8 @@ oaip_selfeval *oaip_selfeval_read_memory(const oaip_framework *fw,
 	se->fw = fw;
 	se->file = oaip_strdup(name);
 	se->school = school_name(name);
-	se->entries =
-	    calloc(fw->n_indicators ? fw->n_indicators : 1, sizeof *se->entries);
+	se->entries = calloc(fw->n_indicators ? fw->n_indicators : 1,
+	                     sizeof *se->entries);
 	if (!se->file || !se->school || !se->entries)
 		goto oom;
 
@@ -580,9 +597,10 @@ oaip_selfeval *oaip_selfeval_read_memory(const oaip_framework *fw,
 	feed(&r, data, len);
 	if (!r.stop && csv_fini(&r.p, on_field, on_row, &r) != 0) {
 		if (csv_error(&r.p) == CSV_EPARSE)
-			error(&r, r.field_line,
-			      "unterminated quoted field: the '\"' that opens it "
-			      "is never closed");
+			error(
+			    &r, r.field_line,
+			    "unterminated quoted field: the '\"' that opens it "
+			    "is never closed");
 		else
 			r.oom = true;
 	}
@@ -603,7 +621,8 @@ oaip_selfeval *oaip_selfeval_read_memory(const oaip_framework *fw,
 	goto cleanup;
 
 oom:
-	oaip_diags_add(d, OAIP_ERROR, file, 0, "out of memory reading the file");
+	oaip_diags_add(d, OAIP_ERROR, file, 0,
+	               "out of memory reading the file");
 	r.errors++;
 cleanup:
 	if (parser)

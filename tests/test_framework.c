@@ -13,7 +13,7 @@
 #include "oaip.h"
 
 /* ------------------------------------------------------------------ */
-/* Helpers                                                            */
+/* Fixtures                                                           */
 
 /* A small valid framework, one line per entry, so a test can say which
  * line a problem is on. */
@@ -29,9 +29,14 @@ static const char *const base[] = {
     /* 9 */ "    <expectation id=\"e\" cornerstone=\"welcome-and-care\">",
     /* 10 */ "      <statement>Parent carers are welcomed.</statement>",
     /* 11 */ "      <indicator id=\"i1\">One.</indicator>",
-    /* 12 */ "      <indicator id=\"i2\" cornerstone=\"value-and-include\">Two.</indicator>",
-    /* 13 */ "      <indicator id=\"i3\" cornerstone=\"communicate\">Three.</indicator>",
-    /* 14 */ "      <indicator id=\"i4\" cornerstone=\"work-in-partnership\">Four.</indicator>",
+    /* 12 */
+    "      <indicator id=\"i2\" "
+    "cornerstone=\"value-and-include\">Two.</indicator>",
+    /* 13 */
+    "      <indicator id=\"i3\" cornerstone=\"communicate\">Three.</indicator>",
+    /* 14 */
+    "      <indicator id=\"i4\" "
+    "cornerstone=\"work-in-partnership\">Four.</indicator>",
     /* 15 */ "      <example>An example.</example>",
     /* 16 */ "    </expectation>",
     /* 17 */ "  </strand>",
@@ -102,8 +107,7 @@ static void expect_error(const char *xml, long line, const char *text)
 	oaip_diags_free(&d);
 }
 
-static size_t count_cornerstone(const oaip_framework *fw,
-                                oaip_cornerstone c)
+static size_t count_cornerstone(const oaip_framework *fw, oaip_cornerstone c)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < fw->n_indicators; i++)
@@ -151,9 +155,9 @@ static void test_every_builtin_loads(void **state)
 		assert_non_null(fw->section);
 		assert_non_null(fw->attribution);
 		for (size_t k = 0; k < fw->n_indicators; k++) {
-			assert_int_equal(oaip_framework_find(
-			                     fw, fw->indicators[k].id),
-			                 (long)k);
+			assert_int_equal(
+			    oaip_framework_find(fw, fw->indicators[k].id),
+			    (long)k);
 			assert_true(fw->indicators[k].line > 0);
 		}
 		oaip_framework_free(fw);
@@ -195,8 +199,8 @@ static void test_devon(void **state)
 	const oaip_example *q = &e->examples[e->n_examples - 1];
 	assert_int_equal(q->kind, OAIP_EXAMPLE_QUOTE);
 	assert_string_equal(q->by, "Parent carer");
-	assert_string_equal(q->text,
-	                    "School has helped me have confidence as a parent.");
+	assert_string_equal(
+	    q->text, "School has helped me have confidence as a parent.");
 	assert_int_equal(fw->scale.target, 2);
 	assert_int_equal(oaip_scale_max(&fw->scale), 3);
 	oaip_framework_free(fw);
@@ -228,7 +232,8 @@ static void test_west_sussex(void **state)
 	                 OAIP_PHASE_SCHOOL | OAIP_PHASE_POST16);
 	size_t school = 0;
 	for (size_t k = 0; k < fw->n_indicators; k++)
-		if (oaip_indicator_applies(&fw->indicators[k], OAIP_PHASE_SCHOOL))
+		if (oaip_indicator_applies(&fw->indicators[k],
+		                           OAIP_PHASE_SCHOOL))
 			school++;
 	assert_int_equal(school, 18);
 	oaip_framework_free(fw);
@@ -325,7 +330,8 @@ static void test_indicator_details(void **state)
 	    "      <indicator id=\"i2\" cornerstone=\"value-and-include\" "
 	    "phase=\"school post-16\" weight=\"2.5\">\n"
 	    "        <text>Two,\n   on two lines.</text>\n"
-	    "        <example phase=\"early-years\">Its own example.</example>\n"
+	    "        <example phase=\"early-years\">Its own "
+	    "example.</example>\n"
 	    "      </indicator>",
 	    15,
 	    "      <note>A note.</note><quote by=\"Parent carer\">Quoted."
@@ -346,8 +352,8 @@ static void test_indicator_details(void **state)
 	assert_true(oaip_indicator_applies(ind, 0));
 	assert_true(oaip_indicator_applies(ind, OAIP_PHASE_POST16));
 	assert_false(oaip_indicator_applies(ind, OAIP_PHASE_EARLY_YEARS));
-	assert_true(oaip_indicator_applies(&fw->indicators[0],
-	                                   OAIP_PHASE_EARLY_YEARS));
+	assert_true(
+	    oaip_indicator_applies(&fw->indicators[0], OAIP_PHASE_EARLY_YEARS));
 	/* The next indicator's line moved down by four. */
 	assert_int_equal(fw->indicators[2].line, 17);
 	const oaip_expectation *e = &fw->expectations[0];
@@ -386,8 +392,10 @@ static void test_suggest(void **state)
 	oaip_diags_init(&d);
 	oaip_framework *fw = oaip_framework_load("devon", &d);
 	assert_non_null(fw);
-	assert_string_equal(oaip_framework_suggest(fw, "welcom-1"), "welcome-1");
-	assert_string_equal(oaip_framework_suggest(fw, "welcome1"), "welcome-1");
+	assert_string_equal(oaip_framework_suggest(fw, "welcom-1"),
+	                    "welcome-1");
+	assert_string_equal(oaip_framework_suggest(fw, "welcome1"),
+	                    "welcome-1");
 	assert_string_equal(oaip_framework_suggest(fw, "Welcome_2"),
 	                    "welcome-2");
 	assert_string_equal(oaip_framework_suggest(fw, "comunicate-3"),
@@ -419,11 +427,20 @@ static void test_parse_level(void **state)
 		const char *text;
 		int value;
 	} good[] = {
-	    {"0", 0},           {"3", 3},          {" 2 ", 2},
-	    {"Embedded", 3},    {"embedded", 3},   {"EMBEDDED", 3},
-	    {"  emerging\t", 1}, {"not yet", 0},    {"not-yet", 0},
-	    {"Not Yet", 0},     {"NOT-YET", 0},    {"not  yet", 0},
-	    {"established", 2}, {"Established", 2},
+	    {"0", 0},
+	    {"3", 3},
+	    {" 2 ", 2},
+	    {"Embedded", 3},
+	    {"embedded", 3},
+	    {"EMBEDDED", 3},
+	    {"  emerging\t", 1},
+	    {"not yet", 0},
+	    {"not-yet", 0},
+	    {"Not Yet", 0},
+	    {"NOT-YET", 0},
+	    {"not  yet", 0},
+	    {"established", 2},
+	    {"Established", 2},
 	};
 	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
 		int v = -1;
@@ -433,8 +450,17 @@ static void test_parse_level(void **state)
 		assert_int_equal(v, good[i].value);
 	}
 	static const char *const bad[] = {
-	    "", "   ", "4", "-1", "1.5", "sometimes", "n/a", "notyet",
-	    "embedded!", "3 embedded", "99999999999999999999",
+	    "",
+	    "   ",
+	    "4",
+	    "-1",
+	    "1.5",
+	    "sometimes",
+	    "n/a",
+	    "notyet",
+	    "embedded!",
+	    "3 embedded",
+	    "99999999999999999999",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		int v = 42;
@@ -497,15 +523,16 @@ static void test_duplicate_id(void **state)
 {
 	(void)state;
 	char *xml = variant(
-	    13, "      <indicator id=\"i1\" cornerstone=\"communicate\">Three."
-	        "</indicator>",
+	    13,
+	    "      <indicator id=\"i1\" cornerstone=\"communicate\">Three."
+	    "</indicator>",
 	    0);
 	expect_error(xml, 13, "duplicate id 'i1' (first used on line 11)");
 	free(xml);
 	/* Ids are unique across element kinds too. */
-	xml = variant(9,
-	              "    <expectation id=\"s\" cornerstone=\"welcome-and-care\">",
-	              0);
+	xml = variant(
+	    9, "    <expectation id=\"s\" cornerstone=\"welcome-and-care\">",
+	    0);
 	expect_error(xml, 9, "duplicate id 's' (first used on line 7)");
 	free(xml);
 }
@@ -513,10 +540,11 @@ static void test_duplicate_id(void **state)
 static void test_unknown_cornerstone(void **state)
 {
 	(void)state;
-	char *xml = variant(
-	    13, "      <indicator id=\"i3\" cornerstone=\"talk\">Three."
-	        "</indicator>",
-	    0);
+	char *xml =
+	    variant(13,
+	            "      <indicator id=\"i3\" cornerstone=\"talk\">Three."
+	            "</indicator>",
+	            0);
 	expect_error(xml, 13,
 	             "unknown cornerstone 'talk': expected welcome-and-care, "
 	             "value-and-include, communicate or work-in-partnership");
@@ -535,8 +563,9 @@ static void test_cornerstone_without_indicator(void **state)
 {
 	(void)state;
 	char *xml = variant(
-	    14, "      <indicator id=\"i4\" cornerstone=\"communicate\">Four."
-	        "</indicator>",
+	    14,
+	    "      <indicator id=\"i4\" cornerstone=\"communicate\">Four."
+	    "</indicator>",
 	    0);
 	expect_error(xml, 2,
 	             "no indicator belongs to cornerstone "
@@ -547,37 +576,39 @@ static void test_cornerstone_without_indicator(void **state)
 static void test_scale_order(void **state)
 {
 	(void)state;
-	char *xml = variant(
-	    6,
-	    "  <attribution>A.</attribution><scale target=\"two\">\n"
-	    "  <level value=\"0\" id=\"zero\" label=\"Zero\"/>\n"
-	    "  <level value=\"2\" id=\"two\" label=\"Two\"/>\n"
-	    "  <level value=\"1\" id=\"one\" label=\"One\"/></scale>",
-	    0);
+	char *xml =
+	    variant(6,
+	            "  <attribution>A.</attribution><scale target=\"two\">\n"
+	            "  <level value=\"0\" id=\"zero\" label=\"Zero\"/>\n"
+	            "  <level value=\"2\" id=\"two\" label=\"Two\"/>\n"
+	            "  <level value=\"1\" id=\"one\" label=\"One\"/></scale>",
+	            0);
 	expect_error(xml, 9,
 	             "level value 1 is not greater than the value of the level "
 	             "before it (2)");
 	free(xml);
 
-	xml = variant(6,
-	              "  <attribution>A.</attribution><scale target=\"two\">\n"
-	              "  <level value=\"0\" id=\"zero\" label=\"Zero\"/>\n"
-	              "  <level value=\"2\" id=\"two\" label=\"Two\"/>\n"
-	              "  <level value=\"3\" id=\"three\" label=\"two\"/></scale>",
-	              0);
-	expect_error(xml, 9, "duplicate level label 'two' (first used on line 8)");
+	xml =
+	    variant(6,
+	            "  <attribution>A.</attribution><scale target=\"two\">\n"
+	            "  <level value=\"0\" id=\"zero\" label=\"Zero\"/>\n"
+	            "  <level value=\"2\" id=\"two\" label=\"Two\"/>\n"
+	            "  <level value=\"3\" id=\"three\" label=\"two\"/></scale>",
+	            0);
+	expect_error(xml, 9,
+	             "duplicate level label 'two' (first used on line 8)");
 	free(xml);
 }
 
 static void test_target_not_a_level(void **state)
 {
 	(void)state;
-	char *xml = variant(
-	    6,
-	    "  <attribution>A.</attribution><scale target=\"secure\">\n"
-	    "  <level value=\"0\" id=\"zero\" label=\"Zero\"/>\n"
-	    "  <level value=\"1\" id=\"one\" label=\"One\"/></scale>",
-	    0);
+	char *xml =
+	    variant(6,
+	            "  <attribution>A.</attribution><scale target=\"secure\">\n"
+	            "  <level value=\"0\" id=\"zero\" label=\"Zero\"/>\n"
+	            "  <level value=\"1\" id=\"one\" label=\"One\"/></scale>",
+	            0);
 	expect_error(xml, 6,
 	             "scale target 'secure' is not a level: expected one of "
 	             "zero, one");
@@ -615,8 +646,9 @@ static void test_schema_violation(void **state)
 	expect_error(xml, 9, "statement");
 	free(xml);
 	/* An attribute the format does not have. */
-	xml = variant(11, "      <indicator id=\"i1\" colour=\"red\">One.</indicator>",
-	              0);
+	xml = variant(
+	    11, "      <indicator id=\"i1\" colour=\"red\">One.</indicator>",
+	    0);
 	expect_error(xml, 11, "colour");
 	free(xml);
 	/* Not a framework at all. */
@@ -628,8 +660,9 @@ static void test_semantic_attribute_checks(void **state)
 {
 	(void)state;
 	char *xml = variant(
-	    11, "      <indicator id=\"I-1\" phase=\"primary\" weight=\"0\">One."
-	        "</indicator>",
+	    11,
+	    "      <indicator id=\"I-1\" phase=\"primary\" weight=\"0\">One."
+	    "</indicator>",
 	    0);
 	oaip_diags d;
 	oaip_diags_init(&d);
@@ -649,15 +682,15 @@ static void test_plain_text_checks(void **state)
 	char *xml = variant(10, "      <statement>  </statement>", 0);
 	expect_error(xml, 10, "<statement> is empty");
 	free(xml);
-	xml = variant(11, "      <indicator id=\"i1\">One <b>bold</b>.</indicator>",
-	              0);
-	expect_error(xml, 11,
-	             "<b> inside <indicator>: write plain text, with no markup");
+	xml = variant(
+	    11, "      <indicator id=\"i1\">One <b>bold</b>.</indicator>", 0);
+	expect_error(
+	    xml, 11,
+	    "<b> inside <indicator>: write plain text, with no markup");
 	free(xml);
 	/* A report may make the source a link: only web addresses. */
-	xml = variant(5,
-	              "  <source section=\"S\" url=\"javascript:alert(1)\"/>",
-	              0);
+	xml = variant(
+	    5, "  <source section=\"S\" url=\"javascript:alert(1)\"/>", 0);
 	expect_error(xml, 5,
 	             "source url 'javascript:alert(1)' is not a web address");
 	free(xml);
@@ -675,16 +708,19 @@ static void test_several_problems(void **state)
 	    6,
 	    "  <attribution>A.</attribution><scale target=\"great\">"
 	    "<level value=\"0\" id=\"zero\" label=\"Zero\"/></scale>",
-	    12, "      <indicator id=\"i1\" cornerstone=\"value-and-include\">"
-	        "Two.</indicator>",
-	    13, "      <indicator id=\"i3\" cornerstone=\"talk\">Three."
-	        "</indicator>",
+	    12,
+	    "      <indicator id=\"i1\" cornerstone=\"value-and-include\">"
+	    "Two.</indicator>",
+	    13,
+	    "      <indicator id=\"i3\" cornerstone=\"talk\">Three."
+	    "</indicator>",
 	    15, "      <exemple>An example.</exemple>", 0);
 	oaip_diags d;
 	oaip_diags_init(&d);
 	assert_null(load_string(xml, &d));
 	assert_true(has_error(&d, 6, "scale target 'great' is not a level"));
-	assert_true(has_error(&d, 12, "duplicate id 'i1' (first used on line 11)"));
+	assert_true(
+	    has_error(&d, 12, "duplicate id 'i1' (first used on line 11)"));
 	assert_true(has_error(&d, 13, "unknown cornerstone 'talk'"));
 	assert_true(has_error(&d, 15, "exemple"));
 	/* In line order. */
@@ -774,7 +810,8 @@ static void test_billion_laughs(void **state)
 	oaip_diags_init(&d);
 	assert_null(oaip_framework_load_memory(b.data, b.len, "t.xml", &d));
 	assert_int_equal(d.n, 1);
-	assert_true(has_error(&d, 2, "document type declarations are not allowed"));
+	assert_true(
+	    has_error(&d, 2, "document type declarations are not allowed"));
 	oaip_diags_free(&d);
 	oaip_buf_free(&b);
 }
@@ -800,8 +837,8 @@ static void test_limits(void **state)
 
 	/* Bytes that are not XML at all. */
 	static const char junk[] = "\x00\x01\x02<framework>\xff\xfe";
-	assert_null(oaip_framework_load_memory(junk, sizeof junk - 1, "t.xml",
-	                                       &d));
+	assert_null(
+	    oaip_framework_load_memory(junk, sizeof junk - 1, "t.xml", &d));
 	assert_true(oaip_diags_count(&d, OAIP_ERROR) >= 1);
 	oaip_diags_free(&d);
 }

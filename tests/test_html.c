@@ -415,6 +415,38 @@ static void assert_links_in_page(const char *html)
 	}
 }
 
+/* Every id is unique, and every id that aria-labelledby names exists. */
+static void assert_ids_sound(const char *html)
+{
+	for (const char *p = html; (p = strstr(p, " id=\"")) != NULL; p++) {
+		char id[80];
+		size_t len = strcspn(p + 5, "\"");
+		assert_true(len > 0 && len < 60);
+		snprintf(id, sizeof id, " id=\"%.*s\"", (int)len, p + 5);
+		if (count(html, id) != 1)
+			fail_msg("%s appears %zu times", id, count(html, id));
+	}
+	const char *attr = "aria-labelledby=\"";
+	for (const char *p = html; (p = strstr(p, attr)) != NULL;) {
+		p += strlen(attr);
+		size_t end = strcspn(p, "\"");
+		while (end > 0) {
+			size_t len = strcspn(p, " \"");
+			char id[80];
+			assert_true(len > 0 && len < 60);
+			snprintf(id, sizeof id, " id=\"%.*s\"", (int)len, p);
+			if (count(html, id) != 1)
+				fail_msg("aria-labelledby names missing %s", id);
+			p += len;
+			end -= len;
+			if (*p == ' ') {
+				p++;
+				end--;
+			}
+		}
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* Tests                                                              */
 
@@ -448,6 +480,7 @@ static void test_document_structure(void **state)
 	assert_int_equal(count(h, "<style>"), 1);
 	assert_has(h, "a:focus-visible{");
 	assert_links_in_page(h);
+	assert_ids_sound(h);
 	assert_int_equal(strcmp(h + strlen(h) - 8, "</html>\n"), 0);
 	free(h);
 }
@@ -705,6 +738,58 @@ static void test_gaps_with_evidence_next_steps_and_examples(void **state)
 	free(h);
 }
 
+static void test_no_gaps_said_in_words(void **state)
+{
+	(void)state;
+	res.n_gaps = 0;
+	char *h = render(&res);
+	setup(NULL);
+	char *t = visible_text(h);
+	assert_has(t, "Gaps: indicators below the target No rated indicator is "
+	              "below the target, Established. Some indicators are not "
+	              "yet evaluated (see below).");
+	assert_lacks(h, "badge-below\">");
+	assert_lacks(h, "What good practice could look like");
+	free(t);
+	free(h);
+}
+
+static void test_gaps_grouped_whatever_their_order(void **state)
+{
+	(void)state;
+	static size_t shuffled[] = {7, 3};
+	res.gaps = shuffled;
+	char *h = render(&res);
+	setup(NULL);
+	assert_int_equal(count(h, "<h3 id=\"gaps-"), 2);
+	assert_true(strstr(h, "id=\"gaps-welcome-and-care\"") <
+	            strstr(h, "id=\"gaps-communicate\""));
+	assert_ids_sound(h);
+	free(h);
+}
+
+static void test_gaps_without_examples_promise_none(void **state)
+{
+	(void)state;
+	size_t saved[4];
+	for (size_t x = 0; x < 4; x++) {
+		saved[x] = expectations[x].n_examples;
+		expectations[x].n_examples = 0;
+	}
+	indicators[3].n_examples = 0;
+	char *h = render(&res);
+	for (size_t x = 0; x < 4; x++)
+		expectations[x].n_examples = saved[x];
+	indicators[3].n_examples = 1;
+	char *t = visible_text(h);
+	assert_has(t, "2 indicators are rated below the target, Established. "
+	              "Each is shown with the school’s evidence and next steps.");
+	assert_lacks(t, "What good practice could look like");
+	assert_lacks(h, "<blockquote>");
+	free(t);
+	free(h);
+}
+
 static void test_phase_filter_hides_other_phase_examples(void **state)
 {
 	(void)state;
@@ -846,6 +931,10 @@ int main(void)
 	        test_nothing_rated_is_not_evaluated_never_zero, setup),
 	    cmocka_unit_test_setup(
 	        test_gaps_with_evidence_next_steps_and_examples, setup),
+	    cmocka_unit_test_setup(test_no_gaps_said_in_words, setup),
+	    cmocka_unit_test_setup(test_gaps_grouped_whatever_their_order, setup),
+	    cmocka_unit_test_setup(test_gaps_without_examples_promise_none,
+	                           setup),
 	    cmocka_unit_test_setup(test_phase_filter_hides_other_phase_examples,
 	                           setup),
 	    cmocka_unit_test_setup(test_strengths_not_evaluated_not_applicable,

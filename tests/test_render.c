@@ -68,8 +68,8 @@ enum { W1, W2, V1, V2, C1, C2, C3, P1, P2 };
 
 static void setup_fixture(void)
 {
-	static const char *const ids[] = {"not-yet", "emerging",
-	                                  "established", "embedded"};
+	static const char *const ids[] = {"not-yet", "emerging", "established",
+	                                  "embedded"};
 	static const char *const labels[] = {"Not yet", "Emerging",
 	                                     "Established", "Embedded"};
 	static const struct {
@@ -128,9 +128,9 @@ static void setup_fixture(void)
 	}
 	/* Examples of expectation 2 (Value and Include), one only for early
 	 * years, and a quote; one example specific to indicator v2. */
-	F.ex[0] = (oaip_example){OAIP_EXAMPLE_PRACTICE,
-	                         (char *)"A named first point of contact.",
-	                         NULL, 0};
+	F.ex[0] =
+	    (oaip_example){OAIP_EXAMPLE_PRACTICE,
+	                   (char *)"A named first point of contact.", NULL, 0};
 	F.ex[1] = (oaip_example){OAIP_EXAMPLE_PRACTICE,
 	                         (char *)"Stay and play sessions.", NULL,
 	                         OAIP_PHASE_EARLY_YEARS};
@@ -139,9 +139,9 @@ static void setup_fixture(void)
 	                         (char *)"Parent carer", 0};
 	F.exp[1].examples = F.ex;
 	F.exp[1].n_examples = 3;
-	F.ex[3] = (oaip_example){OAIP_EXAMPLE_PRACTICE,
-	                         (char *)"Home visits [see policy](x).", NULL,
-	                         0};
+	F.ex[3] =
+	    (oaip_example){OAIP_EXAMPLE_PRACTICE,
+	                   (char *)"Home visits [see policy](x).", NULL, 0};
 	F.ind[V2].examples = &F.ex[3];
 	F.ind[V2].n_examples = 1;
 
@@ -330,9 +330,11 @@ static void check_escaped(const char *s, bool keep)
 	cmark_node *para = cmark_node_first_child(doc);
 	if (!*want) {
 		if (para)
-			fail_msg("'%s' escaped to '%s': expected nothing", s, md);
+			fail_msg("'%s' escaped to '%s': expected nothing", s,
+			         md);
 	} else {
-		if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH ||
+		if (!para ||
+		    cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH ||
 		    cmark_node_next(para))
 			fail_msg("'%s' escaped to '%s': not one paragraph", s,
 			         md);
@@ -340,8 +342,8 @@ static void check_escaped(const char *s, bool keep)
 		     n = cmark_node_next(n)) {
 			cmark_node_type t = cmark_node_get_type(n);
 			if (t != CMARK_NODE_TEXT && t != CMARK_NODE_LINEBREAK)
-				fail_msg("'%s' escaped to '%s' holds a %s", s, md,
-				         cmark_node_get_type_string(n));
+				fail_msg("'%s' escaped to '%s' holds a %s", s,
+				         md, cmark_node_get_type_string(n));
 		}
 		char *got = text_of(para);
 		if (strcmp(got, want) != 0)
@@ -466,8 +468,14 @@ static void test_escape_markdown_readable(void **state)
 	oaip_buf_free(&b);
 
 	/* Control characters and invalid UTF-8 become U+FFFD. */
-	oaip_escape_markdown(&b, "a\x01" "b\xff" "c\xc3\xa9", false);
-	assert_string_equal(b.data, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xc3\xa9");
+	oaip_escape_markdown(&b,
+	                     "a\x01"
+	                     "b\xff"
+	                     "c\xc3\xa9",
+	                     false);
+	assert_string_equal(b.data, "a\xEF\xBF\xBD"
+	                            "b\xEF\xBF\xBD"
+	                            "c\xc3\xa9");
 	oaip_buf_free(&b);
 
 	oaip_escape_markdown(&b, NULL, false);
@@ -490,12 +498,16 @@ static void check_html(const char *in, const char *want)
 static void test_escape_html(void **state)
 {
 	(void)state;
-	check_html("<a href='x' title=\"y\">&</a>",
-	           "&lt;a href=&#39;x&#39; title=&quot;y&quot;&gt;&amp;&lt;/a&gt;");
+	check_html(
+	    "<a href='x' title=\"y\">&</a>",
+	    "&lt;a href=&#39;x&#39; title=&quot;y&quot;&gt;&amp;&lt;/a&gt;");
 	check_html("<script>alert(1)</script>",
 	           "&lt;script&gt;alert(1)&lt;/script&gt;");
 	check_html("tab\there\nline\r\nCRLF\rCR", "tab\there\nline\nCRLF\nCR");
-	check_html("bell\x07" "del\x7f", "bell\xEF\xBF\xBD" "del\xEF\xBF\xBD");
+	check_html("bell\x07"
+	           "del\x7f",
+	           "bell\xEF\xBF\xBD"
+	           "del\xEF\xBF\xBD");
 	check_html("bad \xc3 utf8 \xed\xa0\x80 ok é",
 	           "bad \xEF\xBF\xBD utf8 \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
 	           " ok é");
@@ -603,8 +615,9 @@ static void test_markdown_report(void **state)
 	assert_non_null(strstr(md, "| Communicate | 50.0% — 2 of 3 indicators "
 	                           "rated (1 not applicable), 1 at or above "
 	                           "target, 1 below | Developing |\n"));
-	assert_non_null(strstr(md, "| Work in Partnership | not scored — 0 of 2 "
-	                           "indicators rated | Not yet evaluated |\n"));
+	assert_non_null(strstr(md,
+	                       "| Work in Partnership | not scored — 0 of 2 "
+	                       "indicators rated | Not yet evaluated |\n"));
 	assert_non_null(strstr(md, "| **Overall** | **55.6%** — the average "
 	                           "of 3 cornerstone scores | |\n"));
 	assert_non_null(strstr(md, "6 of 9 indicators rated: 3 at or above the "
@@ -616,7 +629,8 @@ static void test_markdown_report(void **state)
 		if (*line == '|') {
 			int pipes = 0;
 			for (const char *q = line; q < end; q++)
-				pipes += *q == '|' && (q == line || q[-1] != '\\');
+				pipes +=
+				    *q == '|' && (q == line || q[-1] != '\\');
 			assert_int_equal(pipes, 4);
 		}
 		line = end ? end + 1 : NULL;
@@ -685,6 +699,8 @@ static void test_markdown_phase_and_url(void **state)
 	/* p2 is post-16 only: with --phase school it is left out. */
 	setup_fixture();
 	F.ind[P2].phases = OAIP_PHASE_POST16;
+	F.ind[W1].weight = 2;
+	F.ind[V1].weight = 0.5;
 	F.fw.url = (char *)"https://example.org/oaip";
 	oaip_score_options o = {.target = -1, .phase = OAIP_PHASE_SCHOOL};
 	oaip_result *r = oaip_score_compute(&F.se, &o);
@@ -693,8 +709,18 @@ static void test_markdown_phase_and_url(void **state)
 	assert_non_null(strstr(md, "- **Phase:** school (1 framework indicator "
 	                           "that does not apply in this phase is left "
 	                           "out)\n"));
-	assert_non_null(strstr(md, "| Work in Partnership | not scored — 0 of 1 "
-	                           "indicator rated | Not yet evaluated |\n"));
+	assert_non_null(strstr(md,
+	                       "| Work in Partnership | not scored — 0 of 1 "
+	                       "indicator rated | Not yet evaluated |\n"));
+	/* Weights are explained and shown. */
+	assert_non_null(strstr(md, "Some indicators carry more weight than "
+	                           "others"));
+	assert_non_null(strstr(md, "- **w1** (Embedded, weight 2): Text of "
+	                           "indicator w1.\n"));
+	assert_non_null(strstr(md, "- **Rating:** Emerging (1); the target is "
+	                           "Established (2); weight 0.5\n"));
+	/* (2*3 + 2) / (2*3 + 3) = 8/9 = 88.9% */
+	assert_non_null(strstr(md, "| Welcome and Care | 88.9% — 2 of 2 "));
 	/* The early-years example is not shown for a school. */
 	assert_null(strstr(md, "Stay and play sessions."));
 	/* A plain https URL from the framework is the report's one link. */
@@ -798,10 +824,12 @@ static void test_json_report(void **state)
 		else
 			assert_true(json_is_real(s) &&
 			            json_real_value(s) == want[k].score);
-		assert_int_equal(json_integer_value(json_object_get(c, "rated")),
-		                 want[k].rated);
-		assert_int_equal(json_integer_value(json_object_get(c, "total")),
-		                 want[k].total);
+		assert_int_equal(
+		    json_integer_value(json_object_get(c, "rated")),
+		    want[k].rated);
+		assert_int_equal(
+		    json_integer_value(json_object_get(c, "total")),
+		    want[k].total);
 		assert_int_equal(json_integer_value(json_object_get(c, "na")),
 		                 want[k].na);
 		assert_int_equal(
@@ -813,7 +841,8 @@ static void test_json_report(void **state)
 		assert_int_equal(json_integer_value(json_object_get(c, "gaps")),
 		                 want[k].gaps);
 		assert_string_equal(
-		    json_string_value(json_object_get(c, "band")), want[k].band);
+		    json_string_value(json_object_get(c, "band")),
+		    want[k].band);
 	}
 	assert_non_null(strstr(text, "\"score\": 83.3,"));
 	assert_non_null(strstr(text, "\"score\": null,"));
@@ -827,10 +856,11 @@ static void test_json_report(void **state)
 		assert_string_equal(
 		    json_string_value(json_object_get(g, "indicator")),
 		    gap_ids[k]);
-		assert_int_equal(json_integer_value(json_object_get(g, "rating")),
-		                 gap_rating[k]);
-		assert_int_equal(json_integer_value(json_object_get(g, "target")),
-		                 2);
+		assert_int_equal(
+		    json_integer_value(json_object_get(g, "rating")),
+		    gap_rating[k]);
+		assert_int_equal(
+		    json_integer_value(json_object_get(g, "target")), 2);
 	}
 	json_t *g0 = json_array_get(gaps, 0);
 	assert_string_equal(
@@ -845,8 +875,8 @@ static void test_json_report(void **state)
 	    json_string_value(json_object_get(g0, "next_steps")),
 	    "Café mornings – “every” term\r\nReview in July");
 	assert_non_null(strstr(text, "Café mornings – “every” term"));
-	assert_true(json_is_null(
-	    json_object_get(json_array_get(gaps, 1), "evidence")));
+	assert_true(
+	    json_is_null(json_object_get(json_array_get(gaps, 1), "evidence")));
 
 	json_t *st = json_object_get(j, "strengths");
 	assert_int_equal(json_array_size(st), 3);

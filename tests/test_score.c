@@ -29,8 +29,8 @@ static fixture F;
 /* A 0-3 scale (Not yet, Emerging, Established, Embedded), target 2. */
 static void reset(void)
 {
-	static const char *const ids[] = {"not-yet", "emerging",
-	                                  "established", "embedded"};
+	static const char *const ids[] = {"not-yet", "emerging", "established",
+	                                  "embedded"};
 	static const char *const labels[] = {"Not yet", "Emerging",
 	                                     "Established", "Embedded"};
 	memset(&F, 0, sizeof F);
@@ -294,8 +294,8 @@ static void test_phase_filter(void **state)
 	(void)state;
 	reset();
 	size_t all = add("all", OAIP_VALUE_AND_INCLUDE, 1, 0);
-	size_t ey = add("ey", OAIP_VALUE_AND_INCLUDE, 1,
-	                OAIP_PHASE_EARLY_YEARS);
+	size_t ey =
+	    add("ey", OAIP_VALUE_AND_INCLUDE, 1, OAIP_PHASE_EARLY_YEARS);
 	size_t sp = add("sp", OAIP_VALUE_AND_INCLUDE, 1,
 	                OAIP_PHASE_SCHOOL | OAIP_PHASE_POST16);
 	size_t p16 = add("p16", OAIP_COMMUNICATE, 1, OAIP_PHASE_POST16);
@@ -353,8 +353,7 @@ static void test_target(void **state)
 	assert_near(r->cs[0].score, 500.0 / 6);
 	/* 83.3% is below a target of 100%: one gap, so not "Established"
 	 * in any form; one at target and one below is not "mostly". */
-	assert_string_equal(oaip_band(&r->cs[0], &F.fw.scale, 3),
-	                    "Developing");
+	assert_string_equal(oaip_band(&r->cs[0], &F.fw.scale, 3), "Developing");
 	oaip_result_free(r);
 
 	r = score(1, 0);
@@ -471,8 +470,7 @@ static void test_single_level_scale(void **state)
 }
 
 static oaip_cornerstone_score cs_of(double score, size_t rated,
-                                    size_t at_target, size_t gaps,
-                                    size_t empty)
+                                    size_t at_target, size_t gaps, size_t empty)
 {
 	oaip_cornerstone_score cs = {
 	    .has_score = rated > 0,

@@ -251,11 +251,11 @@ static void test_windows1252(void **state)
 	oaip_selfeval *se = read_csv(csv, &d);
 	/* one note, and the row error still found, in UTF-8 */
 	char *text = diag_text(&d);
-	assert_string_equal(text,
-	                    "school.csv: note: not valid UTF-8; read as "
-	                    "Windows-1252\n"
-	                    "school.csv:3: error: rating 'bad\xE2\x80\x99' is not "
-	                    "one of " LEVELS "\n");
+	assert_string_equal(
+	    text, "school.csv: note: not valid UTF-8; read as "
+	          "Windows-1252\n"
+	          "school.csv:3: error: rating 'bad\xE2\x80\x99' is not "
+	          "one of " LEVELS "\n");
 	free(text);
 	assert_null(se);
 	oaip_diags_free(&d);
@@ -336,13 +336,12 @@ static void test_invalid_rating(void **state)
 	            "welcome-2,sometimes\n",
 	            "school.csv:3: error: rating 'sometimes' is not one of "
 	            "0-3, not yet, emerging, established, embedded, n/a\n");
-	check_fails("indicator,rating\nwelcome-1,4\nwelcome-2,-1\n"
-	            "welcome-3,2.5\n",
-	            "school.csv:2: error: rating '4' is not one of " LEVELS "\n"
-	            "school.csv:3: error: rating '-1' is not one of " LEVELS
-	            "\n"
-	            "school.csv:4: error: rating '2.5' is not one of " LEVELS
-	            "\n");
+	check_fails(
+	    "indicator,rating\nwelcome-1,4\nwelcome-2,-1\n"
+	    "welcome-3,2.5\n",
+	    "school.csv:2: error: rating '4' is not one of " LEVELS "\n"
+	    "school.csv:3: error: rating '-1' is not one of " LEVELS "\n"
+	    "school.csv:4: error: rating '2.5' is not one of " LEVELS "\n");
 	/* school text in a message is kept to one line and cut short */
 	check_fails("indicator,rating\n"
 	            "welcome-1,\"Mostly\nyes\"\n"
@@ -430,12 +429,14 @@ static void test_indicator_ids(void **state)
 	assert_rated(se, "communicate-6", 2, 3);
 	oaip_selfeval_free(se);
 
-	check_fails("indicator,rating\nwelcom-1,2\n",
-	            "school.csv:2: error: unknown indicator 'welcom-1' (did you "
-	            "mean 'welcome-1'?)\n");
-	check_fails("indicator,rating\nWelcom-1,2\n",
-	            "school.csv:2: error: unknown indicator 'Welcom-1' (did you "
-	            "mean 'welcome-1'?)\n");
+	check_fails(
+	    "indicator,rating\nwelcom-1,2\n",
+	    "school.csv:2: error: unknown indicator 'welcom-1' (did you "
+	    "mean 'welcome-1'?)\n");
+	check_fails(
+	    "indicator,rating\nWelcom-1,2\n",
+	    "school.csv:2: error: unknown indicator 'Welcom-1' (did you "
+	    "mean 'welcome-1'?)\n");
 	check_fails("indicator,rating\nhomework-policy-review,2\n",
 	            "school.csv:2: error: unknown indicator "
 	            "'homework-policy-review' (not in framework 'devon')\n");
@@ -484,22 +485,21 @@ static void test_duplicate(void **state)
 static void test_all_errors_reported(void **state)
 {
 	(void)state;
-	check_fails("indicator,rating\n"
-	            "welcome-1,often\n"
-	            "welcom-2,2\n"
-	            "welcome-3,2\n"
-	            "welcome-3,2\n"
-	            "nonsense-id-here,never\n",
-	            "school.csv:2: error: rating 'often' is not one of " LEVELS
-	            "\n"
-	            "school.csv:3: error: unknown indicator 'welcom-2' (did you "
-	            "mean 'welcome-2'?)\n"
-	            "school.csv:5: error: duplicate indicator 'welcome-3' "
-	            "(first on line 4)\n"
-	            "school.csv:6: error: unknown indicator 'nonsense-id-here' "
-	            "(not in framework 'devon')\n"
-	            "school.csv:6: error: rating 'never' is not one of " LEVELS
-	            "\n");
+	check_fails(
+	    "indicator,rating\n"
+	    "welcome-1,often\n"
+	    "welcom-2,2\n"
+	    "welcome-3,2\n"
+	    "welcome-3,2\n"
+	    "nonsense-id-here,never\n",
+	    "school.csv:2: error: rating 'often' is not one of " LEVELS "\n"
+	    "school.csv:3: error: unknown indicator 'welcom-2' (did you "
+	    "mean 'welcome-2'?)\n"
+	    "school.csv:5: error: duplicate indicator 'welcome-3' "
+	    "(first on line 4)\n"
+	    "school.csv:6: error: unknown indicator 'nonsense-id-here' "
+	    "(not in framework 'devon')\n"
+	    "school.csv:6: error: rating 'never' is not one of " LEVELS "\n");
 }
 
 static void test_too_many_errors(void **state)
@@ -559,7 +559,8 @@ static void test_unterminated_quote(void **state)
 static void test_binary(void **state)
 {
 	(void)state;
-	static const char nul[] = "indicator,rating\nwelcome-1,2\nwel\0come-2,3\n";
+	static const char nul[] =
+	    "indicator,rating\nwelcome-1,2\nwel\0come-2,3\n";
 	check_fails_n(nul, sizeof nul - 1,
 	              "school.csv:3: error: binary file: a NUL byte is not "
 	              "allowed in CSV text\n");
@@ -586,8 +587,9 @@ static void test_empty(void **state)
 static void test_header_only(void **state)
 {
 	(void)state;
-	oaip_selfeval *se = read_ok("\xEF\xBB\xBFindicator,cornerstone,statement,"
-	                            "rating,evidence,next_steps\r\n");
+	oaip_selfeval *se =
+	    read_ok("\xEF\xBB\xBFindicator,cornerstone,statement,"
+	            "rating,evidence,next_steps\r\n");
 	for (size_t i = 0; i < devon->n_indicators; i++) {
 		assert_int_equal(se->entries[i].kind, OAIP_RATING_EMPTY);
 		assert_int_equal(se->entries[i].line, 0);
@@ -601,16 +603,15 @@ static void test_header_only(void **state)
 static void test_ragged_and_empty_rows(void **state)
 {
 	(void)state;
-	oaip_selfeval *se =
-	    read_ok("indicator,rating,evidence,next_steps\n"
-	            "welcome-1,2\n"
-	            "welcome-2,1,ev,ns,extra,\"more, extra\"\n"
-	            ",,,\n"
-	            "\n"
-	            "   \n"
-	            " , , \n"
-	            "welcome-3\n"
-	            "welcome-4,3,last row without a line end");
+	oaip_selfeval *se = read_ok("indicator,rating,evidence,next_steps\n"
+	                            "welcome-1,2\n"
+	                            "welcome-2,1,ev,ns,extra,\"more, extra\"\n"
+	                            ",,,\n"
+	                            "\n"
+	                            "   \n"
+	                            " , , \n"
+	                            "welcome-3\n"
+	                            "welcome-4,3,last row without a line end");
 	assert_rated(se, "welcome-1", 2, 2);
 	assert_null(entry(se, "welcome-1")->evidence);
 	assert_rated(se, "welcome-2", 1, 3);
@@ -628,8 +629,8 @@ static void test_ragged_and_empty_rows(void **state)
 	            "welcome-1,2,\n"
 	            ",3,Forgot the id\n"
 	            "  ,,\"  \"\n",
-	            "school.csv:3: error: missing indicator: the 'indicator' "
-	            "cell is empty on a row that is not\n");
+	            "school.csv:3: error: missing indicator: the row has "
+	            "content but its 'indicator' cell is empty\n");
 }
 
 static void test_long_cells(void **state)
@@ -738,7 +739,8 @@ static void test_template(void **state)
 	for (size_t i = 0; i < b.len; i++)
 		if (b.data[i] == '\n')
 			assert_int_equal(b.data[i - 1], '\r');
-	assert_non_null(strstr(b.data, "\r\npartnership-4,work-in-partnership,"));
+	assert_non_null(
+	    strstr(b.data, "\r\npartnership-4,work-in-partnership,"));
 
 	/* the blank template reads back: every indicator not evaluated */
 	oaip_selfeval *se = read_ok(b.data);
@@ -754,8 +756,8 @@ static void test_template(void **state)
 	assert_null(strstr(b.data, "e1-09"));
 	assert_non_null(strstr(b.data, "\r\ne1-16,"));
 	assert_non_null(strstr(b.data, "\r\ne1-02,communicate,\"Parent carers "
-	                                "are signposted to the West Sussex "
-	                                "Local Offer, the SEND"));
+	                               "are signposted to the West Sussex "
+	                               "Local Offer, the SEND"));
 	size_t post16 = count_lines(b.data);
 	oaip_buf_free(&b);
 	oaip_template_render(west_sussex, OAIP_PHASE_SCHOOL, &b);
@@ -770,7 +772,8 @@ static void test_template(void **state)
 
 	oaip_diags d;
 	oaip_diags_init(&d);
-	se = oaip_selfeval_read_memory(west_sussex, b.data, b.len, "ws.csv", &d);
+	se =
+	    oaip_selfeval_read_memory(west_sussex, b.data, b.len, "ws.csv", &d);
 	assert_non_null(se);
 	assert_int_equal(d.n, 0);
 	oaip_selfeval_free(se);

@@ -118,7 +118,7 @@ async function checkReport(browser, file) {
 	} finally {
 		await context.close();
 	}
-	return { problems, notes };
+	return { problems: [...new Set(problems)], notes };
 }
 
 async function main() {

@@ -17,7 +17,7 @@ check "devon row: default, 20 = 5/5/6/4" \
 	grep -Eq '^devon \* +20 +5 +5 +6 +4 +Devon County Council' "$out"
 check "west-sussex row: 21 = 2/6/7/6" \
 	grep -Eq '^west-sussex +21 +2 +6 +7 +6 +West Sussex County Council' "$out"
-expect_out "* the default framework"
+expect_out "* the default framework, used when -f is not given"
 
 case_ "frameworks options"
 run frameworks --help
