@@ -18,6 +18,12 @@ int cmd_validate(int argc, char **argv);
 int cmd_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Report what getopt_long returned for a bad option (c is ':' for a
+ * missing argument, '?' for an unknown option) as a usage error naming
+ * the option; returns OAIP_EXIT_USAGE.  Call it with argv as given to
+ * getopt_long, straight after the call. */
+int cmd_option_error(const char *cmd, int c, char **argv);
+
 /* Print a usage text to stdout (for --help); returns OAIP_EXIT_OK, or
  * OAIP_EXIT_INPUT if stdout cannot be written. */
 int cmd_print_help(const char *text);

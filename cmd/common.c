@@ -1,6 +1,7 @@
 /* common.c - helpers shared by the subcommands. */
 #include "config.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +22,19 @@ int cmd_usage_error(const char *cmd, const char *fmt, ...)
 	else
 		fputs("Try 'oaip-eval --help' for more information.\n", stderr);
 	return OAIP_EXIT_USAGE;
+}
+
+int cmd_option_error(const char *cmd, int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	if (c == ':')
+		return cmd_usage_error(cmd, "option '%s' needs an argument",
+		                       arg);
+	if (strncmp(arg, "--", 2) == 0)
+		return cmd_usage_error(cmd, "unknown option '%s'", arg);
+	if (optopt)
+		return cmd_usage_error(cmd, "unknown option '-%c'", optopt);
+	return cmd_usage_error(cmd, "unknown option '%s'", arg);
 }
 
 int cmd_print_help(const char *text)

@@ -48,13 +48,7 @@ int cmd_frameworks(int argc, char **argv)
 		case 'h':
 			return cmd_print_help(help);
 		default:
-			if (strncmp(argv[optind - 1], "--", 2) != 0 && optopt)
-				return cmd_usage_error("frameworks",
-				                       "unknown option '-%c'",
-				                       optopt);
-			return cmd_usage_error("frameworks",
-			                       "unknown option '%s'",
-			                       argv[optind - 1]);
+			return cmd_option_error("frameworks", c, argv);
 		}
 	}
 	if (optind < argc)

@@ -120,16 +120,8 @@ int cmd_score(int argc, char **argv)
 			break;
 		case 'h':
 			return cmd_print_help(usage_text);
-		case ':':
-			return cmd_usage_error("score",
-			                       "option '%s' needs a value",
-			                       argv[optind - 1]);
 		default:
-			if (optopt)
-				return cmd_usage_error(
-				    "score", "unknown option '-%c'", optopt);
-			return cmd_usage_error("score", "unknown option '%s'",
-			                       argv[optind - 1]);
+			return cmd_option_error("score", c, argv);
 		}
 	}
 	if (optind >= argc)

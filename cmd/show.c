@@ -40,16 +40,8 @@ int cmd_show(int argc, char **argv)
 			break;
 		case 'h':
 			return cmd_print_help(help);
-		case ':':
-			return cmd_usage_error("show",
-			                       "option '%s' needs an argument",
-			                       argv[optind - 1]);
 		default:
-			if (strncmp(argv[optind - 1], "--", 2) != 0 && optopt)
-				return cmd_usage_error(
-				    "show", "unknown option '-%c'", optopt);
-			return cmd_usage_error("show", "unknown option '%s'",
-			                       argv[optind - 1]);
+			return cmd_option_error("show", c, argv);
 		}
 	}
 	if (argc - optind > 1)

@@ -4,11 +4,13 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 
 static const char help[] =
-    "Usage: oaip-eval template [-f ID|PATH] [--phase PHASE] [-o FILE]\n"
+    "Usage: oaip-eval template [-f ID|PATH] [--phase PHASE] [-o FILE "
+    "[--force]]\n"
     "Print a blank self-evaluation CSV for a framework: one row per\n"
     "indicator, in framework order, with the columns\n"
     "  indicator,cornerstone,statement,rating,evidence,next_steps\n"
@@ -21,23 +23,28 @@ static const char help[] =
     "                           a framework XML file\n"
     "      --phase PHASE        only indicators for early-years, school or\n"
     "                           post-16\n"
-    "  -o, --output FILE        write to FILE (default: standard output)\n"
+    "  -o, --output FILE        write to FILE (default: standard output);\n"
+    "                           an existing FILE is never replaced, as it\n"
+    "                           may hold a school's filled-in ratings\n"
+    "      --force              replace an existing FILE all the same\n"
     "  -h, --help               show this help\n"
     "\n"
     "See oaip-selfeval(5) for the CSV format.\n";
 
 int cmd_template(int argc, char **argv)
 {
-	enum { OPT_PHASE = 256 };
+	enum { OPT_PHASE = 256, OPT_FORCE };
 	static const struct option longopts[] = {
 	    {"framework", required_argument, NULL, 'f'},
 	    {"phase", required_argument, NULL, OPT_PHASE},
 	    {"output", required_argument, NULL, 'o'},
+	    {"force", no_argument, NULL, OPT_FORCE},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	const char *framework = NULL, *output = NULL;
 	unsigned phase = 0;
+	bool force = false;
 	int c;
 
 	opterr = 0;
@@ -54,24 +61,28 @@ int cmd_template(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case OPT_FORCE:
+			force = true;
+			break;
 		case 'h':
 			return cmd_print_help(help);
-		case ':':
-			return cmd_usage_error("template",
-			                       "option '%s' needs an argument",
-			                       argv[optind - 1]);
 		default:
-			if (strncmp(argv[optind - 1], "--", 2) != 0 && optopt)
-				return cmd_usage_error(
-				    "template", "unknown option '-%c'", optopt);
-			return cmd_usage_error("template",
-			                       "unknown option '%s'",
-			                       argv[optind - 1]);
+			return cmd_option_error("template", c, argv);
 		}
 	}
 	if (optind < argc)
 		return cmd_usage_error("template", "unexpected argument '%s'",
 		                       argv[optind]);
+
+	if (output && strcmp(output, "-") != 0 && !force &&
+	    access(output, F_OK) == 0) {
+		fprintf(stderr,
+		        "oaip-eval: '%s' already exists and may hold a "
+		        "filled-in self-evaluation; not replacing it (use "
+		        "--force to replace it)\n",
+		        output);
+		return OAIP_EXIT_INPUT;
+	}
 
 	oaip_framework *fw = cmd_load_framework(framework);
 	if (!fw)

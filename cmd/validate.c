@@ -165,17 +165,8 @@ int cmd_validate(int argc, char **argv)
 			break;
 		case 'h':
 			return cmd_print_help(help);
-		case ':':
-			return cmd_usage_error("validate",
-			                       "option '%s' needs an argument",
-			                       argv[optind - 1]);
 		default:
-			if (strncmp(argv[optind - 1], "--", 2) != 0 && optopt)
-				return cmd_usage_error(
-				    "validate", "unknown option '-%c'", optopt);
-			return cmd_usage_error("validate",
-			                       "unknown option '%s'",
-			                       argv[optind - 1]);
+			return cmd_option_error("validate", c, argv);
 		}
 	}
 	if (optind >= argc)

@@ -35,9 +35,32 @@ static const char *measure_id(int w)
 	return w == OVERALL ? "overall" : oaip_cornerstone_id(w);
 }
 
+/* Numbers are written by hand, not with printf: a report on ten thousand
+ * schools holds hundreds of thousands of them. */
+static void put_size(oaip_buf *out, size_t n)
+{
+	char d[24];
+	size_t i = sizeof d;
+	do {
+		d[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	oaip_buf_putn(out, d + i, sizeof d - i);
+}
+
+/* A score to one decimal place, as every report shows it: the same
+ * digits as printf("%.1f", oaip_score_round(score)). */
 static void put_score(oaip_buf *out, double score)
 {
-	oaip_buf_printf(out, "%.1f", oaip_score_round(score));
+	double r = oaip_score_round(score);
+	if (!(r >= 0 && r < 1e15)) {
+		oaip_buf_printf(out, "%.1f", r);
+		return;
+	}
+	unsigned long long tenths = (unsigned long long)(r * 10.0 + 0.5);
+	put_size(out, (size_t)(tenths / 10));
+	char frac[2] = {'.', (char)('0' + tenths % 10)};
+	oaip_buf_putn(out, frac, 2);
 }
 
 static double percent(size_t part, size_t whole)
@@ -82,7 +105,11 @@ static void md_cell(struct ctx *x, const oaip_cornerstone_score *cs)
 		put_score(out, cs->score);
 	else
 		oaip_buf_puts(out, "not evaluated");
-	oaip_buf_printf(out, " (%zu/%zu)", cs->rated, cs->total);
+	oaip_buf_puts(out, " (");
+	put_size(out, cs->rated);
+	oaip_buf_putc(out, '/');
+	put_size(out, cs->total);
+	oaip_buf_putc(out, ')');
 }
 
 static void md_header(struct ctx *x)
@@ -159,7 +186,11 @@ static void md_schools(struct ctx *x)
 			oaip_buf_puts(out, " | ");
 			md_cell(x, &s->cs[k]);
 		}
-		oaip_buf_printf(out, " | %zu of %zu |\n", s->rated, s->total);
+		oaip_buf_puts(out, " | ");
+		put_size(out, s->rated);
+		oaip_buf_puts(out, " of ");
+		put_size(out, s->total);
+		oaip_buf_puts(out, " |\n");
 	}
 	oaip_buf_puts(out, "\nEach cell: score (indicators rated/applicable).\n\n");
 }
@@ -341,17 +372,20 @@ static void html_heat_cell(struct ctx *x, const oaip_cornerstone_score *cs)
 	oaip_buf *out = x->out;
 	oaip_cornerstone_score whole = *cs;
 	whole.empty = 0;
-	oaip_buf_printf(out, "<td class=\"num %s\">",
-	                oaip_html_heat_class(cs->has_score, cs->score));
+	oaip_buf_puts(out, "<td class=\"num ");
+	oaip_buf_puts(out, oaip_html_heat_class(cs->has_score, cs->score));
+	oaip_buf_puts(out, "\">");
 	if (cs->has_score) {
 		oaip_buf_puts(out, "<span class=\"score\">");
 		put_score(out, cs->score);
 		oaip_buf_puts(out, "</span><br>");
 	}
 	h(out, oaip_band(&whole, &x->fw->scale, oaip_comparison_target(x->c)));
-	oaip_buf_printf(out, "<br><span class=\"muted\">%zu of %zu rated</span>"
-	                     "</td>",
-	                cs->rated, cs->total);
+	oaip_buf_puts(out, "<br><span class=\"muted\">");
+	put_size(out, cs->rated);
+	oaip_buf_puts(out, " of ");
+	put_size(out, cs->total);
+	oaip_buf_puts(out, " rated</span></td>");
 }
 
 static void html_header(struct ctx *x)
@@ -478,8 +512,10 @@ static void html_schools(struct ctx *x)
 		html_heat_cell(x, &all);
 		for (int k = 0; k < OAIP_N_CORNERSTONES; k++)
 			html_heat_cell(x, &s->cs[k]);
-		oaip_buf_printf(out, "<td class=\"num\">%zu of %zu", s->rated,
-		                s->total);
+		oaip_buf_puts(out, "<td class=\"num\">");
+		put_size(out, s->rated);
+		oaip_buf_puts(out, " of ");
+		put_size(out, s->total);
 		if (s->low_coverage)
 			oaip_buf_puts(out, "<br><span class=\"badge "
 			                   "badge-below\">low coverage</span>");
@@ -776,6 +812,12 @@ static void js_score(oaip_buf *out, bool has, double score)
 		oaip_buf_puts(out, "null");
 }
 
+static void json_size(oaip_buf *out, const char *member, size_t n)
+{
+	oaip_buf_puts(out, member);
+	put_size(out, n);
+}
+
 static void json_school(struct ctx *x, const oaip_school *s)
 {
 	oaip_buf *out = x->out;
@@ -785,21 +827,27 @@ static void json_school(struct ctx *x, const oaip_school *s)
 	js(out, s->school);
 	oaip_buf_puts(out, ",\"overall\":");
 	js_score(out, s->has_overall, s->overall);
-	oaip_buf_printf(out, ",\"rated\":%zu,\"total\":%zu,\"low_coverage\":%s,"
-	                     "\"cornerstones\":[",
-	                s->rated, s->total, s->low_coverage ? "true" : "false");
+	json_size(out, ",\"rated\":", s->rated);
+	json_size(out, ",\"total\":", s->total);
+	oaip_buf_puts(out, s->low_coverage ? ",\"low_coverage\":true"
+	                                   : ",\"low_coverage\":false");
+	oaip_buf_puts(out, ",\"cornerstones\":[");
 	for (int k = 0; k < OAIP_N_CORNERSTONES; k++) {
 		const oaip_cornerstone_score *cs = &s->cs[k];
-		oaip_buf_printf(out, "%s{\"id\":\"%s\",\"title\":\"%s\",\"score\":",
-		                k ? "," : "", oaip_cornerstone_id(k),
-		                oaip_cornerstone_title(k));
+		/* Ids and titles are fixed text with nothing to escape. */
+		oaip_buf_puts(out, k ? ",{\"id\":\"" : "{\"id\":\"");
+		oaip_buf_puts(out, oaip_cornerstone_id(k));
+		oaip_buf_puts(out, "\",\"title\":\"");
+		oaip_buf_puts(out, oaip_cornerstone_title(k));
+		oaip_buf_puts(out, "\",\"score\":");
 		js_score(out, cs->has_score, cs->score);
-		oaip_buf_printf(out,
-		                ",\"rated\":%zu,\"total\":%zu,\"na\":%zu,"
-		                "\"not_evaluated\":%zu,\"at_target\":%zu,"
-		                "\"gaps\":%zu,\"band\":",
-		                cs->rated, cs->total, cs->na, cs->empty,
-		                cs->at_target, cs->gaps);
+		json_size(out, ",\"rated\":", cs->rated);
+		json_size(out, ",\"total\":", cs->total);
+		json_size(out, ",\"na\":", cs->na);
+		json_size(out, ",\"not_evaluated\":", cs->empty);
+		json_size(out, ",\"at_target\":", cs->at_target);
+		json_size(out, ",\"gaps\":", cs->gaps);
+		oaip_buf_puts(out, ",\"band\":");
 		js(out, oaip_band(cs, &x->fw->scale,
 		                  oaip_comparison_target(x->c)));
 		oaip_buf_putc(out, '}');
@@ -963,7 +1011,11 @@ static void render_csv(struct ctx *x)
 			if (s->cs[k].has_score)
 				put_score(out, s->cs[k].score);
 		}
-		oaip_buf_printf(out, ",%zu,%zu,\r\n", s->rated, s->total);
+		oaip_buf_putc(out, ',');
+		put_size(out, s->rated);
+		oaip_buf_putc(out, ',');
+		put_size(out, s->total);
+		oaip_buf_puts(out, ",\r\n");
 	}
 	if (err.failed)
 		out->failed = true;

@@ -120,7 +120,7 @@ static const char css[] =
     "body>footer .page{padding-top:1rem;padding-bottom:1.5rem}\n"
     "@media (max-width:40rem){body{font-size:1rem}h1{font-size:1.55rem}"
     ".meta{grid-template-columns:1fr}.meta dd{margin-bottom:.4rem}\n"
-    "figure.chart{padding:.75rem .5rem}figure.chart svg text{font-size:21px}}\n"
+    "figure.chart{padding:.75rem .5rem}figure.chart svg .big{font-size:21px}}\n"
     "@media print{\n"
     "@page{size:A4;margin:15mm}\n"
     "html{font-size:10pt}\n"
@@ -292,7 +292,8 @@ void oaip_html_bar_chart(oaip_buf *out, const char *id, const char *title,
 		double by = y + 28;
 		double ty = by + bar_h / 2 + 6;
 		oaip_buf_printf(out,
-		                "<text x=\"%.1f\" y=\"%.1f\" fill=\"#1f2a33\">",
+		                "<text class=\"big\" x=\"%.1f\" y=\"%.1f\" "
+		                "fill=\"#1f2a33\">",
 		                x0, y + 20);
 		esc(out, b->label);
 		oaip_buf_puts(out, "</text>\n");
@@ -317,7 +318,7 @@ void oaip_html_bar_chart(oaip_buf *out, const char *id, const char *title,
 				                "fill=\"#2b6a86\"/>\n",
 				                x0, by, w, bar_h);
 			oaip_buf_printf(out,
-			                "<text x=\"%.1f\" y=\"%.1f\" "
+			                "<text class=\"big\" x=\"%.1f\" y=\"%.1f\" "
 			                "fill=\"#1f2a33\" font-weight=\"700\">"
 			                "%.1f%%</text>\n",
 			                value_x, ty, oaip_score_round(b->value));
@@ -327,12 +328,13 @@ void oaip_html_bar_chart(oaip_buf *out, const char *id, const char *title,
 			                "height=\"%.1f\" fill=\"none\" "
 			                "stroke=\"#6b7680\" stroke-width=\"1\" "
 			                "stroke-dasharray=\"4 3\"/>\n"
-			                "<text x=\"%.1f\" y=\"%.1f\" fill=\"#4a5561\" "
+			                "<text class=\"big\" x=\"%.1f\" y=\"%.1f\" "
+			                "fill=\"#4a5561\" "
 			                "font-style=\"italic\">not evaluated</text>\n",
 			                x0 + 0.5, by + 0.5, bar_w - 1, bar_h - 1,
 			                x0 + 10, ty - 1);
 			oaip_buf_printf(out,
-			                "<text x=\"%.1f\" y=\"%.1f\" "
+			                "<text class=\"big\" x=\"%.1f\" y=\"%.1f\" "
 			                "fill=\"#4a5561\">no score</text>\n",
 			                value_x, ty);
 		}

@@ -21,6 +21,8 @@
 set -u
 : "${OAIP:?OAIP must name the oaip-eval binary}"
 : "${top_srcdir:?top_srcdir must name the source tree}"
+# A canonical path: under make distcheck it is reached through '..'.
+top_srcdir=$(cd "$top_srcdir" && pwd -P)
 LC_ALL=C.UTF-8
 export LC_ALL
 

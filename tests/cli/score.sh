@@ -262,7 +262,7 @@ expect_status 2
 expect_err "unknown option '-z'"
 run score -F
 expect_status 2
-expect_err "needs a value"
+expect_err "needs an argument"
 run score
 expect_status 2
 expect_err "no self-evaluation file given"

@@ -126,4 +126,16 @@ expect_status 0
 run score -f west-sussex --phase post-16 "$T/ws-filled.csv"
 expect_status 0
 
+case_ "-o never replaces a filled-in file unless --force"
+printf 'indicator,rating\nwelcome-1,3\n' >"$T/ours.csv"
+cp "$T/ours.csv" "$T/ours.orig"
+run template -o "$T/ours.csv"
+expect_status 3
+expect_err "'$T/ours.csv' already exists"
+expect_err "--force"
+check "the school's file is untouched" cmp -s "$T/ours.csv" "$T/ours.orig"
+run template --force -o "$T/ours.csv"
+expect_status 0
+check "--force replaces it with the template" grep -q 'indicator,cornerstone,statement,rating,evidence,next_steps' "$T/ours.csv"
+
 finish
