@@ -137,12 +137,13 @@ static bool add_dir(struct paths *p, const char *dir)
 		ok = false;
 	}
 	closedir(d);
-	if (ok)
+	if (ok && p->n > first)
 		qsort(p->v + first, p->n - first, sizeof *p->v, cmp_name);
 	return ok;
 }
 
-/* ---- progress ------------------------------------------------------------- */
+/* ---- progress -------------------------------------------------------------
+ */
 
 /* A progress bar on standard error, only on a terminal and only once the
  * run has taken more than half a second. */
@@ -152,10 +153,10 @@ struct progress {
 	double start, last;
 };
 
-#define PROGRESS_AFTER 0.5  /* seconds before the bar appears */
-#define PROGRESS_EVERY 0.1  /* seconds between redraws */
-#define PROGRESS_WIDTH 30   /* characters of bar */
-#define PROGRESS_CLEAR 72   /* characters the bar line can take */
+#define PROGRESS_AFTER 0.5 /* seconds before the bar appears */
+#define PROGRESS_EVERY 0.1 /* seconds between redraws */
+#define PROGRESS_WIDTH 30  /* characters of bar */
+#define PROGRESS_CLEAR 72  /* characters the bar line can take */
 
 static double now(void)
 {
@@ -200,41 +201,8 @@ static void on_file(void *ud, size_t done, size_t total, const char *file,
 	pr->last = t;
 }
 
-/* ---- output ----------------------------------------------------------------- */
-
-/* Write the report.  A path that exists and is not a regular file (a
- * device such as /dev/null, a pipe) is written in place: an atomic
- * rename would replace it. */
-static int write_report(const char *output, const oaip_buf *b)
-{
-	struct stat st;
-	if (!output || strcmp(output, "-") == 0 || stat(output, &st) != 0 ||
-	    S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
-		return cmd_write_output(output, b);
-	if (b->failed) {
-		fputs("oaip-eval: error: out of memory while building the "
-		      "report\n",
-		      stderr);
-		return OAIP_EXIT_INPUT;
-	}
-	FILE *f = fopen(output, "w");
-	if (!f || fwrite(b->data ? b->data : "", 1, b->len, f) != b->len ||
-	    fflush(f) != 0) {
-		fprintf(stderr, "%s: error: cannot write file: %s\n", output,
-		        strerror(errno));
-		if (f)
-			fclose(f);
-		return OAIP_EXIT_INPUT;
-	}
-	if (fclose(f) != 0) {
-		fprintf(stderr, "%s: error: cannot write file: %s\n", output,
-		        strerror(errno));
-		return OAIP_EXIT_INPUT;
-	}
-	return OAIP_EXIT_OK;
-}
-
-/* ---- the command ----------------------------------------------------------- */
+/* ---- the command -----------------------------------------------------------
+ */
 
 int cmd_compare(int argc, char **argv)
 {
@@ -264,17 +232,8 @@ int cmd_compare(int argc, char **argv)
 			break;
 		case 'h':
 			return cmd_print_help(help);
-		case ':':
-			return cmd_usage_error("compare",
-			                       "option '%s' needs an argument",
-			                       argv[optind - 1]);
 		default:
-			if (strncmp(argv[optind - 1], "--", 2) != 0 && optopt)
-				return cmd_usage_error("compare",
-				                       "unknown option '-%c'",
-				                       optopt);
-			return cmd_usage_error("compare", "unknown option '%s'",
-			                       argv[optind - 1]);
+			return cmd_option_error("compare", c, argv);
 		}
 	}
 	if (optind >= argc)
@@ -334,8 +293,8 @@ int cmd_compare(int argc, char **argv)
 
 	struct progress pr = {.tty = isatty(STDERR_FILENO) == 1};
 	pr.start = now();
-	bool added = oaip_comparison_add_files(
-	    cmp, (const char *const *)p.v, p.n, 2, on_file, &pr);
+	bool added = oaip_comparison_add_files(cmp, (const char *const *)p.v,
+	                                       p.n, 2, on_file, &pr);
 	progress_clear(&pr);
 	if (!added) {
 		fputs("oaip-eval: error: out of memory while reading the "
@@ -349,7 +308,7 @@ int cmd_compare(int argc, char **argv)
 	char date[11];
 	cmd_render_options(&ro, date);
 	oaip_render_compare(cmp, f, &ro, &b);
-	status = write_report(output, &b);
+	status = cmd_write_output(output, &b);
 	if (status != OAIP_EXIT_OK)
 		goto cleanup;
 	size_t bad = oaip_comparison_unreadable(cmp);

@@ -90,13 +90,13 @@ static void school_free(oaip_school *s)
  * allocation failure s is left empty (file NULL) and nothing is
  * counted. */
 static bool summarise(oaip_school *s, const oaip_result *r,
-                      const char *fallback_file, size_t *below,
-                      size_t *rated)
+                      const char *fallback_file, size_t *below, size_t *rated)
 {
 	const oaip_framework *fw = r->fw;
 	memset(s, 0, sizeof *s);
-	const char *file =
-	    r->se && r->se->file ? r->se->file : fallback_file ? fallback_file : "";
+	const char *file = r->se && r->se->file ? r->se->file
+	                   : fallback_file      ? fallback_file
+	                                        : "";
 	s->file = dup_utf8(file);
 	s->school = r->se && r->se->school ? dup_utf8(r->se->school)
 	                                   : school_from_file(file);
@@ -160,7 +160,8 @@ static bool summarise_failure(oaip_school *s, const char *file,
 		 * reason. */
 		s->errors[0].severity = OAIP_ERROR;
 		s->errors[0].file = oaip_strdup(s->file);
-		s->errors[0].message = oaip_strdup("the return could not be read");
+		s->errors[0].message =
+		    oaip_strdup("the return could not be read");
 		if (!s->errors[0].file || !s->errors[0].message) {
 			free(s->errors[0].file);
 			free(s->errors[0].message);
@@ -349,9 +350,10 @@ static bool read_whole(struct worker *w, const char *path, size_t *len,
 			break;
 		n += (size_t)r;
 		if (n > MAX_INPUT) {
-			oaip_diags_add(d, OAIP_ERROR, path, 0,
-			               "file is larger than the limit of %zu MiB",
-			               MAX_INPUT / (1024 * 1024));
+			oaip_diags_add(
+			    d, OAIP_ERROR, path, 0,
+			    "file is larger than the limit of %zu MiB",
+			    MAX_INPUT / (1024 * 1024));
 			goto cleanup;
 		}
 	}
@@ -375,7 +377,8 @@ static void process(struct worker *w, size_t i)
 	oaip_result *r = NULL;
 
 	if (read_whole(w, path, &len, d))
-		se = oaip_selfeval_read_memory(job->c->fw, w->buf, len, path, d);
+		se =
+		    oaip_selfeval_read_memory(job->c->fw, w->buf, len, path, d);
 	if (se) {
 		r = oaip_score_compute(se, &job->opts);
 		if (!r)
@@ -613,10 +616,12 @@ void oaip_comparison_finish(oaip_comparison *c)
 	size_t k = 0;
 	for (size_t i = 0; i < c->fw->n_indicators; i++)
 		if (c->below[i] > 0)
-			p[k++] = (oaip_priority){
-			    .indicator = i, .below = c->below[i], .rated = c->rated[i]};
+			p[k++] = (oaip_priority){.indicator = i,
+			                         .below = c->below[i],
+			                         .rated = c->rated[i]};
 	qsort(p, k, sizeof *p, cmp_priority);
-	c->n_priorities = k < OAIP_COMPARE_PRIORITIES ? k : OAIP_COMPARE_PRIORITIES;
+	c->n_priorities =
+	    k < OAIP_COMPARE_PRIORITIES ? k : OAIP_COMPARE_PRIORITIES;
 	c->priorities = p;
 	p = NULL;
 cleanup:
@@ -624,7 +629,8 @@ cleanup:
 	free(p);
 }
 
-/* ---- accessors ------------------------------------------------------------ */
+/* ---- accessors ------------------------------------------------------------
+ */
 
 const oaip_framework *oaip_comparison_framework(const oaip_comparison *c)
 {

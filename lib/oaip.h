@@ -448,7 +448,8 @@ typedef void oaip_compare_progress(void *ud, size_t done, size_t total,
  * failure and the batch goes on.  The summaries are added in the order of
  * paths whatever order the threads finish in, so the report is the same
  * on every run.  progress may be NULL.  Returns false only if allocation
- * failed (the comparison then holds the files added before). */
+ * failed: the files whose summary could not be kept are then left out
+ * (the report must not be trusted), the others are added. */
 bool oaip_comparison_add_files(oaip_comparison *c, const char *const *paths,
                                size_t n, unsigned threads,
                                oaip_compare_progress *progress, void *ud);
@@ -533,7 +534,9 @@ void oaip_escape_csv(oaip_buf *out, const char *s);
 /* Output (output.c)                                                  */
 
 /* Write buf to path atomically (temporary file in the same directory,
- * then rename), or to stdout when path is NULL or "-".  On failure adds
+ * then rename), or to stdout when path is NULL or "-".  A path that
+ * exists and is not a regular file (/dev/null, a pipe) is written in
+ * place instead, so the device is never replaced.  On failure adds
  * an error to d, leaves any existing file untouched and returns false. */
 bool oaip_output_write(const char *path, const oaip_buf *buf, oaip_diags *d);
 

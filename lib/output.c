@@ -30,6 +30,26 @@ static bool write_all(int fd, const char *p, size_t n)
 	return true;
 }
 
+static bool write_in_place(const char *path, const char *data, size_t len,
+                           oaip_diags *d)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC | O_NOCTTY);
+	if (fd < 0) {
+		oaip_diags_add(d, OAIP_ERROR, path, 0, "cannot open file: %s",
+		               strerror(errno));
+		return false;
+	}
+	int err = write_all(fd, data, len) ? 0 : errno;
+	if (close(fd) != 0 && !err)
+		err = errno;
+	if (err) {
+		oaip_diags_add(d, OAIP_ERROR, path, 0, "cannot write file: %s",
+		               strerror(err));
+		return false;
+	}
+	return true;
+}
+
 bool oaip_output_write(const char *path, const oaip_buf *buf, oaip_diags *d)
 {
 	const char *data = buf->data ? buf->data : "";
@@ -48,6 +68,14 @@ bool oaip_output_write(const char *path, const oaip_buf *buf, oaip_diags *d)
 		}
 		return true;
 	}
+
+	/* A path that exists and is not a regular file (a device such as
+	 * /dev/null, a pipe) is written in place: a rename would replace
+	 * the device itself. */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode))
+		return write_in_place(path, data, buf->len, d);
 
 	/* A temporary file beside the target, so rename() is atomic. */
 	size_t n = strlen(path);

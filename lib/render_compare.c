@@ -137,7 +137,8 @@ static void md_header(struct ctx *x)
 		oaip_buf_puts(out, "\n- **Phase:**");
 		for (unsigned bit = 1; bit <= OAIP_PHASE_POST16; bit <<= 1)
 			if (phase & bit)
-				oaip_buf_printf(out, " %s", oaip_phase_name(bit));
+				oaip_buf_printf(out, " %s",
+				                oaip_phase_name(bit));
 	}
 	oaip_buf_printf(out,
 	                "\n- **Returns:** %zu: %zu read, %zu could not be "
@@ -192,7 +193,8 @@ static void md_schools(struct ctx *x)
 		put_size(out, s->total);
 		oaip_buf_puts(out, " |\n");
 	}
-	oaip_buf_puts(out, "\nEach cell: score (indicators rated/applicable).\n\n");
+	oaip_buf_puts(out,
+	              "\nEach cell: score (indicators rated/applicable).\n\n");
 }
 
 static void md_area(struct ctx *x)
@@ -212,8 +214,8 @@ static void md_area(struct ctx *x)
 		const oaip_spread *sp = oaip_comparison_spread(x->c, w);
 		oaip_buf_printf(out, "| %s | %zu of %zu |", measure_title(w),
 		                sp->n, x->n_read);
-		const double v[] = {sp->mean, sp->min, sp->q1,
-		                    sp->median, sp->q3, sp->max};
+		const double v[] = {sp->mean,   sp->min, sp->q1,
+		                    sp->median, sp->q3,  sp->max};
 		for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
 			oaip_buf_putc(out, ' ');
 			if (sp->n)
@@ -238,9 +240,8 @@ static void md_priorities(struct ctx *x)
 		                   "target.\n\n");
 		return;
 	}
-	oaip_buf_printf(out,
-	                "The indicators most often rated below the target "
-	                "(");
+	oaip_buf_puts(out, "The indicators most often rated below the target "
+	                   "(");
 	md(out, x->target_label);
 	oaip_buf_printf(out,
 	                ") across the schools, most schools first (up to "
@@ -254,13 +255,13 @@ static void md_priorities(struct ctx *x)
 		md(out, ind->id);
 		oaip_buf_puts(out, ": ");
 		md(out, ind->text);
-		oaip_buf_printf(out,
-		                " | %s | %zu of the %zu %s that rated it "
-		                "(%.1f%%) |\n",
-		                oaip_cornerstone_title(ind->cornerstone),
-		                p[i].below, p[i].rated,
-		                plural(p[i].rated, "school", "schools"),
-		                oaip_score_round(percent(p[i].below, p[i].rated)));
+		oaip_buf_printf(
+		    out,
+		    " | %s | %zu of the %zu %s that rated it "
+		    "(%.1f%%) |\n",
+		    oaip_cornerstone_title(ind->cornerstone), p[i].below,
+		    p[i].rated, plural(p[i].rated, "school", "schools"),
+		    oaip_score_round(percent(p[i].below, p[i].rated)));
 	}
 	oaip_buf_putc(out, '\n');
 }
@@ -270,9 +271,10 @@ static void md_low(struct ctx *x)
 	oaip_buf *out = x->out;
 	oaip_buf_puts(out, "## Schools with low coverage\n\n");
 	if (!oaip_comparison_low_coverage(x->c)) {
-		oaip_buf_puts(out, "None: every school that could be read rated "
-		                   "at least half of the indicators that apply "
-		                   "to it.\n\n");
+		oaip_buf_puts(out,
+		              "None: every school that could be read rated "
+		              "at least half of the indicators that apply "
+		              "to it.\n\n");
 		return;
 	}
 	oaip_buf_puts(out, "Schools that rated fewer than half (50%) of the "
@@ -351,8 +353,8 @@ static void render_markdown(struct ctx *x)
 	md(x->out, x->fw->attribution);
 	oaip_buf_puts(x->out, "\n\nWritten by oaip-eval ");
 	/* The program's own version: plain text with nothing to escape. */
-	oaip_buf_puts(x->out,
-	              x->o && x->o->program_version ? x->o->program_version : "");
+	oaip_buf_puts(
+	    x->out, x->o && x->o->program_version ? x->o->program_version : "");
 	oaip_buf_puts(x->out, ".\n");
 }
 
@@ -392,10 +394,12 @@ static void html_header(struct ctx *x)
 {
 	oaip_buf *out = x->out;
 	const oaip_framework *fw = x->fw;
-	oaip_buf_puts(out, "<header>\n<div class=\"page\">\n<p class=\"kicker\">"
-	                   "Area comparison</p>\n<h1>");
+	oaip_buf_puts(out,
+	              "<header>\n<div class=\"page\">\n<p class=\"kicker\">"
+	              "Area comparison</p>\n<h1>");
 	h(out, fw->title);
-	oaip_buf_puts(out, "</h1>\n<dl class=\"meta\">\n<dt>Framework</dt><dd>");
+	oaip_buf_puts(out,
+	              "</h1>\n<dl class=\"meta\">\n<dt>Framework</dt><dd>");
 	h(out, fw->publisher);
 	oaip_buf_puts(out, ", ");
 	h(out, fw->section ? fw->section : fw->title);
@@ -427,14 +431,14 @@ static void html_header(struct ctx *x)
 	                "<dt>Returns</dt><dd>%zu: %zu read, %zu could not be "
 	                "read</dd>\n</dl>\n",
 	                x->n, x->n_read, x->n_bad);
-	oaip_buf_puts(out,
-	              "<nav aria-label=\"Contents\">\n<ul>\n"
-	              "<li><a href=\"#schools\">Schools by cornerstone</a></li>\n"
-	              "<li><a href=\"#area\">Area averages and spread</a></li>\n"
-	              "<li><a href=\"#priorities\">Training priorities</a></li>\n"
-	              "<li><a href=\"#coverage\">Low coverage</a></li>\n"
-	              "<li><a href=\"#unreadable\">Returns not read</a></li>\n"
-	              "</ul>\n</nav>\n</div>\n</header>\n");
+	oaip_buf_puts(
+	    out, "<nav aria-label=\"Contents\">\n<ul>\n"
+	         "<li><a href=\"#schools\">Schools by cornerstone</a></li>\n"
+	         "<li><a href=\"#area\">Area averages and spread</a></li>\n"
+	         "<li><a href=\"#priorities\">Training priorities</a></li>\n"
+	         "<li><a href=\"#coverage\">Low coverage</a></li>\n"
+	         "<li><a href=\"#unreadable\">Returns not read</a></li>\n"
+	         "</ul>\n</nav>\n</div>\n</header>\n");
 }
 
 static void html_legend(struct ctx *x)
@@ -443,16 +447,17 @@ static void html_legend(struct ctx *x)
 		double score;
 		const char *range;
 	} shades[] = {
-	    {0, "below 20"},  {20, "20 to 39.9"}, {40, "40 to 59.9"},
+	    {0, "below 20"},    {20, "20 to 39.9"}, {40, "40 to 59.9"},
 	    {60, "60 to 79.9"}, {80, "80 to 100"},
 	};
 	oaip_buf *out = x->out;
-	oaip_buf_puts(out, "<p id=\"heat-key\">Key: each cell shows the score, "
-	                   "the band in words and how many of the indicators "
-	                   "that apply were rated.  The shading repeats the "
-	                   "score:</p>\n<ul class=\"legend\" aria-label=\"Key to "
-	                   "the shading\" style=\"list-style:none;padding:0;"
-	                   "display:flex;flex-wrap:wrap;gap:.4rem\">\n");
+	oaip_buf_puts(out,
+	              "<p id=\"heat-key\">Key: each cell shows the score, "
+	              "the band in words and how many of the indicators "
+	              "that apply were rated.  The shading repeats the "
+	              "score:</p>\n<ul class=\"legend\" aria-label=\"Key to "
+	              "the shading\" style=\"list-style:none;padding:0;"
+	              "display:flex;flex-wrap:wrap;gap:.4rem\">\n");
 	for (size_t i = 0; i < sizeof shades / sizeof shades[0]; i++)
 		oaip_buf_printf(out,
 		                "<li class=\"%s\" style=\"padding:.1rem .6rem;"
@@ -476,11 +481,14 @@ static void html_schools(struct ctx *x)
 	    "<p>For each cornerstone, a school's score is 100 × the sum of its "
 	    "ratings divided by the sum of the top rating, over the indicators "
 	    "it rated.  Indicators left blank or marked n/a are not counted as "
-	    "zero: the score rests on fewer indicators, so every score is shown "
-	    "with its count of rated indicators.  The overall score is the mean "
+	    "zero: the score rests on fewer indicators, so every score is "
+	    "shown "
+	    "with its count of rated indicators.  The overall score is the "
+	    "mean "
 	    "of the cornerstone scores that are not empty.</p>\n");
 	if (!x->n_read) {
-		oaip_buf_puts(out, "<p>No return could be read.</p>\n</section>\n");
+		oaip_buf_puts(out,
+		              "<p>No return could be read.</p>\n</section>\n");
 		return;
 	}
 	html_legend(x);
@@ -497,8 +505,7 @@ static void html_schools(struct ctx *x)
 	for (int k = 0; k < OAIP_N_CORNERSTONES; k++)
 		oaip_buf_printf(out, "<th scope=\"col\" class=\"num\">%s</th>",
 		                oaip_cornerstone_title(k));
-	oaip_buf_puts(out, "<th scope=\"col\" class=\"num\">Indicators "
-	                   "rated</th></tr>\n</thead>\n<tbody>\n");
+	oaip_buf_puts(out, "</tr>\n</thead>\n<tbody>\n");
 	for (size_t i = 0; i < x->n; i++) {
 		const oaip_school *s = oaip_comparison_school(x->c, i);
 		if (!s->readable)
@@ -507,19 +514,17 @@ static void html_schools(struct ctx *x)
 		h(out, s->school);
 		oaip_buf_puts(out, "<br><span class=\"ind-id\">");
 		h(out, s->file);
-		oaip_buf_puts(out, "</span></th>");
+		oaip_buf_puts(out, "</span>");
+		if (s->low_coverage)
+			oaip_buf_puts(out, "<br><span class=\"badge "
+			                   "badge-below\">low coverage</span>");
+		oaip_buf_puts(out, "</th>");
+		/* The overall cell's count is the school's coverage. */
 		oaip_cornerstone_score all = overall_of(s);
 		html_heat_cell(x, &all);
 		for (int k = 0; k < OAIP_N_CORNERSTONES; k++)
 			html_heat_cell(x, &s->cs[k]);
-		oaip_buf_puts(out, "<td class=\"num\">");
-		put_size(out, s->rated);
-		oaip_buf_puts(out, " of ");
-		put_size(out, s->total);
-		if (s->low_coverage)
-			oaip_buf_puts(out, "<br><span class=\"badge "
-			                   "badge-below\">low coverage</span>");
-		oaip_buf_puts(out, "</td></tr>\n");
+		oaip_buf_puts(out, "</tr>\n");
 	}
 	oaip_buf_puts(out, "</tbody>\n</table>\n</div>\n</section>\n");
 }
@@ -546,7 +551,8 @@ static void html_area(struct ctx *x)
 		bars[w].label = measure_title(w);
 		bars[w].has_value = sp->n > 0;
 		bars[w].value = sp->median;
-		oaip_buf_printf(&desc, "%s %s ", w ? ";" : "", measure_title(w));
+		oaip_buf_printf(&desc, "%s %s ", w ? ";" : "",
+		                measure_title(w));
 		if (sp->n)
 			oaip_buf_printf(&desc, "%.1f%% (%zu %s)",
 			                oaip_score_round(sp->median), sp->n,
@@ -584,12 +590,13 @@ static void html_area(struct ctx *x)
 	                   "</thead>\n<tbody>\n");
 	for (int w = 0; w <= OVERALL; w++) {
 		const oaip_spread *sp = oaip_comparison_spread(x->c, w);
-		oaip_buf_printf(out,
-		                "<tr><th scope=\"row\">%s</th><td class=\"num\">"
-		                "%zu of %zu</td>",
-		                measure_title(w), sp->n, x->n_read);
-		const double v[] = {sp->mean, sp->min, sp->q1,
-		                    sp->median, sp->q3, sp->max};
+		oaip_buf_printf(
+		    out,
+		    "<tr><th scope=\"row\">%s</th><td class=\"num\">"
+		    "%zu of %zu</td>",
+		    measure_title(w), sp->n, x->n_read);
+		const double v[] = {sp->mean,   sp->min, sp->q1,
+		                    sp->median, sp->q3,  sp->max};
 		for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
 			oaip_buf_puts(out, "<td class=\"num\">");
 			if (sp->n)
@@ -615,8 +622,9 @@ static void html_priorities(struct ctx *x)
 		                   "target.</p>\n</section>\n");
 		return;
 	}
-	oaip_buf_puts(out, "<p>The indicators most often rated below the target "
-	                   "(");
+	oaip_buf_puts(out,
+	              "<p>The indicators most often rated below the target "
+	              "(");
 	h(out, x->target_label);
 	oaip_buf_printf(out,
 	                ") across the schools, most schools first (up to "
@@ -630,19 +638,20 @@ static void html_priorities(struct ctx *x)
 	                OAIP_COMPARE_PRIORITIES);
 	for (size_t i = 0; i < np; i++) {
 		const oaip_indicator *ind = &x->fw->indicators[p[i].indicator];
-		oaip_buf_printf(out, "<tr><td class=\"num\">%zu</td><th "
-		                     "scope=\"row\"><span class=\"ind-id\">",
+		oaip_buf_printf(out,
+		                "<tr><td class=\"num\">%zu</td><th "
+		                "scope=\"row\"><span class=\"ind-id\">",
 		                i + 1);
 		h(out, ind->id);
 		oaip_buf_puts(out, "</span> ");
 		h(out, ind->text);
-		oaip_buf_printf(out,
-		                "</th><td>%s</td><td class=\"num\">%zu of the %zu "
-		                "%s that rated it (%.1f%%)</td></tr>\n",
-		                oaip_cornerstone_title(ind->cornerstone),
-		                p[i].below, p[i].rated,
-		                plural(p[i].rated, "school", "schools"),
-		                oaip_score_round(percent(p[i].below, p[i].rated)));
+		oaip_buf_printf(
+		    out,
+		    "</th><td>%s</td><td class=\"num\">%zu of the %zu "
+		    "%s that rated it (%.1f%%)</td></tr>\n",
+		    oaip_cornerstone_title(ind->cornerstone), p[i].below,
+		    p[i].rated, plural(p[i].rated, "school", "schools"),
+		    oaip_score_round(percent(p[i].below, p[i].rated)));
 	}
 	oaip_buf_puts(out, "</tbody>\n</table>\n</section>\n");
 }
@@ -650,22 +659,25 @@ static void html_priorities(struct ctx *x)
 static void html_low(struct ctx *x)
 {
 	oaip_buf *out = x->out;
-	oaip_buf_puts(out, "<section aria-labelledby=\"coverage\">\n"
-	                   "<h2 id=\"coverage\">Schools with low coverage</h2>\n");
+	oaip_buf_puts(out,
+	              "<section aria-labelledby=\"coverage\">\n"
+	              "<h2 id=\"coverage\">Schools with low coverage</h2>\n");
 	if (!oaip_comparison_low_coverage(x->c)) {
-		oaip_buf_puts(out, "<p>None: every school that could be read rated "
-		                   "at least half of the indicators that apply to "
-		                   "it.</p>\n</section>\n");
+		oaip_buf_puts(out,
+		              "<p>None: every school that could be read rated "
+		              "at least half of the indicators that apply to "
+		              "it.</p>\n</section>\n");
 		return;
 	}
-	oaip_buf_puts(out, "<p>Schools that rated fewer than half (50%) of the "
-	                   "indicators that apply to them: their scores rest "
-	                   "on little evidence.</p>\n<table class=\"data\">\n"
-	                   "<caption>Schools with low coverage</caption>\n"
-	                   "<thead>\n<tr><th scope=\"col\">School</th>"
-	                   "<th scope=\"col\">File</th><th scope=\"col\" "
-	                   "class=\"num\">Indicators rated</th></tr>\n</thead>\n"
-	                   "<tbody>\n");
+	oaip_buf_puts(out,
+	              "<p>Schools that rated fewer than half (50%) of the "
+	              "indicators that apply to them: their scores rest "
+	              "on little evidence.</p>\n<table class=\"data\">\n"
+	              "<caption>Schools with low coverage</caption>\n"
+	              "<thead>\n<tr><th scope=\"col\">School</th>"
+	              "<th scope=\"col\">File</th><th scope=\"col\" "
+	              "class=\"num\">Indicators rated</th></tr>\n</thead>\n"
+	              "<tbody>\n");
 	for (size_t i = 0; i < x->n; i++) {
 		const oaip_school *s = oaip_comparison_school(x->c, i);
 		if (!s->low_coverage)
@@ -674,11 +686,12 @@ static void html_low(struct ctx *x)
 		h(out, s->school);
 		oaip_buf_puts(out, "</th><td class=\"ind-id\">");
 		h(out, s->file);
-		oaip_buf_printf(out,
-		                "</td><td class=\"num\">%zu of %zu (%.1f%%)</td>"
-		                "</tr>\n",
-		                s->rated, s->total,
-		                oaip_score_round(percent(s->rated, s->total)));
+		oaip_buf_printf(
+		    out,
+		    "</td><td class=\"num\">%zu of %zu (%.1f%%)</td>"
+		    "</tr>\n",
+		    s->rated, s->total,
+		    oaip_score_round(percent(s->rated, s->total)));
 	}
 	oaip_buf_puts(out, "</tbody>\n</table>\n</section>\n");
 }
@@ -731,7 +744,8 @@ static void render_html(struct ctx *x)
 	oaip_buf_init(&title);
 	oaip_buf_puts(&title, "Area comparison: ");
 	oaip_buf_puts(&title, x->fw->title ? x->fw->title : "");
-	oaip_html_page_begin(out, title.failed ? "Area comparison" : title.data);
+	oaip_html_page_begin(out,
+	                     title.failed ? "Area comparison" : title.data);
 	oaip_buf_free(&title);
 	html_header(x);
 	/* The heat map gets a wider column than the text around it. */
@@ -794,8 +808,8 @@ static void js(oaip_buf *out, const char *s)
 			oaip_buf_puts(out, "\\t");
 			break;
 		default: {
-			char u[7] = {'\\', 'u', '0', '0', hex[ch >> 4],
-			             hex[ch & 15], 0};
+			char u[7] = {'\\',         'u',          '0', '0',
+			             hex[ch >> 4], hex[ch & 15], 0};
 			oaip_buf_puts(out, u);
 		}
 		}
@@ -848,8 +862,8 @@ static void json_school(struct ctx *x, const oaip_school *s)
 		json_size(out, ",\"at_target\":", cs->at_target);
 		json_size(out, ",\"gaps\":", cs->gaps);
 		oaip_buf_puts(out, ",\"band\":");
-		js(out, oaip_band(cs, &x->fw->scale,
-		                  oaip_comparison_target(x->c)));
+		js(out,
+		   oaip_band(cs, &x->fw->scale, oaip_comparison_target(x->c)));
 		oaip_buf_putc(out, '}');
 	}
 	oaip_buf_puts(out, "]}");
@@ -872,7 +886,8 @@ static void render_json(struct ctx *x)
 	js(out, t ? t->id : "");
 	oaip_buf_puts(out, ",\"label\":");
 	js(out, x->target_label);
-	oaip_buf_printf(out, "},\n\"returns\":%zu,\n\"read\":%zu,\n\"schools\":[",
+	oaip_buf_printf(out,
+	                "},\n\"returns\":%zu,\n\"read\":%zu,\n\"schools\":[",
 	                x->n, x->n_read);
 	const char *sep = "\n";
 	for (size_t i = 0; i < x->n; i++) {
@@ -889,13 +904,15 @@ static void render_json(struct ctx *x)
 	                   "\"measures\":[");
 	for (int w = 0; w <= OVERALL; w++) {
 		const oaip_spread *sp = oaip_comparison_spread(x->c, w);
-		oaip_buf_printf(out, "%s\n{\"id\":\"%s\",\"title\":\"%s\","
-		                     "\"schools\":%zu",
+		oaip_buf_printf(out,
+		                "%s\n{\"id\":\"%s\",\"title\":\"%s\","
+		                "\"schools\":%zu",
 		                w ? "," : "", measure_id(w), measure_title(w),
 		                sp->n);
-		const char *names[] = {"mean", "min", "q1", "median", "q3", "max"};
-		const double v[] = {sp->mean, sp->min, sp->q1,
-		                    sp->median, sp->q3, sp->max};
+		const char *names[] = {"mean",   "min", "q1",
+		                       "median", "q3",  "max"};
+		const double v[] = {sp->mean,   sp->min, sp->q1,
+		                    sp->median, sp->q3,  sp->max};
 		for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
 			oaip_buf_printf(out, ",\"%s\":", names[k]);
 			js_score(out, sp->n > 0, v[k]);
@@ -914,11 +931,12 @@ static void render_json(struct ctx *x)
 		oaip_buf_printf(out, ",\"cornerstone\":\"%s\",\"text\":",
 		                oaip_cornerstone_id(ind->cornerstone));
 		js(out, ind->text);
-		oaip_buf_printf(out,
-		                ",\"below_target\":%zu,\"rated\":%zu,"
-		                "\"percent\":%.1f}",
-		                p[i].below, p[i].rated,
-		                oaip_score_round(percent(p[i].below, p[i].rated)));
+		oaip_buf_printf(
+		    out,
+		    ",\"below_target\":%zu,\"rated\":%zu,"
+		    "\"percent\":%.1f}",
+		    p[i].below, p[i].rated,
+		    oaip_score_round(percent(p[i].below, p[i].rated)));
 	}
 
 	oaip_buf_puts(out, "\n],\n\"low_coverage\":{\"threshold\":50,"
@@ -954,17 +972,20 @@ static void render_json(struct ctx *x)
 			const oaip_diag *e = &s->errors[k];
 			oaip_buf_puts(out, k ? ",{\"file\":" : "{\"file\":");
 			js(out, e->file);
-			oaip_buf_printf(out, ",\"line\":%ld,\"message\":", e->line);
+			oaip_buf_printf(out,
+			                ",\"line\":%ld,\"message\":", e->line);
 			js(out, e->message);
 			oaip_buf_putc(out, '}');
 		}
-		oaip_buf_printf(out, "],\"errors_total\":%zu}", s->n_errors_total);
+		oaip_buf_printf(out, "],\"errors_total\":%zu}",
+		                s->n_errors_total);
 		sep = ",\n";
 	}
 	oaip_buf_puts(out, "\n]\n}\n");
 }
 
-/* ---- CSV ------------------------------------------------------------------- */
+/* ---- CSV -------------------------------------------------------------------
+ */
 
 /* One row per return, in input order, for a spreadsheet: UTF-8 with a
  * byte order mark (so Excel reads it as UTF-8) and CRLF line ends, like
@@ -989,15 +1010,16 @@ static void render_csv(struct ctx *x)
 			const oaip_diag *e = &s->errors[0];
 			err.len = 0;
 			if (e->line > 0)
-				oaip_buf_printf(&err, "%s:%ld: %s", e->file, e->line,
-				                e->message);
+				oaip_buf_printf(&err, "%s:%ld: %s", e->file,
+				                e->line, e->message);
 			else
-				oaip_buf_printf(&err, "%s: %s", e->file, e->message);
+				oaip_buf_printf(&err, "%s: %s", e->file,
+				                e->message);
 			if (s->n_errors_total > 1)
 				oaip_buf_printf(&err, " (and %zu more %s)",
 				                s->n_errors_total - 1,
-				                plural(s->n_errors_total - 1, "error",
-				                       "errors"));
+				                plural(s->n_errors_total - 1,
+				                       "error", "errors"));
 			oaip_buf_puts(out, ",,,,,,,,");
 			oaip_escape_csv(out, err.failed ? "" : err.data);
 			oaip_buf_puts(out, "\r\n");
@@ -1022,7 +1044,8 @@ static void render_csv(struct ctx *x)
 	oaip_buf_free(&err);
 }
 
-/* ---- entry point ------------------------------------------------------------ */
+/* ---- entry point ------------------------------------------------------------
+ */
 
 void oaip_render_compare(const oaip_comparison *c, oaip_format format,
                          const oaip_render_options *o, oaip_buf *out)

@@ -18,7 +18,7 @@
 #include "oaip.h"
 
 /* cmocka's assert_float_equal compares floats; scores are doubles. */
-#define assert_near(a, b, eps)                                               \
+#define assert_near(a, b, eps)                                                 \
 	assert_true(fabs((double)(a) - (double)(b)) <= (double)(eps))
 
 /* ---- a small hand-built framework: 12 indicators, 3 per cornerstone ---- */
@@ -194,7 +194,8 @@ static void test_spread_skips_null_scores(void **state)
 	assert_true(add(c, "none.csv", -1, ""));
 	oaip_comparison_finish(c);
 
-	const oaip_spread *wc = oaip_comparison_spread(c, OAIP_WELCOME_AND_CARE);
+	const oaip_spread *wc =
+	    oaip_comparison_spread(c, OAIP_WELCOME_AND_CARE);
 	assert_int_equal(wc->n, 2);
 	assert_near(wc->mean, 75, 1e-9);
 	assert_near(wc->q1, 62.5, 1e-9);
@@ -285,7 +286,7 @@ static void test_no_priorities_when_nothing_below(void **state)
 	oaip_render_options o = {.date = "2026-01-02", .program_version = "t"};
 	oaip_render_compare(c, OAIP_FORMAT_MARKDOWN, &o, &b);
 	assert_non_null(strstr(b.data, "No school rated any indicator below "
-	                                "the target."));
+	                               "the target."));
 	oaip_buf_free(&b);
 	oaip_comparison_free(c);
 }
@@ -321,13 +322,14 @@ static void test_low_coverage(void **state)
 	oaip_render_compare(c, OAIP_FORMAT_MARKDOWN, &o, &b);
 	assert_non_null(strstr(b.data, "fewer than half (50%)"));
 	assert_non_null(strstr(b.data, "| less.csv | less.csv | 5 of 12 "
-	                                "(41.7%) |"));
+	                               "(41.7%) |"));
 	assert_null(strstr(b.data, "| half.csv | half.csv | 6 of 12"));
 	oaip_buf_free(&b);
 	oaip_comparison_free(c);
 }
 
-/* ---- unreadable returns --------------------------------------------------- */
+/* ---- unreadable returns ---------------------------------------------------
+ */
 
 static void test_failure_kept_with_errors(void **state)
 {
@@ -352,7 +354,8 @@ static void test_failure_kept_with_errors(void **state)
 	assert_int_equal(s->n_errors, OAIP_COMPARE_MAX_ERRORS);
 	assert_int_equal(s->n_errors_total, 14);
 	assert_int_equal(s->errors[0].line, 2);
-	assert_string_equal(s->errors[0].message, "rating 'x2' is not one of 0-3");
+	assert_string_equal(s->errors[0].message,
+	                    "rating 'x2' is not one of 0-3");
 	/* Unreadable returns count in no spread. */
 	assert_int_equal(oaip_comparison_spread(c, 0)->n, 1);
 
@@ -361,7 +364,7 @@ static void test_failure_kept_with_errors(void **state)
 	oaip_render_options o = {.date = "2026-01-02", .program_version = "t"};
 	oaip_render_compare(c, OAIP_FORMAT_MARKDOWN, &o, &b);
 	assert_non_null(strstr(b.data, "r/bad-one.csv:2: rating 'x2' is not "
-	                                "one of 0-3"));
+	                               "one of 0-3"));
 	assert_non_null(strstr(b.data, "and 4 more errors"));
 	assert_non_null(strstr(b.data, "2: 1 read, 1 could not be read"));
 	oaip_buf_free(&b);
@@ -369,14 +372,15 @@ static void test_failure_kept_with_errors(void **state)
 	oaip_buf_init(&b);
 	oaip_render_compare(c, OAIP_FORMAT_CSV, &o, &b);
 	assert_non_null(strstr(b.data, "\r\nbad one,r/bad-one.csv,,,,,,,,"
-	                                "r/bad-one.csv:2: rating 'x2' is not "
-	                                "one of 0-3 (and 13 more errors)\r\n"));
+	                               "r/bad-one.csv:2: rating 'x2' is not "
+	                               "one of 0-3 (and 13 more errors)\r\n"));
 	oaip_buf_free(&b);
 	oaip_diags_free(&d);
 	oaip_comparison_free(c);
 }
 
-/* ---- reports -------------------------------------------------------------- */
+/* ---- reports --------------------------------------------------------------
+ */
 
 static void test_csv_neutralises_formulas(void **state)
 {
@@ -398,13 +402,14 @@ static void test_csv_neutralises_formulas(void **state)
 	    "error\r\n";
 	assert_memory_equal(b.data, header, sizeof header - 1);
 	assert_non_null(strstr(b.data, "\r\n\"'=HYPERLINK(\"\"http://x\"\")\","
-	                                "\"'=HYPERLINK(\"\"http://x\"\")\","
-	                                "66.7,66.7,66.7,66.7,66.7,12,12,\r\n"));
+	                               "\"'=HYPERLINK(\"\"http://x\"\")\","
+	                               "66.7,66.7,66.7,66.7,66.7,12,12,\r\n"));
 	assert_non_null(strstr(b.data, "\r\n\"'+cmd\",\"'+cmd\",50.0,"));
 	assert_non_null(strstr(b.data, "\r\n\"'-2+3\",\"'-2+3\","));
 	assert_non_null(strstr(b.data, "\r\n\"'@SUM(A1)\",\"'@SUM(A1)\","));
-	assert_non_null(strstr(b.data, "\r\n\"plain, with comma\",\"plain, with "
-	                                "comma\",,,,,,0,12,\r\n"));
+	assert_non_null(strstr(b.data,
+	                       "\r\n\"plain, with comma\",\"plain, with "
+	                       "comma\",,,,,,0,12,\r\n"));
 	/* No line of the file starts a cell with a formula character. */
 	for (const char *p = b.data; (p = strstr(p, "\r\n")) != NULL; p += 2)
 		assert_null(strchr("=+-@", p[2] ? p[2] : 'x'));
@@ -440,7 +445,7 @@ static void test_html_escapes_and_has_no_script(void **state)
 	assert_non_null(strstr(b.data, "<th scope=\"row\">"));
 	assert_non_null(strstr(b.data, "<th scope=\"col\""));
 	assert_non_null(strstr(b.data, "<td class=\"num heat-3\"><span "
-	                                "class=\"score\">70.0</span><br>"));
+	                               "class=\"score\">70.0</span><br>"));
 	assert_non_null(strstr(b.data, "3 of 3 rated"));
 	oaip_buf_free(&b);
 	oaip_comparison_free(c);
@@ -475,8 +480,8 @@ static void test_json_shape(void **state)
 	json_t *s0 = json_array_get(schools, 0);
 	assert_string_equal(json_string_value(json_object_get(s0, "file")),
 	                    "dir/\"quoted\"\tname.csv");
-	assert_near(json_real_value(json_object_get(s0, "overall")),
-	                   66.7, 1e-9);
+	assert_near(json_real_value(json_object_get(s0, "overall")), 66.7,
+	            1e-9);
 	json_t *cs = json_object_get(s0, "cornerstones");
 	assert_int_equal(json_array_size(cs), 4);
 	assert_string_equal(
@@ -485,10 +490,11 @@ static void test_json_shape(void **state)
 	assert_near(
 	    json_real_value(json_object_get(json_array_get(cs, 1), "score")),
 	    66.7, 1e-9);
-	assert_true(json_is_null(json_object_get(json_array_get(cs, 3), "score")));
-	assert_int_equal(json_integer_value(json_object_get(
-	                     json_array_get(cs, 3), "total")),
-	                 3);
+	assert_true(
+	    json_is_null(json_object_get(json_array_get(cs, 3), "score")));
+	assert_int_equal(
+	    json_integer_value(json_object_get(json_array_get(cs, 3), "total")),
+	    3);
 	json_t *pr = json_object_get(root, "priorities");
 	assert_int_equal(json_array_size(pr), 1);
 	assert_string_equal(json_string_value(json_object_get(
@@ -496,14 +502,15 @@ static void test_json_shape(void **state)
 	                    "i04");
 	json_t *bad = json_object_get(root, "unreadable");
 	assert_int_equal(json_array_size(bad), 1);
-	json_t *e0 =
-	    json_array_get(json_object_get(json_array_get(bad, 0), "errors"), 0);
+	json_t *e0 = json_array_get(
+	    json_object_get(json_array_get(bad, 0), "errors"), 0);
 	assert_int_equal(json_integer_value(json_object_get(e0, "line")), 7);
-	json_t *area = json_object_get(json_object_get(root, "area"), "measures");
+	json_t *area =
+	    json_object_get(json_object_get(root, "area"), "measures");
 	assert_int_equal(json_array_size(area), 5);
-	assert_string_equal(json_string_value(json_object_get(
-	                        json_array_get(area, 4), "id")),
-	                    "overall");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_array_get(area, 4), "id")),
+	    "overall");
 	json_decref(root);
 	oaip_buf_free(&b);
 	oaip_comparison_free(c);
@@ -521,7 +528,8 @@ static void test_target_must_be_a_level(void **state)
 	oaip_comparison_free(c);
 }
 
-/* ---- many real files on two threads --------------------------------------- */
+/* ---- many real files on two threads ---------------------------------------
+ */
 
 struct seen {
 	size_t calls;
@@ -543,8 +551,8 @@ static void on_file(void *ud, size_t done, size_t total, const char *file,
 	s->calls++;
 	if (oaip_diags_count(d, OAIP_ERROR)) {
 		if (!s->with_errors)
-			snprintf(s->first_error, sizeof s->first_error, "%s:%ld",
-			         d->items[0].file, d->items[0].line);
+			snprintf(s->first_error, sizeof s->first_error,
+			         "%s:%ld", d->items[0].file, d->items[0].line);
 		s->with_errors++;
 	}
 }
@@ -575,7 +583,8 @@ static void test_add_files_threads_keep_order(void **state)
 		else
 			/* School i rates welcome-1 at i % 4: schools 0, 1, 4,
 			 * 5, ... are below target. */
-			fprintf(fp, "welcome-1,%d,\"evidence, %d\"\n", i % 4, i);
+			fprintf(fp, "welcome-1,%d,\"evidence, %d\"\n", i % 4,
+			        i);
 		fclose(fp);
 	}
 	oaip_comparison *c = oaip_comparison_new(devon, NULL);
@@ -604,7 +613,7 @@ static void test_add_files_threads_keep_order(void **state)
 		assert_true(s->readable);
 		assert_true(s->cs[OAIP_WELCOME_AND_CARE].has_score);
 		assert_near(s->cs[OAIP_WELCOME_AND_CARE].score,
-		                   100.0 * (i % 4) / 3, 1e-9);
+		            100.0 * (i % 4) / 3, 1e-9);
 		assert_int_equal(s->rated, 1);
 		assert_true(s->low_coverage);
 	}

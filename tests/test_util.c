@@ -209,6 +209,24 @@ static void test_output_atomic(void **state)
 	oaip_diags_free(&d);
 }
 
+static void test_output_device_written_in_place(void **state)
+{
+	(void)state;
+	oaip_diags d;
+	oaip_diags_init(&d);
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_buf_puts(&b, "report\n");
+	/* /dev/null must stay the device, not become a regular file */
+	assert_true(oaip_output_write("/dev/null", &b, &d));
+	struct stat st;
+	assert_int_equal(stat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	assert_int_equal(d.n, 0);
+	oaip_buf_free(&b);
+	oaip_diags_free(&d);
+}
+
 static void test_read_file_errors(void **state)
 {
 	(void)state;
@@ -251,6 +269,7 @@ int main(void)
 	    cmocka_unit_test(test_cornerstones_and_phases),
 	    cmocka_unit_test(test_encodings),
 	    cmocka_unit_test(test_output_atomic),
+	    cmocka_unit_test(test_output_device_written_in_place),
 	    cmocka_unit_test(test_read_file_errors),
 	    cmocka_unit_test(test_today),
 	};
