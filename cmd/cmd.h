@@ -43,9 +43,16 @@ bool cmd_parse_phase(const char *cmd, const char *arg, unsigned *phase);
 /* Decide the output format from -F (may be NULL) and -o (may be NULL):
  * -F wins, else the -o extension, else markdown.  allow_csv says whether
  * csv is a valid format for this command.  Prints a usage error and
- * returns false on an unknown or unsupported format. */
+ * returns false on an unknown or unsupported format, or when, with no -F,
+ * -o names a .csv file for a command that does not write CSV. */
 bool cmd_resolve_format(const char *cmd, const char *format_arg,
                         const char *output, bool allow_csv, oaip_format *f);
+
+/* Is output (-o) the same file as one of the inputs?  Then print a usage
+ * error and return true: the report must never replace a school's return.
+ * Checked before any work is done. */
+bool cmd_output_is_input(const char *cmd, const char *output,
+                         const char *const *inputs, size_t n);
 
 /* Write a finished report to output (NULL or "-" = stdout) atomically.
  * Returns OAIP_EXIT_OK, or prints the error and returns OAIP_EXIT_INPUT. */

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
 
@@ -92,9 +93,37 @@ bool cmd_resolve_format(const char *cmd, const char *format_arg,
 	}
 	if (output && strcmp(output, "-") != 0 &&
 	    oaip_format_from_path(output, f) && *f == OAIP_FORMAT_CSV &&
-	    !allow_csv)
-		*f = OAIP_FORMAT_MARKDOWN;
+	    !allow_csv) {
+		/* "-o ours.csv" is almost always a slip that would put a
+		 * report where a school keeps its ratings. */
+		cmd_usage_error(cmd,
+		                "'%s' names a CSV file, but %s writes markdown, "
+		                "html or json: give -o a .md, .html or .json "
+		                "name, or -F",
+		                output, cmd);
+		return false;
+	}
 	return true;
+}
+
+bool cmd_output_is_input(const char *cmd, const char *output,
+                         const char *const *inputs, size_t n)
+{
+	struct stat o, in;
+	if (!output || strcmp(output, "-") == 0 || stat(output, &o) != 0 ||
+	    !S_ISREG(o.st_mode))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (stat(inputs[i], &in) == 0 && in.st_dev == o.st_dev &&
+		    in.st_ino == o.st_ino) {
+			cmd_usage_error(cmd,
+			                "the output '%s' is also an input: "
+			                "writing the report there would replace "
+			                "a school's return",
+			                output);
+			return true;
+		}
+	return false;
 }
 
 int cmd_write_output(const char *output, const oaip_buf *b)

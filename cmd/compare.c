@@ -277,6 +277,11 @@ int cmd_compare(int argc, char **argv)
 			goto cleanup;
 		}
 	}
+	if (cmd_output_is_input("compare", output, (const char *const *)p.v,
+	                        p.n)) {
+		status = OAIP_EXIT_USAGE;
+		goto cleanup;
+	}
 	if (p.n == 0) {
 		fputs("oaip-eval: error: no returns to compare\n", stderr);
 		goto cleanup;

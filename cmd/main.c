@@ -60,7 +60,8 @@ static int usage(void)
 
 static int run_help(int argc, char **argv)
 {
-	if (argc < 2)
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)
 		return usage();
 	if (argc > 2)
 		return cmd_usage_error("help", "too many arguments");
@@ -96,11 +97,10 @@ int main(int argc, char **argv)
 	}
 	/* Report a write error on stdout (a full disk, a closed pipe) that
 	 * the command itself did not see. */
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	if ((fflush(stdout) != 0 || ferror(stdout)) && status == OAIP_EXIT_OK) {
 		fprintf(stderr, "oaip-eval: cannot write to standard output: %s\n",
 		        strerror(errno));
-		if (status == OAIP_EXIT_OK)
-			status = OAIP_EXIT_INPUT;
+		status = OAIP_EXIT_INPUT;
 	}
 	return status;
 }

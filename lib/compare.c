@@ -53,27 +53,6 @@ static char *dup_utf8(const char *s)
 	return oaip_buf_detach(&b);
 }
 
-/* The school's display name for a return that could not be read, made
- * as the self-evaluation reader makes it for one that could: the file
- * name without its directory and ".csv", '-' and '_' read as spaces. */
-static char *school_from_file(const char *path)
-{
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	size_t n = strlen(base);
-	if (n > 4 && oaip_strcasecmp(base + n - 4, ".csv") == 0)
-		n -= 4;
-	char *raw = oaip_strndup(base, n);
-	if (!raw)
-		return NULL;
-	for (char *p = raw; *p; p++)
-		if (*p == '-' || *p == '_')
-			*p = ' ';
-	char *s = dup_utf8(raw);
-	free(raw);
-	return s;
-}
-
 static void school_free(oaip_school *s)
 {
 	free(s->file);
@@ -99,7 +78,7 @@ static bool summarise(oaip_school *s, const oaip_result *r,
 	                                        : "";
 	s->file = dup_utf8(file);
 	s->school = r->se && r->se->school ? dup_utf8(r->se->school)
-	                                   : school_from_file(file);
+	                                   : oaip_school_name(file);
 	if (!s->file || !s->school) {
 		school_free(s);
 		return false;
@@ -131,7 +110,7 @@ static bool summarise_failure(oaip_school *s, const char *file,
 {
 	memset(s, 0, sizeof *s);
 	s->file = dup_utf8(file);
-	s->school = school_from_file(file);
+	s->school = oaip_school_name(file);
 	s->errors = calloc(OAIP_COMPARE_MAX_ERRORS, sizeof *s->errors);
 	if (!s->file || !s->school || !s->errors)
 		goto cleanup;

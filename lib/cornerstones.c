@@ -1,5 +1,7 @@
 /* cornerstones.c - the Four Cornerstones of co-production (Rotherham
- * Charter, Genuine Partnerships), defined once. */
+ * Charter, Genuine Partnerships), defined once.  The ids and titles are the
+ * charter's; the one-line descriptions are oaip-eval's own summaries, and
+ * are shown as such, never as a framework's words. */
 #include "config.h"
 
 #include "private.h"
@@ -10,8 +12,8 @@ static const struct {
 	const char *description;
 } cornerstones[OAIP_N_CORNERSTONES] = {
     {"welcome-and-care", "Welcome and Care",
-     "Parent carers are welcomed and cared for as part of the school or "
-     "setting community."},
+     "Parent carers feel welcome, cared about and supported by the school "
+     "or setting."},
     {"value-and-include", "Value and Include",
      "Parent carers are valued and included, their needs understood and "
      "their strengths recognised."},

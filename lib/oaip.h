@@ -298,6 +298,12 @@ oaip_selfeval *oaip_selfeval_read_memory(const oaip_framework *fw,
                                          const char *name, oaip_diags *d);
 void oaip_selfeval_free(oaip_selfeval *se);
 
+/* The school's display name from a return's file name:
+ * "returns/st-marys-primary.csv" -> "St Marys Primary" (a name that already
+ * has capitals keeps them), "-" -> "standard input".  Always valid UTF-8
+ * (bytes that are not are read as Windows-1252).  Caller frees. */
+char *oaip_school_name(const char *path);
+
 /* The blank template CSV for fw (indicators applying in phase; 0 = all)
  * appended to out. */
 void oaip_template_render(const oaip_framework *fw, unsigned phase,

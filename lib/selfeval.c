@@ -498,23 +498,54 @@ static long line_at(const char *s, size_t off)
 	return line;
 }
 
-/* "path/to/devon-primary.csv" -> "devon primary". */
-static char *school_name(const char *name)
+char *oaip_school_name(const char *path)
 {
-	if (strcmp(name, "-") == 0)
+	if (strcmp(path, "-") == 0)
 		return oaip_strdup("standard input");
-	const char *base = strrchr(name, '/');
-	base = base ? base + 1 : name;
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
 	size_t n = strlen(base);
 	if (n > 4 && oaip_strcasecmp(base + n - 4, ".csv") == 0)
 		n -= 4;
-	char *s = oaip_strndup(base, n);
-	if (!s)
+
+	/* Words are separated by '-', '_' or spaces; runs collapse to one
+	 * space and none is left at either end. */
+	oaip_buf b;
+	oaip_buf_init(&b);
+	bool any_upper = false, gap = false;
+	for (size_t i = 0; i < n; i++) {
+		char c = base[i];
+		if (c == '-' || c == '_' || c == ' ') {
+			gap = b.len > 0;
+			continue;
+		}
+		if (gap)
+			oaip_buf_putc(&b, ' ');
+		gap = false;
+		any_upper |= c >= 'A' && c <= 'Z';
+		oaip_buf_putc(&b, c);
+	}
+	if (b.failed) {
+		oaip_buf_free(&b);
 		return NULL;
-	for (char *p = s; *p; p++)
-		if (*p == '-' || *p == '_')
-			*p = ' ';
-	return s;
+	}
+	if (b.len == 0)
+		oaip_buf_putn(&b, base, n); /* a name of separators only */
+	/* "st-marys-primary" -> "St Marys Primary"; a name that already has
+	 * capitals is kept as the school wrote it. */
+	if (!any_upper)
+		for (size_t i = 0; i < b.len; i++)
+			if ((i == 0 || b.data[i - 1] == ' ') &&
+			    b.data[i] >= 'a' && b.data[i] <= 'z')
+				b.data[i] = (char)(b.data[i] - 'a' + 'A');
+	if (b.len && !oaip_utf8_valid(b.data, b.len)) {
+		oaip_buf u;
+		oaip_buf_init(&u);
+		oaip_cp1252_to_utf8(&u, b.data, b.len);
+		oaip_buf_free(&b);
+		b = u;
+	}
+	return oaip_buf_detach(&b);
 }
 
 void oaip_selfeval_free(oaip_selfeval *se)
@@ -556,7 +587,7 @@ oaip_selfeval *oaip_selfeval_read_memory(const oaip_framework *fw,
 	r.se = se;
 	se->fw = fw;
 	se->file = oaip_strdup(name);
-	se->school = school_name(name);
+	se->school = oaip_school_name(name);
 	se->entries = calloc(fw->n_indicators ? fw->n_indicators : 1,
 	                     sizeof *se->entries);
 	if (!se->file || !se->school || !se->entries)

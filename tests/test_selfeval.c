@@ -118,7 +118,7 @@ static void test_plain_lf(void **state)
 	            "welcome-2,3,,\n");
 	assert_ptr_equal(se->fw, devon);
 	assert_string_equal(se->file, "school.csv");
-	assert_string_equal(se->school, "school");
+	assert_string_equal(se->school, "School");
 	assert_false(se->windows1252);
 	assert_rated(se, "welcome-1", 2, 2);
 	assert_string_equal(entry(se, "welcome-1")->evidence,
@@ -168,7 +168,7 @@ static void test_bom_crlf_file(void **state)
 	oaip_selfeval *se = oaip_selfeval_read(devon, path, &d);
 	assert_int_equal(d.n, 0);
 	assert_non_null(se);
-	assert_string_equal(se->school, "bom crlf");
+	assert_string_equal(se->school, "Bom Crlf");
 	assert_rated(se, "welcome-1", 2, 2);
 	assert_string_equal(entry(se, "welcome-1")->evidence,
 	                    "Coffee mornings each half term; 14 parent carers "
@@ -675,9 +675,13 @@ static void test_school_name(void **state)
 		const char *name, *file, *school;
 	} cases[] = {
 	    {"returns/devon-primary.csv", "returns/devon-primary.csv",
-	     "devon primary"},
+	     "Devon Primary"},
 	    {"St_Mary-CE.CSV", "St_Mary-CE.CSV", "St Mary CE"},
-	    {"/tmp/x/oak-tree.txt", "/tmp/x/oak-tree.txt", "oak tree.txt"},
+	    {"/tmp/x/oak-tree.txt", "/tmp/x/oak-tree.txt", "Oak Tree.txt"},
+	    {"St Mary's  -- McDonald_Academy.csv", "St Mary's  -- McDonald_Academy.csv",
+	     "St Mary's McDonald Academy"},
+	    {"-x-.csv", "-x-.csv", "X"},
+	    {"caf\xe9.csv", "caf\xe9.csv", "Caf\xc3\xa9"},
 	    {"-", "-", "standard input"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

@@ -56,6 +56,33 @@ run help frobnicate
 expect_status 2
 expect_err "unknown command 'frobnicate'"
 
+case_ "help --help shows the general help"
+run help --help
+expect_status 0
+expect_out "Usage: oaip-eval COMMAND"
+
+case_ "a report never replaces a school's return"
+cp "$top_srcdir/examples/devon-primary.csv" "$T/ours.csv"
+cp "$T/ours.csv" "$T/ours.orig"
+run score -o "$T/ours.csv" "$T/ours.csv"
+expect_status 2
+expect_err "the output '$T/ours.csv' is also an input"
+check "score left the return untouched" cmp -s "$T/ours.csv" "$T/ours.orig"
+ln -s "$T/ours.csv" "$T/link.md"
+run score -o "$T/link.md" "$T/ours.csv"
+expect_status 2
+check "not even through a symbolic link" cmp -s "$T/ours.csv" "$T/ours.orig"
+mkdir -p "$T/returns"
+cp "$T/ours.csv" "$T/returns/a.csv"
+run compare -o "$T/returns/a.csv" "$T/returns"
+expect_status 2
+expect_err "is also an input"
+check "compare left the return untouched" cmp -s "$T/returns/a.csv" "$T/ours.orig"
+run score -o "$T/report.csv" "$T/ours.csv"
+expect_status 2
+expect_err "names a CSV file, but score writes markdown, html or json"
+expect_file_absent "$T/report.csv"
+
 case_ "a write error on standard output is reported"
 if [ -w /dev/full ]; then
 	status=0
@@ -66,6 +93,7 @@ if [ -w /dev/full ]; then
 	"$OAIP" template >/dev/full 2>"$err" || status=$?
 	check "template to a full disk fails (was $status)" test "$status" -ne 0
 	expect_err "standard output"
+	check "the error is reported once" test "$(grep -c 'standard output' "$err")" -eq 1
 fi
 
 finish

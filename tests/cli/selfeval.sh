@@ -56,7 +56,7 @@ run score "$E/devon-primary.csv"
 expect_status 0
 expect_no_err "error"
 expect_no_err "note"
-expect_out "devon primary"
+expect_out "Devon Primary"
 
 case_ "examples/west-sussex-secondary.csv scores for post-16"
 run score -f west-sussex --phase post-16 "$E/west-sussex-secondary.csv"
