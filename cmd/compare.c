@@ -24,8 +24,11 @@ static const char help[] =
     "spread, the indicators most often below target (training priorities),\n"
     "schools with low coverage and the returns that could not be read.\n"
     "A directory stands for every .csv file in it, in name order.  School\n"
-    "names come from the file names.  A return that cannot be read is\n"
-    "listed with its file:line error and the others are still reported.\n"
+    "names come from the file names.  A return that cannot be read (a\n"
+    "file that is missing, cannot be opened or is not a valid return, or a\n"
+    "directory that is missing or cannot be listed) does not stop the\n"
+    "batch: it is listed with its file:line error in the report and on\n"
+    "standard error, and the others are still reported.\n"
     "\n"
     "Options:\n"
     "  -f, --framework ID|PATH  a built-in framework id (default: devon) or\n"
@@ -35,40 +38,70 @@ static const char help[] =
     "                           without -F the format follows its extension\n"
     "  -h, --help               show this help\n"
     "\n"
-    "Exit status: 0 every return read, 1 one or more returns could not be\n"
-    "read, 2 usage error, 3 the framework or an input path is missing or\n"
-    "unreadable, or the report could not be written.\n";
+    "Exit status: 0 every return was read; 1 the report was written but one\n"
+    "or more returns could not be read; 2 usage error; 3 the framework\n"
+    "could not be loaded, there were no returns at all (only empty\n"
+    "directories), or the report could not be written.\n";
 
 /* ---- the list of returns ------------------------------------------------ */
 
+/* The returns in the order they are reported.  v[i] is a path to read;
+ * when why[i] is set it is instead a named path that could not be used (it
+ * does not exist, or is a directory that cannot be listed), reported as an
+ * unreadable return with why[i] as its error. */
 struct paths {
 	char **v;
+	char **why;
 	size_t n, cap;
 };
 
-static bool paths_add(struct paths *p, char *s)
+/* Append s (taken over; NULL means its allocation failed) with the error
+ * why (copied; NULL for a return to read).  Returns false if allocation
+ * failed. */
+static bool paths_add(struct paths *p, char *s, const char *why)
 {
+	char *w = NULL;
 	if (!s)
 		return false;
+	if (why && !(w = oaip_strdup(why)))
+		goto cleanup;
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 64;
 		char **v = realloc(p->v, cap * sizeof *v);
-		if (!v) {
-			free(s);
-			return false;
-		}
+		if (!v)
+			goto cleanup;
 		p->v = v;
+		v = realloc(p->why, cap * sizeof *v);
+		if (!v)
+			goto cleanup;
+		p->why = v;
 		p->cap = cap;
 	}
-	p->v[p->n++] = s;
+	p->v[p->n] = s;
+	p->why[p->n] = w;
+	p->n++;
 	return true;
+cleanup:
+	free(s);
+	free(w);
+	return false;
+}
+
+/* Drop the entries from n on. */
+static void paths_truncate(struct paths *p, size_t n)
+{
+	while (p->n > n) {
+		p->n--;
+		free(p->v[p->n]);
+		free(p->why[p->n]);
+	}
 }
 
 static void paths_free(struct paths *p)
 {
-	for (size_t i = 0; i < p->n; i++)
-		free(p->v[i]);
+	paths_truncate(p, 0);
 	free(p->v);
+	free(p->why);
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -98,24 +131,24 @@ static bool is_file(int dfd, const struct dirent *e)
 }
 
 /* Append every .csv file of dir (not hidden ones) to p, in name order.
- * Returns false, having printed why, if dir cannot be listed. */
-static bool add_dir(struct paths *p, const char *dir)
+ * Returns 0, or the errno value saying why dir cannot be listed (nothing
+ * of it is then added), or -1 if allocation failed. */
+static int add_dir(struct paths *p, const char *dir)
 {
 	DIR *d = opendir(dir);
-	if (!d) {
-		fprintf(stderr, "%s: error: cannot read directory: %s\n", dir,
-		        strerror(errno));
-		return false;
-	}
+	if (!d)
+		return errno ? errno : EIO;
 	size_t first = p->n, dn = strlen(dir);
 	bool slash = dn && dir[dn - 1] == '/';
-	bool ok = true;
+	int status = 0;
 	struct dirent *e;
 	errno = 0;
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.' || !has_csv_ext(e->d_name) ||
-		    !is_file(dirfd(d), e))
+		    !is_file(dirfd(d), e)) {
+			errno = 0;
 			continue;
+		}
 		size_t en = strlen(e->d_name), k = dn;
 		char *s = malloc(dn + en + 2);
 		if (s) {
@@ -124,22 +157,61 @@ static bool add_dir(struct paths *p, const char *dir)
 				s[k++] = '/';
 			memcpy(s + k, e->d_name, en + 1);
 		}
-		if (!paths_add(p, s)) {
-			fputs("oaip-eval: error: out of memory\n", stderr);
-			ok = false;
+		if (!paths_add(p, s, NULL)) {
+			status = -1;
 			break;
 		}
 		errno = 0;
 	}
-	if (ok && errno) {
-		fprintf(stderr, "%s: error: cannot read directory: %s\n", dir,
-		        strerror(errno));
-		ok = false;
-	}
+	if (status == 0 && errno)
+		status = errno;
 	closedir(d);
-	if (ok && p->n > first)
+	if (status != 0)
+		paths_truncate(p, first);
+	else if (p->n > first)
 		qsort(p->v + first, p->n - first, sizeof *p->v, cmp_name);
-	return ok;
+	return status;
+}
+
+/* Turn the command's arguments into the list of returns.  A named path
+ * that does not exist, or a directory that cannot be listed, is kept as
+ * an unreadable return.  Returns false only if allocation failed. */
+static bool list_returns(struct paths *p, char *const *args, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const char *arg = args[i];
+		char why[256];
+		const char *reason = NULL;
+		struct stat st;
+		if (stat(arg, &st) != 0) {
+			if (errno == ENOENT) {
+				reason = "no such file or directory";
+			} else {
+				snprintf(why, sizeof why, "cannot open: %s",
+				         strerror(errno));
+				reason = why;
+			}
+		} else if (S_ISDIR(st.st_mode)) {
+			size_t before = p->n;
+			int err = add_dir(p, arg);
+			if (err < 0)
+				return false;
+			if (err == 0) {
+				if (p->n == before)
+					fprintf(stderr,
+					        "%s: warning: no .csv files in "
+					        "this directory\n",
+					        arg);
+				continue;
+			}
+			snprintf(why, sizeof why, "cannot read directory: %s",
+			         strerror(err));
+			reason = why;
+		}
+		if (!paths_add(p, oaip_strdup(arg), reason))
+			return false;
+	}
+	return true;
 }
 
 /* ---- progress -------------------------------------------------------------
@@ -151,6 +223,8 @@ struct progress {
 	bool tty;
 	bool shown;
 	double start, last;
+	size_t base;  /* returns told about before the current batch */
+	size_t total; /* returns in the whole run */
 };
 
 #define PROGRESS_AFTER 0.5 /* seconds before the bar appears */
@@ -179,6 +253,9 @@ static void on_file(void *ud, size_t done, size_t total, const char *file,
 {
 	struct progress *pr = ud;
 	(void)file;
+	/* Several batches make one run: count over all of them. */
+	done += pr->base;
+	total = pr->total;
 	if (d->n) {
 		progress_clear(pr);
 		cmd_print_diags(d);
@@ -251,31 +328,9 @@ int cmd_compare(int argc, char **argv)
 	oaip_buf b;
 	oaip_buf_init(&b);
 
-	/* Every named path must exist before any work is done. */
-	for (int i = optind; i < argc; i++) {
-		struct stat st;
-		if (stat(argv[i], &st) != 0) {
-			fprintf(stderr, "%s: error: %s\n", argv[i],
-			        errno == ENOENT ? "no such file or directory"
-			                        : strerror(errno));
-			goto cleanup;
-		}
-	}
-	for (int i = optind; i < argc; i++) {
-		struct stat st;
-		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			size_t before = p.n;
-			if (!add_dir(&p, argv[i]))
-				goto cleanup;
-			if (p.n == before)
-				fprintf(stderr,
-				        "%s: warning: no .csv files in this "
-				        "directory\n",
-				        argv[i]);
-		} else if (!paths_add(&p, oaip_strdup(argv[i]))) {
-			fputs("oaip-eval: error: out of memory\n", stderr);
-			goto cleanup;
-		}
+	if (!list_returns(&p, argv + optind, argc - optind)) {
+		fputs("oaip-eval: error: out of memory\n", stderr);
+		goto cleanup;
 	}
 	if (cmd_output_is_input("compare", output, (const char *const *)p.v,
 	                        p.n)) {
@@ -296,10 +351,34 @@ int cmd_compare(int argc, char **argv)
 		goto cleanup;
 	}
 
-	struct progress pr = {.tty = isatty(STDERR_FILENO) == 1};
+	/* The returns to read go to the threads in runs; a named path that
+	 * could not be used is added between them as an unreadable return,
+	 * so the report keeps the order of the command line. */
+	struct progress pr = {.tty = isatty(STDERR_FILENO) == 1, .total = p.n};
 	pr.start = now();
-	bool added = oaip_comparison_add_files(cmp, (const char *const *)p.v,
-	                                       p.n, 2, on_file, &pr);
+	bool added = true;
+	for (size_t i = 0; added && i < p.n;) {
+		pr.base = i;
+		if (p.why[i]) {
+			oaip_diags d;
+			oaip_diags_init(&d);
+			oaip_diags_add(&d, OAIP_ERROR, p.v[i], 0, "%s",
+			               p.why[i]);
+			added = d.n == 1 &&
+			        oaip_comparison_add_failure(cmp, p.v[i], &d);
+			if (added)
+				on_file(&pr, 1, 1, p.v[i], &d);
+			oaip_diags_free(&d);
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < p.n && !p.why[j])
+			j++;
+		added = oaip_comparison_add_files(
+		    cmp, (const char *const *)p.v + i, j - i, 2, on_file, &pr);
+		i = j;
+	}
 	progress_clear(&pr);
 	if (!added) {
 		fputs("oaip-eval: error: out of memory while reading the "
@@ -318,10 +397,12 @@ int cmd_compare(int argc, char **argv)
 		goto cleanup;
 	size_t bad = oaip_comparison_unreadable(cmp);
 	if (bad) {
+		size_t n = oaip_comparison_count(cmp);
 		fprintf(stderr,
-		        "oaip-eval: %zu of %zu returns could not be read; they "
-		        "are listed in the report\n",
-		        bad, oaip_comparison_count(cmp));
+		        "oaip-eval: %zu of %zu %s could not be read; %s listed "
+		        "in the report\n",
+		        bad, n, n == 1 ? "return" : "returns",
+		        bad == 1 ? "it is" : "they are");
 		status = OAIP_EXIT_CHECK_FAILED;
 	}
 

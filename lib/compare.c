@@ -53,6 +53,22 @@ static char *dup_utf8(const char *s)
 	return oaip_buf_detach(&b);
 }
 
+/* The display name of the return at path: oaip_school_name's, with any
+ * slash at the end taken off first, so that a named directory that could
+ * not be listed ("returns/") is still called by its name.  Caller frees. */
+static char *school_of(const char *path)
+{
+	size_t n = strlen(path);
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	if (path[n] == '\0')
+		return oaip_school_name(path);
+	char *trimmed = oaip_strndup(path, n);
+	char *name = trimmed ? oaip_school_name(trimmed) : NULL;
+	free(trimmed);
+	return name;
+}
+
 static void school_free(oaip_school *s)
 {
 	free(s->file);
@@ -77,8 +93,8 @@ static bool summarise(oaip_school *s, const oaip_result *r,
 	                   : fallback_file      ? fallback_file
 	                                        : "";
 	s->file = dup_utf8(file);
-	s->school = r->se && r->se->school ? dup_utf8(r->se->school)
-	                                   : oaip_school_name(file);
+	s->school =
+	    r->se && r->se->school ? dup_utf8(r->se->school) : school_of(file);
 	if (!s->file || !s->school) {
 		school_free(s);
 		return false;
@@ -110,7 +126,7 @@ static bool summarise_failure(oaip_school *s, const char *file,
 {
 	memset(s, 0, sizeof *s);
 	s->file = dup_utf8(file);
-	s->school = oaip_school_name(file);
+	s->school = school_of(file);
 	s->errors = calloc(OAIP_COMPARE_MAX_ERRORS, sizeof *s->errors);
 	if (!s->file || !s->school || !s->errors)
 		goto cleanup;

@@ -13,6 +13,7 @@
 #include "private.h"
 
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
+#define WORD_JOINER "\xE2\x81\xA0" /* U+2060 */
 
 /* Length of the valid UTF-8 sequence starting at s (s[0] >= 0x80), or 0
  * if it is not one (overlong forms, surrogates and values above U+10FFFF
@@ -119,7 +120,8 @@ void oaip_escape_html(oaip_buf *out, const char *s)
 /* Markdown
  *
  * The aim: whatever the input, the output is inline text that CommonMark
- * and GitHub-flavoured Markdown read back as exactly that text - no link,
+ * and GitHub-flavoured Markdown read back as exactly that text (but for
+ * an invisible word joiner before some '@', see below) - no link,
  * image, autolink, raw HTML, emphasis, code, heading, list, quote, table
  * cell break or thematic break - while ordinary prose stays readable as
  * plain text (no backslash before every full stop or bracket).
@@ -127,14 +129,24 @@ void oaip_escape_html(oaip_buf *out, const char *s)
  * Escaped everywhere with a backslash:
  *   \ ` * _ { } [ ] < > # | ~ $ @
  *   (code, emphasis, links and images, raw HTML and autolinks, headings,
- *   table cells, strikethrough, maths, e-mail autolinks)
+ *   table cells, strikethrough, maths, and '@': see below)
  * Escaped where they could start markup:
  *   &   before a letter, digit or '#' (an entity such as &lt; or &#60;)
  *   (   straight after ']' (a link destination)
- *   :   before '/' ("https://" autolinks)
- *   .   after "www" ("www." autolinks)
+ *   :   before '/' (GitHub's "https://", "http://" and "ftp://"
+ *       autolinks: it looks for an unescaped "://" in the source)
+ *   .   after "www", in any case (GitHub's "www." autolinks, which
+ *       likewise need "www." in the source)
  *   - + =             first on a line (lists, setext headings, breaks)
  *   . )               after the digits that start a line (ordered lists)
+ *
+ * A backslash does not stop GitHub's e-mail autolinks ("a@b.co",
+ * "mailto:a@b.co", "xmpp:a@b.co"): GitHub finds them in the text once the
+ * escapes are read.  So an '@' that follows a character an address could
+ * end with (a letter, a digit, . + - _ or :), or that starts the text
+ * (what comes before it is not known here), gets U+2060 WORD JOINER
+ * before it: invisible, but the '@' no longer follows the address.
+ *
  * Spaces and tabs that start a line are dropped (indented code); a tab
  * becomes a space; runs of line breaks become one space, or one hard line
  * break ("  " + newline) when keep_newlines, never a blank line, so the
@@ -265,6 +277,9 @@ void oaip_escape_markdown(oaip_buf *out, const char *s, bool keep_newlines)
 			oaip_buf_puts(out, REPLACEMENT);
 			p++;
 		} else {
+			if (c == '@' && (p == start || is_alnum(p[-1]) ||
+			                 strchr(".+-_:", p[-1]) != NULL))
+				oaip_buf_puts(out, WORD_JOINER);
 			if (needs_escape(start, p, line_start, list_mark))
 				oaip_buf_putc(out, '\\');
 			oaip_buf_putc(out, (char)c);

@@ -352,17 +352,28 @@ typedef struct oaip_result {
 oaip_result *oaip_score_compute(const oaip_selfeval *se,
                                 const oaip_score_options *opts);
 void oaip_result_free(oaip_result *r);
-/* A plain-words band for a cornerstone; borrowed static string.  With
- * t = the target as a percentage of the top level (100 * target / r_max):
- *   "Not yet evaluated"   nothing rated
- *   "Well established"    no gaps, score >= halfway from t to 100
- *   "Established"         no gaps (every rated indicator at or above target)
- *   "Mostly established"  some gaps, score >= t and more indicators at or
- *                         above the target than below it
- *   "Developing"          some gaps, score >= t / 2
- *   "Early stages"        some gaps, score < t / 2
- * " (partly evaluated)" is appended while any applicable indicator is still
- * blank.  A cornerstone with gaps is never called "Established". */
+/* A plain-words band for a cornerstone, by its relation to the target
+ * (never a level's name, which a custom scale may use); borrowed static
+ * string.  With t = the target as a percentage of the top level (100 *
+ * target / r_max; 100 when r_max is 0), and scores and thresholds
+ * compared as reports show them (oaip_score_round):
+ *   "Not part of this phase"  no indicator of the cornerstone applies
+ *   "Not applicable"          every one is marked n/a
+ *   "Not yet evaluated"       nothing rated, some blank
+ *   "Too few rated to judge"  fewer than half rated (rated * 2 < total;
+ *                             an n/a indicator is not rated)
+ * and when at least half are rated, the first that fits:
+ *   "Above target"       no gaps, score >= halfway from t to 100 (only
+ *                        when the target is not the top level)
+ *   "At target"          no gaps (every rated indicator at or above it)
+ *   "Mostly at target"   some gaps, score >= t and more indicators at or
+ *                        above the target than below it (only when the
+ *                        target is not the top level)
+ *   "Below target"       some gaps, score >= t / 2
+ *   "Well below target"  some gaps, score < t / 2
+ * " (partly evaluated)" is appended to these five while any applicable
+ * indicator is still blank.  A cornerstone with gaps is never "At target"
+ * or "Above target". */
 const char *oaip_band(const oaip_cornerstone_score *cs, const oaip_scale *s,
                       int target);
 /* A score rounded to the one decimal place reports show, halves rounded

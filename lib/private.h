@@ -14,6 +14,36 @@ bool oaip_utf8_valid(const char *s, size_t len);
 /* Append the UTF-8 form of Windows-1252 text to out. */
 void oaip_cp1252_to_utf8(oaip_buf *out, const char *s, size_t len);
 
+/* JSON helpers (json.c), for reports built as a tree of jansson values.
+ * struct json_t is jansson's json_t: include <jansson.h> to use them.
+ *
+ * Ownership: oaip_json_str and oaip_json_score return a new reference, or
+ * NULL when out of memory.  oaip_json_put and oaip_json_append take the
+ * caller's reference to value in every case (on failure it is released),
+ * and accept a NULL value or container, recording the failure in c, so a
+ * tree is built without checking each step and released with one
+ * json_decref of its root. */
+typedef struct oaip_json {
+	bool ok; /* false once anything failed; start with true */
+} oaip_json;
+struct json_t;
+/* obj[key] = value, replacing any earlier member of that name. */
+void oaip_json_put(oaip_json *c, struct json_t *obj, const char *key,
+                   struct json_t *value);
+/* Append value to the array arr. */
+void oaip_json_append(oaip_json *c, struct json_t *arr, struct json_t *value);
+/* A string holding s (which is copied), any invalid UTF-8 byte replaced by
+ * U+FFFD; json null when s is NULL. */
+struct json_t *oaip_json_str(const char *s);
+/* A score rounded with oaip_score_round, written with one decimal
+ * (66.7); json null when !has. */
+struct json_t *oaip_json_score(bool has, double score);
+/* Append root (borrowed; the caller still releases it) to out as text:
+ * two-space indentation, members in the order they were put, a newline
+ * at the end.  If c records a failure, or the dump fails, out->failed is
+ * set (out may then hold part of the text) and so is !c->ok. */
+void oaip_json_dump(oaip_json *c, const struct json_t *root, oaip_buf *out);
+
 /* HTML page shell shared by the score and compare reports (render_html.c).
  * Every page is one self-contained file: inline CSS, no script, nothing
  * fetched.  A page is written as

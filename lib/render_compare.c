@@ -23,6 +23,7 @@ struct ctx {
 	size_t n;            /* returns */
 	size_t n_read;       /* readable returns */
 	size_t n_bad;        /* unreadable returns */
+	bool any_rated;      /* some readable return rated an indicator */
 };
 
 static const char *measure_title(int w)
@@ -71,6 +72,22 @@ static double percent(size_t part, size_t whole)
 static const char *plural(size_t n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
+}
+
+/* What a report says in place of its figures when it has none: no return
+ * could be read (or there were none), or none rated a single indicator.
+ * Plain text; NULL when there are figures to show. */
+static const char *no_figures(const struct ctx *x)
+{
+	if (x->n == 0)
+		return "There are no returns in this comparison";
+	if (x->n_read == 0)
+		return x->n == 1 ? "The return could not be read"
+		                 : "None of the returns could be read";
+	if (!x->any_rated)
+		return "None of the returns that could be read rated any "
+		       "indicator";
+	return NULL;
 }
 
 /* The four cornerstones of a school taken together, scored by its overall
@@ -144,6 +161,16 @@ static void md_header(struct ctx *x)
 	                "\n- **Returns:** %zu: %zu read, %zu could not be "
 	                "read\n\n",
 	                x->n, x->n_read, x->n_bad);
+	const char *none = no_figures(x);
+	if (none)
+		oaip_buf_printf(out,
+		                "**%s, so this report has no scores, area "
+		                "figures or training priorities.**%s\n\n",
+		                none,
+		                x->n_bad ? "  Each return's errors are listed "
+		                           "under \"Returns that could not be "
+		                           "read\"."
+		                         : "");
 	oaip_buf_puts(
 	    out,
 	    "How scores are computed: for each cornerstone, a school's score "
@@ -160,7 +187,7 @@ static void md_schools(struct ctx *x)
 	oaip_buf *out = x->out;
 	oaip_buf_puts(out, "## Schools by cornerstone\n\n");
 	if (!x->n_read) {
-		oaip_buf_puts(out, "No return could be read.\n\n");
+		oaip_buf_printf(out, "%s.\n\n", no_figures(x));
 		return;
 	}
 	oaip_buf_puts(out, "| School | File | Overall |");
@@ -200,6 +227,13 @@ static void md_schools(struct ctx *x)
 static void md_area(struct ctx *x)
 {
 	oaip_buf *out = x->out;
+	if (!x->n_read) {
+		oaip_buf_printf(out,
+		                "## Area averages and spread\n\n%s, so there "
+		                "are no area figures.\n\n",
+		                no_figures(x));
+		return;
+	}
 	oaip_buf_printf(out,
 	                "## Area averages and spread\n\n"
 	                "Over the %zu %s that could be read.  Quartiles are "
@@ -235,6 +269,12 @@ static void md_priorities(struct ctx *x)
 	const oaip_priority *p;
 	size_t np = oaip_comparison_priorities(x->c, &p);
 	oaip_buf_puts(out, "## Training priorities\n\n");
+	if (no_figures(x)) {
+		oaip_buf_printf(out,
+		                "%s, so there are no training priorities.\n\n",
+		                no_figures(x));
+		return;
+	}
 	if (!np) {
 		oaip_buf_puts(out, "No school rated any indicator below the "
 		                   "target.\n\n");
@@ -270,6 +310,10 @@ static void md_low(struct ctx *x)
 {
 	oaip_buf *out = x->out;
 	oaip_buf_puts(out, "## Schools with low coverage\n\n");
+	if (!x->n_read) {
+		oaip_buf_printf(out, "%s.\n\n", no_figures(x));
+		return;
+	}
 	if (!oaip_comparison_low_coverage(x->c)) {
 		oaip_buf_puts(out,
 		              "None: every school that could be read rated "
@@ -365,10 +409,78 @@ static void h(oaip_buf *out, const char *s)
 	oaip_escape_html(out, s ? s : "");
 }
 
+/* The comparison's own CSS, added to the page's head after the shared
+ * sheet (render_html.c).  The heat map must fit the width of the page,
+ * on screen and on A4 paper, with all five score columns: it is laid out
+ * with fixed column widths, its headers, school names and file names
+ * wrap, and each cell is kept compact (the number, then the band and the
+ * count in smaller type).  Below 900 px the table keeps its natural
+ * widths and scrolls sideways inside its own region instead. */
+static const char compare_css[] =
+    ".page.wide{max-width:84rem}\n"
+    ".notice{background:#fbebe6;border:1px solid #8a2c12;border-left:6px "
+    "solid #8a2c12;border-radius:.4rem;padding:.6rem 1rem;margin:1.5rem 0 "
+    "0}\n"
+    "ul.legend{list-style:none;padding:0;margin:.5rem 0 1rem;display:flex;"
+    "flex-wrap:wrap;gap:.4rem}\n"
+    "ul.legend li{padding:.1rem .6rem;border:1px solid #c7d0d4}\n"
+    ".ind-id{white-space:normal;overflow-wrap:anywhere}\n"
+    "table.heat th,table.heat td{overflow-wrap:break-word}\n"
+    "table.heat thead th{font-size:.9em;line-height:1.3}\n"
+    "table.heat tbody th{overflow-wrap:anywhere}\n"
+    "table.heat .ind-id{display:inline-block;font-size:.8em;"
+    "line-height:1.35}\n"
+    "table.heat td.num{white-space:normal;line-height:1.3}\n"
+    "table.heat .cell-band,table.heat .cell-count{display:inline-block;"
+    "font-size:.85em;line-height:1.25}\n"
+    "table.heat .cell-count{white-space:nowrap}\n"
+    "table.low{table-layout:fixed}\n"
+    "table.low col.school{width:36%}\n"
+    "table.low col.file{width:40%}\n"
+    "table.low th,table.low td{overflow-wrap:anywhere}\n"
+    "@media screen and (min-width:900px){\n"
+    "table.heat{table-layout:fixed}\n"
+    "table.heat col.school{width:25%}\n"
+    "table.heat col.score{width:15%}\n"
+    "table.heat th,table.heat td{padding:.4rem .45rem}\n"
+    "}\n"
+    "@media print{\n"
+    ".page.wide{max-width:none}\n"
+    "table.heat{table-layout:fixed;font-size:.9rem}\n"
+    "table.heat col.school{width:25%}\n"
+    "table.heat col.score{width:15%}\n"
+    "table.heat th,table.heat td{padding:.25rem .35rem}\n"
+    "table.heat .cell-count{white-space:normal}\n"
+    ".notice,ul.legend li{-webkit-print-color-adjust:exact;"
+    "print-color-adjust:exact}\n"
+    "}\n";
+
+/* Begin the page with compare_css in its head, where a style sheet
+ * belongs. */
+static void html_begin(oaip_buf *out, const char *title)
+{
+	oaip_buf page;
+	oaip_buf_init(&page);
+	oaip_html_page_begin(&page, title);
+	const char *end = page.failed ? NULL : strstr(page.data, "</head>");
+	size_t head = end ? (size_t)(end - page.data) : page.len;
+	if (page.data)
+		oaip_buf_putn(out, page.data, head);
+	oaip_buf_puts(out, "<style>\n");
+	oaip_buf_puts(out, compare_css);
+	oaip_buf_puts(out, "</style>\n");
+	if (page.data)
+		oaip_buf_putn(out, page.data + head, page.len - head);
+	if (page.failed)
+		out->failed = true;
+	oaip_buf_free(&page);
+}
+
 /* One heat-map cell: the shade, the number, the band in words and the
  * count, so nothing depends on seeing the colour.  The count already
  * says when a cornerstone is partly evaluated, so the band is given
- * without its "(partly evaluated)" to keep the table narrow. */
+ * without its "(partly evaluated)" to keep the table narrow.  The line
+ * breaks keep the three apart even without the style sheet. */
 static void html_heat_cell(struct ctx *x, const oaip_cornerstone_score *cs)
 {
 	oaip_buf *out = x->out;
@@ -382,8 +494,9 @@ static void html_heat_cell(struct ctx *x, const oaip_cornerstone_score *cs)
 		put_score(out, cs->score);
 		oaip_buf_puts(out, "</span><br>");
 	}
+	oaip_buf_puts(out, "<span class=\"cell-band\">");
 	h(out, oaip_band(&whole, &x->fw->scale, oaip_comparison_target(x->c)));
-	oaip_buf_puts(out, "<br><span class=\"muted\">");
+	oaip_buf_puts(out, "</span><br><span class=\"cell-count muted\">");
 	put_size(out, cs->rated);
 	oaip_buf_puts(out, " of ");
 	put_size(out, cs->total);
@@ -456,18 +569,14 @@ static void html_legend(struct ctx *x)
 	              "the band in words and how many of the indicators "
 	              "that apply were rated.  The shading repeats the "
 	              "score:</p>\n<ul class=\"legend\" aria-label=\"Key to "
-	              "the shading\" style=\"list-style:none;padding:0;"
-	              "display:flex;flex-wrap:wrap;gap:.4rem\">\n");
+	              "the shading\">\n");
 	for (size_t i = 0; i < sizeof shades / sizeof shades[0]; i++)
-		oaip_buf_printf(out,
-		                "<li class=\"%s\" style=\"padding:.1rem .6rem;"
-		                "border:1px solid #c7d0d4\">score %s</li>\n",
+		oaip_buf_printf(out, "<li class=\"%s\">score %s</li>\n",
 		                oaip_html_heat_class(true, shades[i].score),
 		                shades[i].range);
 	oaip_buf_printf(out,
-	                "<li class=\"%s\" style=\"padding:.1rem .6rem;"
-	                "border:1px solid #c7d0d4\">not evaluated: nothing "
-	                "rated</li>\n</ul>\n",
+	                "<li class=\"%s\">not evaluated: nothing rated</li>\n"
+	                "</ul>\n",
 	                oaip_html_heat_class(false, 0));
 }
 
@@ -487,21 +596,26 @@ static void html_schools(struct ctx *x)
 	    "mean "
 	    "of the cornerstone scores that are not empty.</p>\n");
 	if (!x->n_read) {
-		oaip_buf_puts(out,
-		              "<p>No return could be read.</p>\n</section>\n");
+		oaip_buf_puts(out, "<p>");
+		h(out, no_figures(x));
+		oaip_buf_puts(out, ".</p>\n</section>\n");
 		return;
 	}
 	html_legend(x);
-	/* A wide table scrolls on a narrow screen; the scrolling region can
-	 * be reached with the keyboard. */
-	oaip_buf_puts(out, "<div style=\"overflow-x:auto\" tabindex=\"0\" "
-	                   "role=\"region\" aria-labelledby=\"heat-caption\">\n"
-	                   "<table class=\"data heat\" aria-describedby="
-	                   "\"heat-key\">\n<caption id=\"heat-caption\">Scores "
-	                   "by school and cornerstone (heat map)</caption>\n"
-	                   "<thead>\n<tr>"
-	                   "<th scope=\"col\">School</th>"
-	                   "<th scope=\"col\" class=\"num\">Overall</th>");
+	/* On a narrow screen the table scrolls inside its own region, which
+	 * can be reached with the keyboard; wider, and on paper, it fits
+	 * (compare_css). */
+	oaip_buf_puts(out,
+	              "<div class=\"table-wrap\" tabindex=\"0\" "
+	              "role=\"region\" aria-labelledby=\"heat-caption\">\n"
+	              "<table class=\"data heat\" aria-describedby="
+	              "\"heat-key\">\n<caption id=\"heat-caption\">Scores "
+	              "by school and cornerstone (heat map)</caption>\n"
+	              "<colgroup><col class=\"school\"><col class=\"score\" "
+	              "span=\"5\"></colgroup>\n"
+	              "<thead>\n<tr>"
+	              "<th scope=\"col\">School</th>"
+	              "<th scope=\"col\" class=\"num\">Overall</th>");
 	for (int k = 0; k < OAIP_N_CORNERSTONES; k++)
 		oaip_buf_printf(out, "<th scope=\"col\" class=\"num\">%s</th>",
 		                oaip_cornerstone_title(k));
@@ -532,6 +646,15 @@ static void html_schools(struct ctx *x)
 static void html_area(struct ctx *x)
 {
 	oaip_buf *out = x->out;
+	if (!x->n_read) {
+		oaip_buf_puts(out, "<section aria-labelledby=\"area\">\n"
+		                   "<h2 id=\"area\">Area averages and spread"
+		                   "</h2>\n<p>");
+		h(out, no_figures(x));
+		oaip_buf_puts(out, ", so there are no area figures.</p>\n"
+		                   "</section>\n");
+		return;
+	}
 	oaip_buf_printf(out,
 	                "<section aria-labelledby=\"area\">\n"
 	                "<h2 id=\"area\">Area averages and spread</h2>\n"
@@ -617,6 +740,14 @@ static void html_priorities(struct ctx *x)
 	size_t np = oaip_comparison_priorities(x->c, &p);
 	oaip_buf_puts(out, "<section aria-labelledby=\"priorities\">\n"
 	                   "<h2 id=\"priorities\">Training priorities</h2>\n");
+	if (no_figures(x)) {
+		oaip_buf_puts(out, "<p>");
+		h(out, no_figures(x));
+		oaip_buf_puts(out,
+		              ", so there are no training priorities.</p>\n"
+		              "</section>\n");
+		return;
+	}
 	if (!np) {
 		oaip_buf_puts(out, "<p>No school rated any indicator below the "
 		                   "target.</p>\n</section>\n");
@@ -662,6 +793,12 @@ static void html_low(struct ctx *x)
 	oaip_buf_puts(out,
 	              "<section aria-labelledby=\"coverage\">\n"
 	              "<h2 id=\"coverage\">Schools with low coverage</h2>\n");
+	if (!x->n_read) {
+		oaip_buf_puts(out, "<p>");
+		h(out, no_figures(x));
+		oaip_buf_puts(out, ".</p>\n</section>\n");
+		return;
+	}
 	if (!oaip_comparison_low_coverage(x->c)) {
 		oaip_buf_puts(out,
 		              "<p>None: every school that could be read rated "
@@ -672,8 +809,10 @@ static void html_low(struct ctx *x)
 	oaip_buf_puts(out,
 	              "<p>Schools that rated fewer than half (50%) of the "
 	              "indicators that apply to them: their scores rest "
-	              "on little evidence.</p>\n<table class=\"data\">\n"
+	              "on little evidence.</p>\n<table class=\"data low\">\n"
 	              "<caption>Schools with low coverage</caption>\n"
+	              "<colgroup><col class=\"school\"><col class=\"file\">"
+	              "<col></colgroup>\n"
 	              "<thead>\n<tr><th scope=\"col\">School</th>"
 	              "<th scope=\"col\">File</th><th scope=\"col\" "
 	              "class=\"num\">Indicators rated</th></tr>\n</thead>\n"
@@ -744,13 +883,27 @@ static void render_html(struct ctx *x)
 	oaip_buf_init(&title);
 	oaip_buf_puts(&title, "Area comparison: ");
 	oaip_buf_puts(&title, x->fw->title ? x->fw->title : "");
-	oaip_html_page_begin(out,
-	                     title.failed ? "Area comparison" : title.data);
+	html_begin(out, title.failed ? "Area comparison" : title.data);
 	oaip_buf_free(&title);
 	html_header(x);
 	/* The heat map gets a wider column than the text around it. */
-	oaip_buf_puts(out, "<main id=\"main\">\n<div class=\"page\" "
-	                   "style=\"max-width:84rem\">\n");
+	oaip_buf_puts(out, "<main id=\"main\">\n");
+	const char *none = no_figures(x);
+	if (none) {
+		oaip_buf_puts(out, "<div class=\"page\">\n<p class=\"notice\">"
+		                   "<strong>");
+		h(out, none);
+		oaip_buf_puts(out, ", so this report has no scores, area "
+		                   "figures or training priorities.</strong>");
+		if (x->n_bad)
+			oaip_buf_puts(out,
+			              " Each return's errors are listed "
+			              "under <a href=\"#unreadable\">Returns "
+			              "that could not be read</a>.");
+		oaip_buf_puts(out, "</p>\n</div>\n");
+	}
+	oaip_buf_puts(out, x->n_read ? "<div class=\"page wide\">\n"
+	                             : "<div class=\"page\">\n");
 	html_schools(x);
 	oaip_buf_puts(out, "</div>\n<div class=\"page\">\n");
 	html_area(x);
@@ -776,7 +929,14 @@ static void render_html(struct ctx *x)
 
 /* ---- JSON ---------------------------------------------------------------- */
 
-/* A JSON string.  The text is valid UTF-8 (compare.c and the framework
+/* The comparison's JSON is written directly rather than built as jansson
+ * values: at 10,000 schools jansson's serialiser alone took about 200 ms,
+ * some fourteen times this writer, and pushed compare well past its
+ * target of staying within 1.5x of the time needed just to read the
+ * returns (bench/run).  The output is checked by parsing it back with
+ * jansson in tests/test_compare.c, hostile file names included.
+ *
+ * A JSON string.  The text is valid UTF-8 (compare.c and the framework
  * loader make sure of it), so only quotes, backslashes and control
  * characters need escaping. */
 static void js(oaip_buf *out, const char *s)
@@ -873,21 +1033,18 @@ static void render_json(struct ctx *x)
 {
 	oaip_buf *out = x->out;
 	const oaip_framework *fw = x->fw;
-	const oaip_level *t =
-	    oaip_scale_level(&fw->scale, oaip_comparison_target(x->c));
 	oaip_buf_puts(out, "{\n\"framework\":");
 	js(out, fw->id);
 	oaip_buf_puts(out, ",\n\"framework_title\":");
 	js(out, fw->title);
 	oaip_buf_puts(out, ",\n\"date\":");
 	js(out, x->o && x->o->date ? x->o->date : "");
-	oaip_buf_printf(out, ",\n\"target\":{\"value\":%d,\"id\":",
+	/* the target as in the score report: its value and label */
+	oaip_buf_printf(out, ",\n\"target\":%d,\n\"target_label\":",
 	                oaip_comparison_target(x->c));
-	js(out, t ? t->id : "");
-	oaip_buf_puts(out, ",\"label\":");
 	js(out, x->target_label);
 	oaip_buf_printf(out,
-	                "},\n\"returns\":%zu,\n\"read\":%zu,\n\"schools\":[",
+	                ",\n\"returns\":%zu,\n\"read\":%zu,\n\"schools\":[",
 	                x->n, x->n_read);
 	const char *sep = "\n";
 	for (size_t i = 0; i < x->n; i++) {
@@ -991,13 +1148,26 @@ static void render_json(struct ctx *x)
  * byte order mark (so Excel reads it as UTF-8) and CRLF line ends, like
  * the template.  Every cell from a school or a file goes through
  * oaip_escape_csv, which neutralises anything a spreadsheet would take for
- * a formula. */
+ * a formula.
+ *
+ * The columns: school, file, overall, the four cornerstone scores, then
+ * each cornerstone's counts (<id>_rated, <id>_total: indicators rated,
+ * indicators that apply), then the school's rated and total over every
+ * cornerstone, and the error of a return that could not be read.  The
+ * scores come first, as they always have, so a sheet that reads them by
+ * position still finds them; the counts follow so that no score stands
+ * without them.  An empty score means nothing was rated. */
+#define CSV_COLUMNS (3 + 3 * OAIP_N_CORNERSTONES + 3)
+
 static void render_csv(struct ctx *x)
 {
 	oaip_buf *out = x->out;
 	oaip_buf_puts(out, "\xEF\xBB\xBFschool,file,overall");
 	for (int k = 0; k < OAIP_N_CORNERSTONES; k++)
 		oaip_buf_printf(out, ",%s", oaip_cornerstone_id(k));
+	for (int k = 0; k < OAIP_N_CORNERSTONES; k++)
+		oaip_buf_printf(out, ",%s_rated,%s_total",
+		                oaip_cornerstone_id(k), oaip_cornerstone_id(k));
 	oaip_buf_puts(out, ",rated,total,error\r\n");
 	oaip_buf err;
 	oaip_buf_init(&err);
@@ -1020,7 +1190,10 @@ static void render_csv(struct ctx *x)
 				                s->n_errors_total - 1,
 				                plural(s->n_errors_total - 1,
 				                       "error", "errors"));
-			oaip_buf_puts(out, ",,,,,,,,");
+			/* Every column between the file and the error is empty.
+			 */
+			for (int k = 2; k < CSV_COLUMNS; k++)
+				oaip_buf_putc(out, ',');
 			oaip_escape_csv(out, err.failed ? "" : err.data);
 			oaip_buf_puts(out, "\r\n");
 			continue;
@@ -1032,6 +1205,12 @@ static void render_csv(struct ctx *x)
 			oaip_buf_putc(out, ',');
 			if (s->cs[k].has_score)
 				put_score(out, s->cs[k].score);
+		}
+		for (int k = 0; k < OAIP_N_CORNERSTONES; k++) {
+			oaip_buf_putc(out, ',');
+			put_size(out, s->cs[k].rated);
+			oaip_buf_putc(out, ',');
+			put_size(out, s->cs[k].total);
 		}
 		oaip_buf_putc(out, ',');
 		put_size(out, s->rated);
@@ -1065,6 +1244,10 @@ void oaip_render_compare(const oaip_comparison *c, oaip_format format,
 	    .n_bad = oaip_comparison_unreadable(c),
 	};
 	x.n_read = x.n - x.n_bad;
+	for (size_t i = 0; i < x.n && !x.any_rated; i++) {
+		const oaip_school *s = oaip_comparison_school(c, i);
+		x.any_rated = s->readable && s->rated > 0;
+	}
 	switch (format) {
 	case OAIP_FORMAT_MARKDOWN:
 		render_markdown(&x);

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "private.h"
+#include "report.h"
 
 /* Colours (WCAG contrast ratios; text needs 4.5:1, bars, lines and focus
  * outlines 3:1):
@@ -94,6 +94,11 @@ static const char css[] =
     ".badge-none,.badge-na{background:#eef0f2;color:#3d4852;"
     "border-color:#3d4852}\n"
     ".overall{font-size:1.05rem}\n"
+    ".caution{background:#fbebe6;border:1px solid #8a2c12;border-left:6px "
+    "solid #8a2c12;border-radius:.4rem;padding:.75rem 1.25rem;margin:1rem 0;"
+    "font-size:1.1rem}\n"
+    "ul.bands{padding-left:1.25rem}\n"
+    "ul.bands li{margin:.2rem 0}\n"
     ".gap{background:#ffffff;border:1px solid #d5dcdf;border-left:6px "
     "solid #8a2c12;border-radius:.4rem;padding:.25rem 1.25rem 1rem;"
     "margin:1rem 0}\n"
@@ -135,12 +140,14 @@ static const char css[] =
     "body>footer{border-top:1px solid #1f2a33}\n"
     "a{color:inherit;text-decoration:none}\n"
     "h2,h3,h4,h5{break-after:avoid;page-break-after:avoid}\n"
-    "tr,figure,blockquote,.gap,.panel,.practice li{break-inside:avoid;"
+    "tr,figure,blockquote,.gap,.panel,.caution,.practice li{"
+    "break-inside:avoid;"
     "page-break-inside:avoid}\n"
     "caption{break-after:avoid;page-break-after:avoid}\n"
     "thead{display:table-header-group}\n"
     "tfoot{display:table-row-group}\n"
-    ".badge,.heat-0,.heat-1,.heat-2,.heat-3,.heat-4,.heat-none,.gap{"
+    ".badge,.heat-0,.heat-1,.heat-2,.heat-3,.heat-4,.heat-none,.gap,"
+    ".caution{"
     "-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
     "}\n";
 
@@ -247,9 +254,18 @@ static double clamp100(double v)
  * column of their own and the picture stays narrow enough to read on a
  * phone.  Quarter marks divide each bar's track; the marker, if any, is
  * drawn across each track only, never through text. */
-void oaip_html_bar_chart(oaip_buf *out, const char *id, const char *title,
-                         const char *desc, const oaip_html_bar *bars,
-                         size_t n, double marker, const char *marker_label)
+/* What the score report adds to a bar: the words in an empty bar (why
+ * there is no score), and whether the score rests on too few indicators
+ * to judge (drawn pale inside a solid outline). */
+typedef struct bar_extra {
+	const char *empty_text; /* NULL: "not evaluated" */
+	bool tentative;
+} bar_extra;
+
+static void bar_chart(oaip_buf *out, const char *id, const char *title,
+                      const char *desc, const oaip_html_bar *bars,
+                      const bar_extra *extra, size_t n, double marker,
+                      const char *marker_label)
 {
 	/* Geometry in SVG user units; the picture scales to its box. */
 	const double x0 = 4, bar_w = 330, bar_h = 26, row_h = 66;
@@ -283,7 +299,12 @@ void oaip_html_bar_chart(oaip_buf *out, const char *id, const char *title,
 		                "fill=\"#8a2c12\" font-size=\"15\">",
 		                mx, top - 10, marker > 50 ? "end" : "start");
 		esc(out, marker_label);
-		oaip_buf_puts(out, "</text>\n");
+		/* A tick under its label, clear of the first bar's label. */
+		oaip_buf_printf(out,
+		                "</text>\n<line x1=\"%.1f\" y1=\"%.1f\" "
+		                "x2=\"%.1f\" y2=\"%.1f\" stroke=\"#8a2c12\" "
+		                "stroke-width=\"2\"/>\n",
+		                mx, top - 6, mx, top + 2);
 	}
 
 	for (size_t i = 0; i < n; i++) {
@@ -297,6 +318,10 @@ void oaip_html_bar_chart(oaip_buf *out, const char *id, const char *title,
 		                x0, y + 20);
 		esc(out, b->label);
 		oaip_buf_puts(out, "</text>\n");
+		bool tentative = extra && extra[i].tentative;
+		const char *empty = extra && extra[i].empty_text
+		                        ? extra[i].empty_text
+		                        : "not evaluated";
 		if (b->has_value) {
 			double w = bar_w * clamp100(b->value) / 100.0;
 			oaip_buf_printf(out,
@@ -311,7 +336,16 @@ void oaip_html_bar_chart(oaip_buf *out, const char *id, const char *title,
 				                "stroke-width=\"2\"/>\n",
 				                x0 + bar_w * q / 4.0, by,
 				                x0 + bar_w * q / 4.0, by + bar_h);
-			if (w > 0)
+			if (w > 0 && tentative)
+				oaip_buf_printf(
+				    out,
+				    "<rect x=\"%.1f\" y=\"%.1f\" "
+				    "width=\"%.1f\" height=\"%.1f\" "
+				    "fill=\"#d3e3ea\" stroke=\"#2b6a86\" "
+				    "stroke-width=\"2\"/>\n",
+				    x0 + 1, by + 1, w > 2 ? w - 2 : w,
+				    bar_h - 2);
+			else if (w > 0)
 				oaip_buf_printf(out,
 				                "<rect x=\"%.1f\" y=\"%.1f\" "
 				                "width=\"%.1f\" height=\"%.1f\" "
@@ -323,29 +357,34 @@ void oaip_html_bar_chart(oaip_buf *out, const char *id, const char *title,
 			                "%.1f%%</text>\n",
 			                value_x, ty, oaip_score_round(b->value));
 		} else {
-			oaip_buf_printf(out,
-			                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-			                "height=\"%.1f\" fill=\"none\" "
-			                "stroke=\"#6b7680\" stroke-width=\"1\" "
-			                "stroke-dasharray=\"4 3\"/>\n"
-			                "<text class=\"big\" x=\"%.1f\" y=\"%.1f\" "
-			                "fill=\"#4a5561\" "
-			                "font-style=\"italic\">not evaluated</text>\n",
-			                x0 + 0.5, by + 0.5, bar_w - 1, bar_h - 1,
-			                x0 + 10, ty - 1);
+			oaip_buf_printf(
+			    out,
+			    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+			    "height=\"%.1f\" fill=\"none\" "
+			    "stroke=\"#6b7680\" stroke-width=\"1\" "
+			    "stroke-dasharray=\"4 3\"/>\n"
+			    "<text class=\"big\" x=\"%.1f\" y=\"%.1f\" "
+			    "fill=\"#4a5561\" "
+			    "font-style=\"italic\">",
+			    x0 + 0.5, by + 0.5, bar_w - 1, bar_h - 1, x0 + 10,
+			    ty - 1);
+			esc(out, empty);
+			oaip_buf_puts(out, "</text>\n");
 			oaip_buf_printf(out,
 			                "<text class=\"big\" x=\"%.1f\" y=\"%.1f\" "
 			                "fill=\"#4a5561\">no score</text>\n",
 			                value_x, ty);
 		}
+		/* The marker crosses each track, never a label: a label may
+		 * run past it (a school's name, a count). */
 		if (marker >= 0)
-			oaip_buf_printf(out,
-			                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-			                "y2=\"%.1f\" stroke=\"#8a2c12\" "
-			                "stroke-width=\"2\" "
-			                "stroke-dasharray=\"5 3\"/>\n",
-			                mx, i == 0 ? top - 4 : by - 6, mx,
-			                by + bar_h + 6);
+			oaip_buf_printf(
+			    out,
+			    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+			    "y2=\"%.1f\" stroke=\"#8a2c12\" "
+			    "stroke-width=\"2\" "
+			    "stroke-dasharray=\"5 3\"/>\n",
+			    mx, by - 6, mx, by + bar_h + 6);
 	}
 
 	/* The scale under the last bar. */
@@ -357,6 +396,13 @@ void oaip_html_bar_chart(oaip_buf *out, const char *id, const char *title,
 		                x0 + bar_w * t / 100.0, ay,
 		                t == 0 ? "start" : t == 100 ? "end" : "middle", t);
 	oaip_buf_puts(out, "</svg>\n");
+}
+
+void oaip_html_bar_chart(oaip_buf *out, const char *id, const char *title,
+                         const char *desc, const oaip_html_bar *bars, size_t n,
+                         double marker, const char *marker_label)
+{
+	bar_chart(out, id, title, desc, bars, NULL, n, marker, marker_label);
 }
 
 /* ------------------------------------------------------------------ */
@@ -379,17 +425,6 @@ static const char *level_label(const oaip_scale *s, int value)
 	return l && l->label ? l->label : "?";
 }
 
-/* "0 Not yet, 1 Emerging, 2 Established and 3 Embedded" */
-static void scale_text(oaip_buf *out, const oaip_scale *s)
-{
-	for (size_t i = 0; i < s->n_levels; i++) {
-		if (i > 0)
-			oaip_buf_puts(out, i + 1 == s->n_levels ? " and " : ", ");
-		oaip_buf_printf(out, "%d&nbsp;", s->levels[i].value);
-		esc(out, s->levels[i].label);
-	}
-}
-
 static void counts_text(oaip_buf *out, const oaip_cornerstone_score *cs)
 {
 	oaip_buf_printf(out,
@@ -399,12 +434,21 @@ static void counts_text(oaip_buf *out, const oaip_cornerstone_score *cs)
 	                cs->at_target);
 }
 
-/* "66.7% — 4 of 5 indicators rated, 3 at or above target" */
+/* "66.7% — 4 of 5 indicators rated, 3 at or above target"; without a
+ * score, why there is none ("Not evaluated", "Not applicable"). */
 static void score_with_counts(oaip_buf *out, const oaip_cornerstone_score *cs)
 {
+	if (cs->total == 0) {
+		oaip_buf_puts(out, "<span class=\"score\">No score</span> — no "
+		                   "indicator applies in this phase");
+		return;
+	}
 	if (cs->has_score)
 		oaip_buf_printf(out, "<span class=\"score\">%.1f%%</span> — ",
 		                oaip_score_round(cs->score));
+	else if (cs->na == cs->total)
+		oaip_buf_puts(out,
+		              "<span class=\"score\">Not applicable</span> — ");
 	else
 		oaip_buf_puts(out, "<span class=\"score\">Not evaluated</span> — ");
 	counts_text(out, cs);
@@ -505,17 +549,20 @@ static void header_html(const oaip_result *r, const oaip_render_options *o,
 {
 	const oaip_framework *fw = r->fw;
 	const oaip_selfeval *se = r->se;
-	const char *school = se && se->school && *se->school ? se->school
-	                                                     : "Self-evaluation";
+	const char *school = oaip_report_school(se);
+	if (!school)
+		school = "Self-evaluation";
 
 	oaip_buf_puts(out, "<header>\n<div class=\"page\">\n"
 	                   "<p class=\"kicker\">Partnership with parent carers "
 	                   "· Four Cornerstones self-evaluation</p>\n<h1>");
 	esc(out, school);
 	oaip_buf_puts(out, "</h1>\n<dl class=\"meta\">\n");
-	if (se && se->file) {
+	if (se && se->file && *se->file) {
+		/* The base name only: where the school keeps its files is
+		 * nothing the parent carers reading this need. */
 		oaip_buf_puts(out, "<dt>File</dt><dd>");
-		esc(out, se->file);
+		esc(out, oaip_report_file_name(se->file));
 		oaip_buf_puts(out, "</dd>\n");
 	}
 	oaip_buf_puts(out, "<dt>Report date</dt><dd>");
@@ -552,14 +599,14 @@ static void header_html(const oaip_result *r, const oaip_render_options *o,
 
 static void nav_html(const oaip_result *r, oaip_buf *out)
 {
-	oaip_buf_puts(out,
-	              "<nav aria-label=\"Contents\">\n<ul>\n"
-	              "<li><a href=\"#how\">How scores are worked out</a></li>\n"
-	              "<li><a href=\"#summary\">Summary</a></li>\n"
-	              "<li><a href=\"#strengths\">Strengths</a></li>\n"
-	              "<li><a href=\"#gaps\">Gaps</a></li>\n"
-	              "<li><a href=\"#not-evaluated\">Not yet "
-	              "evaluated</a></li>\n");
+	oaip_buf_puts(
+	    out, "<nav aria-label=\"Contents\">\n<ul>\n"
+	         "<li><a href=\"#summary\">Summary</a></li>\n"
+	         "<li><a href=\"#how\">How scores are worked out</a></li>\n"
+	         "<li><a href=\"#strengths\">Strengths</a></li>\n"
+	         "<li><a href=\"#gaps\">Gaps</a></li>\n"
+	         "<li><a href=\"#not-evaluated\">Not yet "
+	         "evaluated</a></li>\n");
 	if (r->n_not_applicable)
 		oaip_buf_puts(out, "<li><a href=\"#not-applicable\">Not "
 		                   "applicable</a></li>\n");
@@ -576,76 +623,95 @@ static double target_percent(const oaip_result *r)
 	return 100.0 * r->target / max;
 }
 
-static bool weighted(const oaip_result *r)
+/* The shared explanation (report.c) as paragraphs and lists of bands. */
+struct html_sink {
+	oaip_buf *out;
+	bool in_list;
+};
+
+static void html_close_list(struct html_sink *h)
 {
-	for (size_t i = 0; i < r->fw->n_indicators; i++)
-		if (r->fw->indicators[i].weight != 1.0)
-			return true;
-	return false;
+	if (h->in_list)
+		oaip_buf_puts(h->out, "</ul>\n");
+	h->in_list = false;
+}
+
+static void html_para(void *ud, const char *text)
+{
+	struct html_sink *h = ud;
+	html_close_list(h);
+	oaip_buf_puts(h->out, "<p>");
+	esc(h->out, text);
+	oaip_buf_puts(h->out, "</p>\n");
+}
+
+static void html_item(void *ud, const char *band, const char *rule)
+{
+	struct html_sink *h = ud;
+	if (!h->in_list)
+		oaip_buf_puts(h->out, "<ul class=\"bands\">\n");
+	h->in_list = true;
+	oaip_buf_puts(h->out, "<li><strong>");
+	esc(h->out, band);
+	oaip_buf_puts(h->out, ":</strong> ");
+	esc(h->out, rule);
+	oaip_buf_puts(h->out, "</li>\n");
+}
+
+static void html_end(void *ud)
+{
+	html_close_list(ud);
 }
 
 static void how_html(const oaip_result *r, oaip_buf *out)
 {
-	const oaip_scale *s = &r->fw->scale;
-	const char *target = level_label(s, r->target);
-	int max = oaip_scale_max(s);
-
+	struct html_sink h = {out, false};
+	oaip_report_sink sink = {html_para, html_item, html_end, &h};
 	oaip_buf_puts(out, "<section aria-labelledby=\"how\">\n"
-	                   "<h2 id=\"how\">How the scores are worked out</h2>\n"
-	                   "<p>The school rated each indicator on the "
-	                   "framework’s scale: ");
-	scale_text(out, s);
-	oaip_buf_puts(out, ".</p>\n<p>A cornerstone’s score is the total of "
-	                   "its ratings as a percentage of the highest "
-	                   "possible total, which would be every rated "
-	                   "indicator at ");
-	esc(out, level_label(s, max));
-	oaip_buf_printf(out, " (%d).", max);
-	if (weighted(r))
-		oaip_buf_puts(out, " Some indicators count more than others: "
-		                   "their weight is shown beside them.");
-	oaip_buf_puts(out, " Only rated indicators count. Indicators not yet "
-	                   "evaluated, or not applicable, are left out of the "
-	                   "score and listed separately: they are never counted "
-	                   "as zero. So read every score beside its counts: a "
-	                   "score based on few indicators says little.</p>\n"
-	                   "<p>An indicator rated below the target, ");
-	esc(out, target);
-	oaip_buf_puts(out, ", is a <strong>gap</strong>, whatever its "
-	                   "cornerstone’s score. ");
-	double tp = target_percent(r);
-	if (tp >= 0)
-		oaip_buf_printf(out,
-		                "If every rated indicator were exactly at the "
-		                "target, the score would be %.1f%%. ",
-		                oaip_score_round(tp));
-	oaip_buf_puts(out, "A high score can still hide gaps, so every gap is "
-	                   "listed below.</p>\n"
-	                   "<p>The overall score is the average of the "
-	                   "cornerstone scores; a cornerstone with nothing rated "
-	                   "has no score and is left out of the average.</p>\n"
-	                   "</section>\n");
+	                   "<h2 id=\"how\">How scores are worked out</h2>\n");
+	if (!oaip_report_method(r, &sink))
+		out->failed = true;
+	oaip_buf_puts(out, "</section>\n");
 }
 
 static void chart_html(const oaip_result *r, oaip_buf *out)
 {
 	oaip_html_bar bars[OAIP_N_CORNERSTONES];
+	bar_extra extra[OAIP_N_CORNERSTONES];
+	char labels[OAIP_N_CORNERSTONES][96];
+	static const char *const empty_words[] = {
+	    "not evaluated", "not applicable", "not part of this phase"};
+	bool any_tentative = false;
 	oaip_buf desc;
 	oaip_buf_init(&desc);
 	oaip_buf_puts(&desc, "Bar chart of the score for each of the four "
 	                     "cornerstones, from 0% to 100%. ");
 	for (int c = 0; c < OAIP_N_CORNERSTONES; c++) {
 		const oaip_cornerstone_score *cs = &r->cs[c];
-		bars[c].label = oaip_cornerstone_title((oaip_cornerstone)c);
+		const char *title = oaip_cornerstone_title((oaip_cornerstone)c);
+		int why = cs->total == 0 ? 2 : cs->na == cs->total ? 1 : 0;
+		bool too_few = cs->has_score && cs->rated * 2 < cs->total;
+		/* The label says how much each bar rests on. */
+		if (cs->total == 0)
+			snprintf(labels[c], sizeof labels[c], "%s", title);
+		else
+			snprintf(labels[c], sizeof labels[c],
+			         "%s: %s%zu of %zu rated", title,
+			         too_few ? "only " : "", cs->rated, cs->total);
+		bars[c].label = labels[c];
 		bars[c].has_value = cs->has_score;
 		bars[c].value = cs->score;
-		oaip_buf_printf(&desc, "%s: ", bars[c].label);
+		extra[c].empty_text = empty_words[why];
+		extra[c].tentative = too_few;
+		any_tentative |= too_few;
+		oaip_buf_printf(&desc, "%s: ", title);
 		if (cs->has_score)
 			oaip_buf_printf(&desc, "%.1f%%", oaip_score_round(cs->score));
 		else
-			oaip_buf_puts(&desc, "not evaluated");
-		oaip_buf_printf(&desc, ", %zu of %zu indicator%s rated. ",
-		                cs->rated, cs->total, cs->total == 1 ? "" : "s");
+			oaip_buf_puts(&desc, empty_words[why]);
+		oaip_buf_printf(&desc, ", %zu of %zu indicator%s rated%s. ",
+		                cs->rated, cs->total, cs->total == 1 ? "" : "s",
+		                too_few ? ", too few to judge" : "");
 	}
 	double tp = target_percent(r);
 	char marker[160];
@@ -664,13 +730,17 @@ static void chart_html(const oaip_result *r, oaip_buf *out)
 		out->failed = true;
 
 	oaip_buf_puts(out, "<figure class=\"chart\">\n");
-	oaip_html_bar_chart(out, "score-chart",
-	                    "Scores for the four cornerstones",
-	                    desc.data ? desc.data : "", bars,
-	                    OAIP_N_CORNERSTONES, tp, marker);
-	oaip_buf_puts(out, "<figcaption>The same numbers, with their counts, "
-	                   "are in the table below.</figcaption>\n"
-	                   "</figure>\n");
+	bar_chart(out, "score-chart", "Scores for the four cornerstones",
+	          desc.data ? desc.data : "", bars, extra, OAIP_N_CORNERSTONES,
+	          tp, marker);
+	oaip_buf_puts(out, "<figcaption>");
+	if (any_tentative)
+		oaip_buf_puts(out,
+		              "A pale bar in an outline rests on fewer than "
+		              "half of its cornerstone’s indicators: too few "
+		              "to judge. ");
+	oaip_buf_puts(out, "The same numbers, with their counts, are in the "
+	                   "table below.</figcaption>\n</figure>\n");
 	oaip_buf_free(&desc);
 }
 
@@ -680,6 +750,19 @@ static void summary_html(const oaip_result *r, oaip_buf *out)
 	oaip_buf_puts(out, "<section aria-labelledby=\"summary\">\n"
 	                   "<h2 id=\"summary\">Summary of the Four "
 	                   "Cornerstones</h2>\n");
+	bool low = oaip_report_low_coverage(r);
+	if (low) {
+		/* Before any number, so that nobody reads the numbers first. */
+		oaip_buf caution;
+		oaip_buf_init(&caution);
+		oaip_report_caution(r, &caution);
+		oaip_buf_puts(out, "<p class=\"caution\"><strong>");
+		esc(out, caution.data);
+		oaip_buf_puts(out, "</strong></p>\n");
+		if (caution.failed)
+			out->failed = true;
+		oaip_buf_free(&caution);
+	}
 	chart_html(r, out);
 
 	oaip_html_table_begin(out, "summary-table",
@@ -726,21 +809,24 @@ static void summary_html(const oaip_result *r, oaip_buf *out)
 	                "<td class=\"num\">%zu</td><td>%s</td></tr>\n"
 	                "</tfoot>\n",
 	                all.gaps, all.empty, all.na,
-	                r->has_overall ? "Average of the cornerstone scores"
-	                               : "Nothing rated yet");
+	                !r->has_overall ? "Nothing rated yet"
+	                : low           ? OAIP_BAND_TOO_FEW
+	                                : "Average of the cornerstone scores");
 	oaip_html_table_end(out);
 
-	size_t scored = 0;
-	for (int c = 0; c < OAIP_N_CORNERSTONES; c++)
-		scored += r->cs[c].has_score;
 	oaip_buf_puts(out, "<p class=\"overall panel\"><strong>Overall:");
-	if (r->has_overall)
-		oaip_buf_printf(out,
-		                " %.1f%%</strong>, the average of %zu cornerstone "
-		                "score%s. ",
-		                oaip_score_round(r->overall), scored,
-		                scored == 1 ? "" : "s");
-	else
+	if (r->has_overall) {
+		oaip_buf basis;
+		oaip_buf_init(&basis);
+		oaip_report_overall_basis(r, &basis);
+		oaip_buf_printf(out, " %.1f%%</strong>, ",
+		                oaip_score_round(r->overall));
+		esc(out, basis.data);
+		oaip_buf_puts(out, ". ");
+		if (basis.failed)
+			out->failed = true;
+		oaip_buf_free(&basis);
+	} else
 		oaip_buf_puts(out, " not evaluated</strong>: no indicator has "
 		                   "been rated yet. ");
 	oaip_buf_printf(out,
@@ -753,11 +839,18 @@ static void summary_html(const oaip_result *r, oaip_buf *out)
 	oaip_buf_puts(out, ".</p>\n</section>\n");
 }
 
-/* A table of indicators: strengths, not evaluated, not applicable. */
+/* A table of indicators: strengths, not evaluated, not applicable.
+ * Strengths show the rating and the school's evidence, and its next steps
+ * when any strength has some. */
 static void indicator_table(const oaip_result *r, oaip_buf *out,
                             const char *id, const char *caption,
                             const size_t *idx, size_t n, bool with_rating)
 {
+	bool next_steps = false;
+	for (size_t k = 0; with_rating && k < n; k++) {
+		const oaip_entry *e = entry_of(r, idx[k]);
+		next_steps |= e && e->next_steps && *e->next_steps;
+	}
 	oaip_html_table_begin(out, id, caption);
 	oaip_buf_puts(out, "<thead>\n<tr>"
 	                   "<th scope=\"col\">Indicator</th>"
@@ -765,6 +858,8 @@ static void indicator_table(const oaip_result *r, oaip_buf *out,
 	if (with_rating)
 		oaip_buf_puts(out, "<th scope=\"col\">Rating</th>"
 		                   "<th scope=\"col\">The school’s evidence</th>");
+	if (next_steps)
+		oaip_buf_puts(out, "<th scope=\"col\">Next steps</th>");
 	oaip_buf_puts(out, "</tr>\n</thead>\n<tbody>\n");
 	for (size_t k = 0; k < n; k++) {
 		const oaip_indicator *ind = &r->fw->indicators[idx[k]];
@@ -786,6 +881,16 @@ static void indicator_table(const oaip_result *r, oaip_buf *out,
 				oaip_buf_puts(out, "<span class=\"muted\">None "
 				                   "recorded</span>");
 			oaip_buf_puts(out, "</td>");
+			if (next_steps) {
+				oaip_buf_puts(out, "<td>");
+				if (e && e->next_steps && *e->next_steps)
+					oaip_html_text_br(out, e->next_steps);
+				else
+					oaip_buf_puts(out,
+					              "<span class=\"muted\">"
+					              "None recorded</span>");
+				oaip_buf_puts(out, "</td>");
+			}
 		}
 		oaip_buf_puts(out, "</tr>\n");
 	}
@@ -921,10 +1026,7 @@ static void gaps_html(const oaip_result *r, oaip_buf *out)
 		                     "<h3 id=\"gaps-%s\">",
 		                id, id);
 		esc(out, oaip_cornerstone_title((oaip_cornerstone)c));
-		oaip_buf_printf(out, ": %zu below target</h3>\n<p class=\"muted\">",
-		                in_c);
-		esc(out, oaip_cornerstone_description((oaip_cornerstone)c));
-		oaip_buf_puts(out, "</p>\n");
+		oaip_buf_printf(out, ": %zu below target</h3>\n", in_c);
 		size_t last_x = (size_t)-1;
 		for (size_t k = 0; k < r->n_gaps; k++) {
 			const oaip_indicator *ind = &fw->indicators[r->gaps[k]];
@@ -1024,8 +1126,7 @@ void oaip_render_score_html(const oaip_result *r,
 	oaip_buf_init(&title);
 	oaip_buf_init(&footer);
 
-	const char *school =
-	    r->se && r->se->school && *r->se->school ? r->se->school : NULL;
+	const char *school = oaip_report_school(r->se);
 	oaip_buf_puts(&title, "Partnership with parent carers: "
 	                      "self-evaluation report");
 	if (school)
@@ -1040,8 +1141,8 @@ void oaip_render_score_html(const oaip_result *r,
 	header_html(r, o, out);
 	nav_html(r, out);
 	oaip_buf_puts(out, "<main id=\"main\">\n<div class=\"page\">\n");
-	how_html(r, out);
 	summary_html(r, out);
+	how_html(r, out);
 	strengths_html(r, out);
 	gaps_html(r, out);
 	lists_html(r, out);

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "private.h"
+#include "report.h"
 
 void oaip_render_score(const oaip_result *r, oaip_format format,
                        const oaip_render_options *o, oaip_buf *out)
@@ -44,14 +44,27 @@ static void percent(oaip_buf *out, double score)
 	oaip_buf_printf(out, "%.1f%%", oaip_score_round(score));
 }
 
+/* Does s hold "www." in any case (the start of a GitHub autolink)? */
+static bool has_www(const char *s)
+{
+	for (; *s; s++)
+		if ((s[0] | 0x20) == 'w' && (s[1] | 0x20) == 'w' &&
+		    (s[2] | 0x20) == 'w' && s[3] == '.')
+			return true;
+	return false;
+}
+
 /* Text from this program or already restricted to a token of letters,
  * digits, '.' and '-' (ids, dates, versions) reads better unescaped: the
- * escaper cannot know it is not at the start of a line. */
+ * escaper cannot know it is not at the start of a line.  A token such as
+ * "www.example.org" (a valid id) is escaped all the same, or GitHub would
+ * make it a link. */
 static void token(oaip_buf *out, const char *s)
 {
 	if (s && *s &&
 	    strspn(s, "abcdefghijklmnopqrstuvwxyz"
-	              "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") == strlen(s))
+	              "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") == strlen(s) &&
+	    !has_www(s))
 		oaip_buf_puts(out, s);
 	else
 		md(out, s);
@@ -115,6 +128,11 @@ static bool plain_url(const char *u)
 /* "66.7% — 4 of 5 indicators rated, 3 at or above target" */
 static void coverage(oaip_buf *out, const oaip_cornerstone_score *cs)
 {
+	if (cs->total == 0) {
+		oaip_buf_puts(out, "not scored — no indicator applies in this "
+		                   "phase");
+		return;
+	}
 	if (cs->has_score)
 		percent(out, cs->score);
 	else
@@ -137,24 +155,26 @@ static void header(oaip_buf *out, const oaip_result *r,
 {
 	const oaip_framework *fw = r->fw;
 	const oaip_selfeval *se = r->se;
-	const char *school = se->school && *se->school ? se->school : se->file;
+	const char *file = oaip_report_file_name(se->file);
+	const char *name = oaip_report_school(se);
+	const char *school = name ? name : "self-evaluation";
 
 	oaip_buf_puts(out, "# Partnership with parent carers: ");
-	md(out, school && *school ? school : "self-evaluation");
+	md(out, school);
 	oaip_buf_puts(out,
 	              "\n\nA self-evaluation against the local authority's "
 	              "framework, organised by the Four Cornerstones: "
 	              "Welcome and Care, Value and Include, Communicate, "
 	              "Work in Partnership.\n\n");
 
-	if (se->school && *se->school) {
+	if (name) {
 		oaip_buf_puts(out, "- **School:** ");
-		md(out, se->school);
+		md(out, name);
 		oaip_buf_putc(out, '\n');
 	}
-	if (se->file) {
+	if (*file) {
 		oaip_buf_puts(out, "- **Self-evaluation file:** ");
-		md(out, se->file);
+		md(out, file);
 		oaip_buf_putc(out, '\n');
 	}
 	if (o && o->date) {
@@ -209,10 +229,24 @@ static void header(oaip_buf *out, const oaip_result *r,
 static void summary(oaip_buf *out, const oaip_result *r)
 {
 	const oaip_framework *fw = r->fw;
-	size_t rated = 0, total = 0, at = 0, gaps = 0, scored = 0;
+	bool low = oaip_report_low_coverage(r);
+	oaip_report_totals all;
+	oaip_report_totals_get(r, &all);
 
-	oaip_buf_puts(out, "## Summary\n\n"
-	                   "| Cornerstone | Score and coverage | Band |\n"
+	oaip_buf_puts(out, "## Summary\n\n");
+	if (low) {
+		/* Before the numbers, so nobody reads them first. */
+		oaip_buf caution;
+		oaip_buf_init(&caution);
+		oaip_report_caution(r, &caution);
+		oaip_buf_puts(out, "**");
+		md(out, caution.data);
+		oaip_buf_puts(out, "**\n\n");
+		if (caution.failed)
+			out->failed = true;
+		oaip_buf_free(&caution);
+	}
+	oaip_buf_puts(out, "| Cornerstone | Score and coverage | Band |\n"
 	                   "|---|---|---|\n");
 	for (int c = 0; c < OAIP_N_CORNERSTONES; c++) {
 		const oaip_cornerstone_score *cs = &r->cs[c];
@@ -223,28 +257,30 @@ static void summary(oaip_buf *out, const oaip_result *r)
 		oaip_buf_puts(out, " | ");
 		md(out, oaip_band(cs, &fw->scale, r->target));
 		oaip_buf_puts(out, " |\n");
-		rated += cs->rated;
-		total += cs->total;
-		at += cs->at_target;
-		gaps += cs->gaps;
-		scored += cs->has_score;
 	}
 	oaip_buf_puts(out, "| **Overall** | ");
 	if (r->has_overall) {
+		oaip_buf basis;
+		oaip_buf_init(&basis);
+		oaip_report_overall_basis(r, &basis);
 		oaip_buf_puts(out, "**");
 		percent(out, r->overall);
-		oaip_buf_printf(out, "** — the average of %zu cornerstone %s",
-		                scored, plural(scored, "score", "scores"));
+		oaip_buf_puts(out, "** — ");
+		md(out, basis.data);
+		if (basis.failed)
+			out->failed = true;
+		oaip_buf_free(&basis);
 	} else {
 		oaip_buf_puts(out, "not scored — nothing is rated yet");
 	}
-	oaip_buf_puts(out, " | |\n\n");
+	oaip_buf_puts(out, low ? " | " OAIP_BAND_TOO_FEW " |\n\n" : " | |\n\n");
 
 	oaip_buf_printf(
-	    out, "%zu of %zu %s rated: %zu at or above the target (", rated,
-	    total, plural(total, "indicator", "indicators"), at);
+	    out, "%zu of %zu %s rated: %zu at or above the target (", all.rated,
+	    all.total, plural(all.total, "indicator", "indicators"),
+	    all.at_target);
 	md(out, level_label(fw, r->target));
-	oaip_buf_printf(out, "), %zu below it", gaps);
+	oaip_buf_printf(out, "), %zu below it", all.gaps);
 	if (r->n_not_evaluated)
 		oaip_buf_printf(out, ", %zu not yet evaluated",
 		                r->n_not_evaluated);
@@ -252,105 +288,58 @@ static void summary(oaip_buf *out, const oaip_result *r)
 		oaip_buf_printf(out, ", %zu not applicable",
 		                r->n_not_applicable);
 	oaip_buf_puts(out, ".\n");
-	if (gaps)
+	if (all.gaps)
 		oaip_buf_printf(
 		    out, "Every indicator below the target is listed under "
 		         "\"Gaps\" below, whatever the score.\n");
 	oaip_buf_putc(out, '\n');
 }
 
+/* The shared explanation (report.c), as Markdown: paragraphs, and each
+ * list of bands as "- **Band:** rule". */
+struct md_sink {
+	oaip_buf *out;
+	bool in_list;
+};
+
+static void md_close_list(struct md_sink *m)
+{
+	if (m->in_list)
+		oaip_buf_putc(m->out, '\n');
+	m->in_list = false;
+}
+
+static void md_para(void *ud, const char *text)
+{
+	struct md_sink *m = ud;
+	md_close_list(m);
+	md(m->out, text);
+	oaip_buf_puts(m->out, "\n\n");
+}
+
+static void md_item(void *ud, const char *band, const char *rule)
+{
+	struct md_sink *m = ud;
+	oaip_buf_puts(m->out, "- **");
+	md(m->out, band);
+	oaip_buf_puts(m->out, ":** ");
+	md(m->out, rule);
+	oaip_buf_putc(m->out, '\n');
+	m->in_list = true;
+}
+
+static void md_end(void *ud)
+{
+	md_close_list(ud);
+}
+
 static void method(oaip_buf *out, const oaip_result *r)
 {
-	const oaip_framework *fw = r->fw;
-	const oaip_scale *s = &fw->scale;
-	int r_max = oaip_scale_max(s);
-	double t = r_max > 0 ? 100.0 * r->target / r_max : 100.0;
-
-	oaip_buf_puts(out, "## How scores are worked out\n\n"
-	                   "Each indicator is rated on the framework's scale:");
-	for (size_t i = 0; i < s->n_levels; i++) {
-		oaip_buf_puts(out, i ? ", " : " ");
-		oaip_buf_printf(out, "%d ", s->levels[i].value);
-		md(out, s->levels[i].label);
-	}
-	oaip_buf_puts(out, ". A cornerstone's score is how much of the top "
-	                   "level (");
-	md(out, level_label(fw, r_max));
-	oaip_buf_puts(out,
-	              ") the school reaches across the indicators it has "
-	              "rated: the ratings are added up and divided by what "
-	              "they would add up to if every one were ");
-	md(out, level_label(fw, r_max));
-	oaip_buf_puts(out, ".");
-	if (r_max > 0) {
-		oaip_buf_printf(out,
-		                " For example, one indicator rated %d and one "
-		                "rated %d score (%d + %d) / (%d + %d) = ",
-		                r->target, r_max, r->target, r_max, r_max,
-		                r_max);
-		percent(out, 100.0 * (r->target + r_max) / (2.0 * r_max));
-		oaip_buf_puts(out, ".");
-	}
-	bool weighted = false;
-	for (size_t i = 0; i < fw->n_indicators; i++)
-		if (fw->indicators[i].weight != 1.0 &&
-		    oaip_indicator_applies(&fw->indicators[i], r->phase))
-			weighted = true;
-	if (weighted)
-		oaip_buf_puts(out, " Some indicators carry more weight than "
-		                   "others (the weight is shown beside them): "
-		                   "an indicator of weight 2 counts twice.");
-	if (s->n_levels && s->levels[0].value != 0 && r_max > 0) {
-		oaip_buf_printf(out,
-		                " On this scale the lowest level counts as %d, "
-		                "not 0, so no score falls below ",
-		                s->levels[0].value);
-		percent(out, 100.0 * s->levels[0].value / r_max);
-		oaip_buf_puts(out, ".");
-	}
-	oaip_buf_puts(
-	    out, "\n\nIndicators marked not applicable and indicators left "
-	         "blank are not counted at all, not even as zero, so a "
-	         "score describes only what has been rated: always read it "
-	         "beside the number of indicators rated. The overall score "
-	         "is the average of the cornerstone scores; a cornerstone "
-	         "with nothing rated is left out of it.\n\n");
-
-	oaip_buf_puts(out, "A score can hide gaps: ");
-	percent(out, t);
-	oaip_buf_puts(out, " can mean that every indicator is ");
-	md(out, level_label(fw, r->target));
-	oaip_buf_puts(out, ", or that some are ");
-	md(out, level_label(fw, r_max));
-	oaip_buf_puts(out, " and others only ");
-	md(out, s->n_levels ? s->levels[0].label : "?");
-	oaip_buf_puts(out, ". That is why each score stands beside its counts, "
-	                   "and why every indicator rated below the target (");
-	md(out, level_label(fw, r->target));
-	oaip_buf_puts(out, ") is listed under \"Gaps\".\n\n");
-
-	oaip_buf_puts(out,
-	              "The band puts each cornerstone into words:\n\n"
-	              "- **Well established:** every rated indicator is at "
-	              "or above the target, and the score is at least ");
-	percent(out, t + (100.0 - t) / 2);
-	oaip_buf_puts(out,
-	              ".\n- **Established:** every rated indicator is at "
-	              "or above the target.\n"
-	              "- **Mostly established:** some indicators are below "
-	              "the target, but more are at or above it and the "
-	              "score is at least ");
-	percent(out, t);
-	oaip_buf_puts(out, ".\n- **Developing:** some indicators are below the "
-	                   "target; the score is at least ");
-	percent(out, t / 2);
-	oaip_buf_puts(out, ".\n- **Early stages:** some indicators are below "
-	                   "the target and the score is under ");
-	percent(out, t / 2);
-	oaip_buf_puts(out,
-	              ".\n- **Not yet evaluated:** nothing is rated.\n\n"
-	              "\"(partly evaluated)\" after a band means some of the "
-	              "cornerstone's indicators are still blank.\n\n");
+	struct md_sink m = {out, false};
+	oaip_report_sink sink = {md_para, md_item, md_end, &m};
+	oaip_buf_puts(out, "## How scores are worked out\n\n");
+	if (!oaip_report_method(r, &sink))
+		out->failed = true;
 }
 
 /* "; weight 2" for an indicator that counts more (or less) than one. */
@@ -442,6 +431,28 @@ static void good_practice(oaip_buf *out, const oaip_result *r,
 	examples_list(out, e->examples, e->n_examples, r->phase);
 }
 
+/* The school's evidence and next steps as list items, each line of them
+ * a hard break, indented by indent (a list nested in a strength).  A
+ * strength shows next steps only when there are some. */
+static void school_words(oaip_buf *out, const oaip_entry *e, const char *indent,
+                         bool always_next)
+{
+	oaip_buf_printf(out, "%s- **Evidence:** ", indent);
+	if (e->evidence && *e->evidence)
+		oaip_escape_markdown(out, e->evidence, true);
+	else
+		oaip_buf_puts(out, "none recorded");
+	oaip_buf_putc(out, '\n');
+	if (!always_next && !(e->next_steps && *e->next_steps))
+		return;
+	oaip_buf_printf(out, "%s- **Next steps:** ", indent);
+	if (e->next_steps && *e->next_steps)
+		oaip_escape_markdown(out, e->next_steps, true);
+	else
+		oaip_buf_puts(out, "none recorded");
+	oaip_buf_putc(out, '\n');
+}
+
 static void gaps(oaip_buf *out, const oaip_result *r)
 {
 	const oaip_framework *fw = r->fw;
@@ -498,17 +509,9 @@ static void gaps(oaip_buf *out, const oaip_result *r)
 		oaip_buf_puts(out, "; the target is ");
 		level(out, fw, r->target);
 		weight_note(out, ind, "; ");
-		oaip_buf_puts(out, "\n- **Evidence:** ");
-		if (e->evidence && *e->evidence)
-			oaip_escape_markdown(out, e->evidence, true);
-		else
-			oaip_buf_puts(out, "none recorded");
-		oaip_buf_puts(out, "\n- **Next steps:** ");
-		if (e->next_steps && *e->next_steps)
-			oaip_escape_markdown(out, e->next_steps, true);
-		else
-			oaip_buf_puts(out, "none recorded");
-		oaip_buf_puts(out, "\n\n");
+		oaip_buf_putc(out, '\n');
+		school_words(out, e, "", true);
+		oaip_buf_putc(out, '\n');
 		good_practice(out, r, ind, shown_by);
 		if (ind->expectation < fw->n_expectations &&
 		    shown_by[ind->expectation] == (size_t)-1)
@@ -555,6 +558,8 @@ static void strengths(oaip_buf *out, const oaip_result *r)
 			oaip_buf_puts(out, "): ");
 			md(out, ind->text);
 			oaip_buf_putc(out, '\n');
+			school_words(out, &r->se->entries[r->strengths[k]],
+			             "  ", false);
 		}
 		if (heading)
 			oaip_buf_putc(out, '\n');
@@ -660,8 +665,8 @@ void oaip_render_score_markdown(const oaip_result *r,
 	header(out, r, o);
 	summary(out, r);
 	method(out, r);
-	gaps(out, r);
 	strengths(out, r);
+	gaps(out, r);
 	not_rated(out, r);
 	about(out, r, o);
 }

@@ -16,12 +16,18 @@
  *
  * Blank and n/a indicators are counted (total, empty, na) and listed, but
  * never scored as zero.  A gap is a rated indicator below the target
- * level; a strength is one at or above it. */
+ * level; a strength is one at or above it.
+ *
+ * The bands (oaip_band) put a cornerstone into words by its relation to
+ * the target, never with a level's name: a custom scale may call a level
+ * "Developing" or "Secure".  They compare the score as reports show it
+ * (one decimal) with thresholds shown the same way, so a report's
+ * explanation of the bands always agrees with the bands it gives. */
 #include "config.h"
 
 #include <stdlib.h>
 
-#include "private.h"
+#include "report.h"
 
 /* Slack for comparing computed percentages with thresholds: a cornerstone
  * rated exactly at target must compare equal to the target percentage. */
@@ -152,31 +158,67 @@ double oaip_score_round(double score)
 	return (double)(long long)(score * 10.0 + 0.5 + EPS) / 10.0;
 }
 
+void oaip_band_rules_get(const oaip_scale *s, int target, oaip_band_rules *out)
+{
+	int r_max = s ? oaip_scale_max(s) : 0;
+	int lowest = s && s->n_levels ? s->levels[0].value : target;
+	double t = r_max > 0 ? 100.0 * target / r_max : 100.0;
+	out->target = oaip_score_round(t);
+	out->lowest =
+	    oaip_score_round(r_max > 0 ? 100.0 * lowest / r_max : 100.0);
+	out->above = oaip_score_round(t + (100.0 - t) / 2);
+	out->well_below = oaip_score_round(t / 2);
+	out->can_be_above = target < r_max;
+	out->can_have_gaps = lowest < target;
+	out->can_be_well_below =
+	    out->can_have_gaps && out->lowest + EPS < out->well_below;
+}
+
+/* Is score, as a report shows it, at least threshold (already rounded)? */
+static bool at_least(double score, double threshold)
+{
+	return oaip_score_round(score) + EPS >= threshold;
+}
+
+enum { ABOVE, AT, MOSTLY, BELOW, WELL_BELOW };
 static const char *const bands[][2] = {
-    {"Well established", "Well established (partly evaluated)"},
-    {"Established", "Established (partly evaluated)"},
-    {"Mostly established", "Mostly established (partly evaluated)"},
-    {"Developing", "Developing (partly evaluated)"},
-    {"Early stages", "Early stages (partly evaluated)"},
+    {OAIP_BAND_ABOVE, OAIP_BAND_ABOVE OAIP_BAND_PARTLY},
+    {OAIP_BAND_AT, OAIP_BAND_AT OAIP_BAND_PARTLY},
+    {OAIP_BAND_MOSTLY, OAIP_BAND_MOSTLY OAIP_BAND_PARTLY},
+    {OAIP_BAND_BELOW, OAIP_BAND_BELOW OAIP_BAND_PARTLY},
+    {OAIP_BAND_WELL_BELOW, OAIP_BAND_WELL_BELOW OAIP_BAND_PARTLY},
 };
 
 const char *oaip_band(const oaip_cornerstone_score *cs, const oaip_scale *s,
                       int target)
 {
-	if (!cs || !cs->rated || !cs->has_score)
-		return "Not yet evaluated";
-	int r_max = s ? oaip_scale_max(s) : 0;
-	double t = r_max > 0 ? 100.0 * target / r_max : 100.0;
-	double score = cs->score;
-	int partly = cs->empty > 0;
+	if (!cs)
+		return OAIP_BAND_NOT_EVALUATED;
+	if (!cs->rated || !cs->has_score) {
+		if (cs->total == 0)
+			return OAIP_BAND_NOT_IN_PHASE;
+		if (cs->na == cs->total)
+			return OAIP_BAND_NOT_APPLICABLE;
+		return OAIP_BAND_NOT_EVALUATED;
+	}
+	/* A score over fewer than half of the indicators says little: no
+	 * band that could make it look settled. */
+	if (cs->rated * 2 < cs->total)
+		return OAIP_BAND_TOO_FEW;
+
+	oaip_band_rules rules;
+	oaip_band_rules_get(s, target, &rules);
 	size_t band;
 	if (cs->gaps == 0)
-		band = score + EPS >= t + (100.0 - t) / 2 ? 0 : 1;
-	else if (score + EPS >= t && cs->at_target > cs->gaps)
-		band = 2;
-	else if (score + EPS >= t / 2)
-		band = 3;
+		band = rules.can_be_above && at_least(cs->score, rules.above)
+		           ? ABOVE
+		           : AT;
+	else if (rules.can_be_above && at_least(cs->score, rules.target) &&
+	         cs->at_target > cs->gaps)
+		band = MOSTLY;
+	else if (at_least(cs->score, rules.well_below))
+		band = BELOW;
 	else
-		band = 4;
-	return bands[band][partly];
+		band = WELL_BELOW;
+	return bands[band][cs->empty > 0];
 }

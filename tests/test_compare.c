@@ -350,7 +350,8 @@ static void test_failure_kept_with_errors(void **state)
 	assert_int_equal(oaip_comparison_unreadable(c), 1);
 	const oaip_school *s = oaip_comparison_school(c, 1);
 	assert_false(s->readable);
-	assert_string_equal(s->school, "bad one");
+	/* The school's name comes from the file name, in title case. */
+	assert_string_equal(s->school, "Bad One");
 	assert_int_equal(s->n_errors, OAIP_COMPARE_MAX_ERRORS);
 	assert_int_equal(s->n_errors_total, 14);
 	assert_int_equal(s->errors[0].line, 2);
@@ -371,7 +372,10 @@ static void test_failure_kept_with_errors(void **state)
 
 	oaip_buf_init(&b);
 	oaip_render_compare(c, OAIP_FORMAT_CSV, &o, &b);
-	assert_non_null(strstr(b.data, "\r\nbad one,r/bad-one.csv,,,,,,,,"
+	/* Every column between the file and the error is empty: 2 + 16
+	 * commas make the 18 columns of the header. */
+	assert_non_null(strstr(b.data, "\r\nBad One,r/bad-one.csv,"
+	                               ",,,,,,,,,,,,,,,"
 	                               "r/bad-one.csv:2: rating 'x2' is not "
 	                               "one of 0-3 (and 13 more errors)\r\n"));
 	oaip_buf_free(&b);
@@ -398,18 +402,23 @@ static void test_csv_neutralises_formulas(void **state)
 	oaip_render_compare(c, OAIP_FORMAT_CSV, &o, &b);
 	static const char header[] =
 	    "\xEF\xBB\xBFschool,file,overall,welcome-and-care,"
-	    "value-and-include,communicate,work-in-partnership,rated,total,"
-	    "error\r\n";
+	    "value-and-include,communicate,work-in-partnership,"
+	    "welcome-and-care_rated,welcome-and-care_total,"
+	    "value-and-include_rated,value-and-include_total,"
+	    "communicate_rated,communicate_total,"
+	    "work-in-partnership_rated,work-in-partnership_total,"
+	    "rated,total,error\r\n";
 	assert_memory_equal(b.data, header, sizeof header - 1);
 	assert_non_null(strstr(b.data, "\r\n\"'=HYPERLINK(\"\"http://x\"\")\","
 	                               "\"'=HYPERLINK(\"\"http://x\"\")\","
-	                               "66.7,66.7,66.7,66.7,66.7,12,12,\r\n"));
+	                               "66.7,66.7,66.7,66.7,66.7,"
+	                               "3,3,3,3,3,3,3,3,12,12,\r\n"));
 	assert_non_null(strstr(b.data, "\r\n\"'+cmd\",\"'+cmd\",50.0,"));
 	assert_non_null(strstr(b.data, "\r\n\"'-2+3\",\"'-2+3\","));
 	assert_non_null(strstr(b.data, "\r\n\"'@SUM(A1)\",\"'@SUM(A1)\","));
 	assert_non_null(strstr(b.data,
 	                       "\r\n\"plain, with comma\",\"plain, with "
-	                       "comma\",,,,,,0,12,\r\n"));
+	                       "comma\",,,,,,0,3,0,3,0,3,0,3,0,12,\r\n"));
 	/* No line of the file starts a cell with a formula character. */
 	for (const char *p = b.data; (p = strstr(p, "\r\n")) != NULL; p += 2)
 		assert_null(strchr("=+-@", p[2] ? p[2] : 'x'));
@@ -511,6 +520,351 @@ static void test_json_shape(void **state)
 	assert_string_equal(
 	    json_string_value(json_object_get(json_array_get(area, 4), "id")),
 	    "overall");
+	json_decref(root);
+	oaip_buf_free(&b);
+	oaip_comparison_free(c);
+}
+
+/* Each score in the CSV has its counts beside it: per cornerstone the
+ * indicators rated and the indicators that apply. */
+static void test_csv_counts_per_cornerstone(void **state)
+{
+	(void)state;
+	oaip_comparison *c = new_comparison();
+	struct fake f;
+	const double s[4] = {100, 50, 0, -1};
+	const size_t r[4] = {3, 2, 1, 0};
+	fake_init(&f, "uneven.csv", s, r, "");
+	assert_true(oaip_comparison_add_result(c, &f.r));
+	oaip_comparison_finish(c);
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_render_options o = {.date = "2026-01-02", .program_version = "t"};
+	oaip_render_compare(c, OAIP_FORMAT_CSV, &o, &b);
+	/* overall 50.0 = (100 + 50 + 0) / 3; Work in Partnership has no
+	 * score but still its counts: 0 of 3. */
+	assert_non_null(strstr(b.data, "\r\nuneven.csv,uneven.csv,50.0,100.0,"
+	                               "50.0,0.0,,3,3,2,3,1,3,0,3,6,12,\r\n"));
+	/* Every line has the header's 18 columns. */
+	size_t lines = 0;
+	for (const char *p = b.data; *p;) {
+		const char *end = strstr(p, "\r\n");
+		assert_non_null(end);
+		size_t commas = 0;
+		for (const char *q = p; q < end; q++)
+			commas += *q == ',';
+		assert_int_equal(commas, 17);
+		lines++;
+		p = end + 2;
+	}
+	assert_int_equal(lines, 2);
+	oaip_buf_free(&b);
+	oaip_comparison_free(c);
+}
+
+/* Render c in format into a new buffer (the caller frees it). */
+static oaip_buf render(const oaip_comparison *c, oaip_format format)
+{
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_render_options o = {.date = "2026-01-02", .program_version = "t"};
+	oaip_render_compare(c, format, &o, &b);
+	assert_false(b.failed);
+	assert_non_null(b.data);
+	return b;
+}
+
+/* When no return could be read the report says so plainly, in every
+ * format, and nothing reads like good news. */
+static void test_nothing_readable(void **state)
+{
+	(void)state;
+	oaip_comparison *c = new_comparison();
+	oaip_diags d;
+	oaip_diags_init(&d);
+	oaip_diags_add(&d, OAIP_ERROR, "a.csv", 3, "duplicate 'i01'");
+	assert_true(oaip_comparison_add_failure(c, "a.csv", &d));
+	oaip_diags_free(&d);
+	oaip_diags_init(&d);
+	oaip_diags_add(&d, OAIP_ERROR, "gone/", 0, "no such file or directory");
+	assert_true(oaip_comparison_add_failure(c, "gone/", &d));
+	oaip_diags_free(&d);
+	oaip_comparison_finish(c);
+	/* A directory's name is still its name with the slash taken off. */
+	assert_string_equal(oaip_comparison_school(c, 1)->school, "Gone");
+
+	oaip_buf b = render(c, OAIP_FORMAT_MARKDOWN);
+	assert_non_null(strstr(b.data, "**Returns:** 2: 0 read, 2 could not "
+	                               "be read"));
+	assert_non_null(strstr(b.data, "**None of the returns could be read, "
+	                               "so this report has no scores, area "
+	                               "figures or training priorities.**"));
+	assert_non_null(strstr(b.data, "## Training priorities\n\nNone of the "
+	                               "returns could be read, so there are "
+	                               "no training priorities."));
+	assert_non_null(strstr(b.data, "## Area averages and spread\n\nNone "
+	                               "of the returns could be read, so "
+	                               "there are no area figures."));
+	assert_non_null(strstr(b.data, "- a.csv\n  - a.csv:3: duplicate "
+	                               "'i01'\n"));
+	assert_non_null(strstr(b.data, "gone/: no such file or directory"));
+	assert_null(strstr(b.data, "No school rated any indicator"));
+	assert_null(strstr(b.data, "Over the 0"));
+	assert_null(strstr(b.data, "None: every"));
+	assert_null(strstr(b.data, "| Overall |"));
+	oaip_buf_free(&b);
+
+	b = render(c, OAIP_FORMAT_HTML);
+	assert_non_null(strstr(b.data, "<p class=\"notice\"><strong>None of "
+	                               "the returns could be read, so this "
+	                               "report has no scores, area figures "
+	                               "or training priorities.</strong>"));
+	assert_non_null(strstr(b.data, "<code>a.csv:3</code>: duplicate "
+	                               "&#39;i01&#39;") ||
+	                strstr(b.data, "<code>a.csv:3</code>: duplicate "
+	                               "&#x27;i01&#x27;"));
+	assert_null(strstr(b.data, "No school rated any indicator"));
+	assert_null(strstr(b.data, "Over the 0"));
+	assert_null(strstr(b.data, "None: every"));
+	assert_null(strstr(b.data, "<svg"));
+	assert_null(strstr(b.data, "heat-caption"));
+	oaip_buf_free(&b);
+
+	/* CSV: still one row per return, each with its error. */
+	b = render(c, OAIP_FORMAT_CSV);
+	assert_non_null(strstr(b.data, "\r\nA,a.csv,,,,,,,,,,,,,,,,a.csv:3: "
+	                               "duplicate 'i01'\r\nGone,gone/,,,,,,,,,"
+	                               ",,,,,,,gone/: no such file or "
+	                               "directory\r\n"));
+	oaip_buf_free(&b);
+
+	/* JSON: the same structure, with nothing in it but the facts. */
+	b = render(c, OAIP_FORMAT_JSON);
+	json_error_t err;
+	json_t *root = json_loadb(b.data, b.len, 0, &err);
+	if (!root)
+		fail_msg("invalid JSON at line %d: %s", err.line, err.text);
+	assert_int_equal(json_integer_value(json_object_get(root, "returns")),
+	                 2);
+	assert_int_equal(json_integer_value(json_object_get(root, "read")), 0);
+	assert_true(json_is_array(json_object_get(root, "schools")));
+	assert_int_equal(json_array_size(json_object_get(root, "schools")), 0);
+	assert_true(json_is_array(json_object_get(root, "priorities")));
+	assert_int_equal(json_array_size(json_object_get(root, "priorities")),
+	                 0);
+	json_t *m = json_object_get(json_object_get(root, "area"), "measures");
+	assert_int_equal(json_array_size(m), 5);
+	for (size_t i = 0; i < 5; i++) {
+		json_t *x = json_array_get(m, i);
+		assert_int_equal(
+		    json_integer_value(json_object_get(x, "schools")), 0);
+		assert_true(json_is_null(json_object_get(x, "mean")));
+		assert_true(json_is_null(json_object_get(x, "median")));
+	}
+	assert_int_equal(json_array_size(json_object_get(root, "unreadable")),
+	                 2);
+	json_decref(root);
+	oaip_buf_free(&b);
+	oaip_comparison_free(c);
+}
+
+/* Schools were read but none rated anything: no training priorities can
+ * be given, and the report does not pretend none are needed. */
+static void test_nothing_rated(void **state)
+{
+	(void)state;
+	oaip_comparison *c = new_comparison();
+	assert_true(add(c, "blank.csv", -1, ""));
+	oaip_comparison_finish(c);
+	oaip_buf b = render(c, OAIP_FORMAT_MARKDOWN);
+	assert_non_null(strstr(b.data, "None of the returns that could be "
+	                               "read rated any indicator, so there "
+	                               "are no training priorities."));
+	assert_null(strstr(b.data, "No school rated any indicator below"));
+	assert_non_null(strstr(b.data, "| blank.csv | blank.csv | 0 of 12 "
+	                               "(0.0%) |"));
+	oaip_buf_free(&b);
+	oaip_comparison_free(c);
+}
+
+/* The heat map fits the page: its own style sheet in the head lays the
+ * table out with fixed column widths on paper and on wide screens, and
+ * each cell holds the number, the band and the count apart. */
+static void test_html_heat_map_fits_the_page(void **state)
+{
+	(void)state;
+	oaip_comparison *c = new_comparison();
+	assert_true(add(c,
+	                "a-school-with-a-very-long-name-indeed-"
+	                "and-longer-still.csv",
+	                55.5, "1"));
+	oaip_comparison_finish(c);
+	oaip_buf b = render(c, OAIP_FORMAT_HTML);
+	const char *head_end = strstr(b.data, "</head>");
+	assert_non_null(head_end);
+	const char *css = strstr(b.data, "table.heat{table-layout:fixed");
+	assert_non_null(css);
+	assert_true(css < head_end);
+	const char *print = strstr(b.data, "@media print{\n.page.wide");
+	assert_non_null(print);
+	assert_true(print < head_end);
+	assert_non_null(strstr(print, "table.heat{table-layout:fixed;"));
+	assert_non_null(strstr(print, "table.heat col.school{width:25%}"));
+	assert_non_null(strstr(print, "table.heat col.score{width:15%}"));
+	assert_non_null(strstr(b.data, "@media screen and (min-width:900px){"
+	                               "\ntable.heat{table-layout:fixed}"));
+	/* No style sheet in the body, and no widths in style attributes
+	 * of the heat map that could push it off the page. */
+	assert_null(strstr(head_end, "<style"));
+	const char *heat = strstr(b.data, "<table class=\"data heat\"");
+	assert_non_null(heat);
+	const char *heat_end = strstr(heat, "</table>");
+	assert_non_null(heat_end);
+	const char *attr = strstr(heat, "style=");
+	assert_true(!attr || attr > heat_end);
+	/* One column for the school and five equal ones for the scores. */
+	assert_non_null(strstr(b.data,
+	                       "<colgroup><col class=\"school\"><col "
+	                       "class=\"score\" span=\"5\"></colgroup>"));
+	assert_non_null(strstr(b.data,
+	                       "<td class=\"num heat-2\"><span class=\"score\">"
+	                       "55.5</span><br><span class=\"cell-band\">"));
+	assert_non_null(strstr(b.data, "</span><br><span class=\"cell-count "
+	                               "muted\">3 of 3 rated</span></td>"));
+	oaip_buf_free(&b);
+	oaip_comparison_free(c);
+}
+
+/* The JSON is written by hand; parsed back with jansson, every name must
+ * come back as it went in (bytes that are not UTF-8 read as
+ * Windows-1252) and every member the reports promise must be there. */
+static void test_json_hostile_names_round_trip(void **state)
+{
+	(void)state;
+	/* A framework whose own text needs escaping too. */
+	oaip_level hl[4];
+	memcpy(hl, levels, sizeof hl);
+	hl[2].label = "Est\"ab\\lished\t\x01";
+	oaip_framework hfw = fw;
+	hfw.title = "Title \"q\" \\ \t\n\x1b end";
+	hfw.scale.levels = hl;
+	oaip_comparison *c = oaip_comparison_new(&hfw, NULL);
+	assert_non_null(c);
+
+	/* Valid UTF-8 with quotes, backslashes, tab, newline, CR, control
+	 * characters, DEL and non-ASCII text of two, three and four bytes. */
+	static const char file_a[] =
+	    "dir/\"q\"\\b\tt\nn\rr\x01"
+	    "a\x1b"
+	    "e\x7f"
+	    "d caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80.csv";
+	static const char school_a[] = "Sch\"ool\\ \t\n\x01\x1b\x7f \xc3\xa9 "
+	                               "\xe2\x82\xac";
+	/* Not UTF-8: read as Windows-1252. */
+	static const char file_b[] = "\x93quoted\x94 \x96 dash\x01.csv";
+	static const char file_b_utf8[] = "\xe2\x80\x9cquoted\xe2\x80\x9d "
+	                                  "\xe2\x80\x93 dash\x01.csv";
+	static const char school_b[] = "\x93Q\x94\xff";
+	static const char school_b_utf8[] = "\xe2\x80\x9cQ\xe2\x80\x9d\xc3\xbf";
+	static const char file_c[] = "caf\xe9 \x80 \xff.csv";
+	static const char file_c_utf8[] =
+	    "caf\xc3\xa9 \xe2\x82\xac \xc3\xbf.csv";
+	static const char school_c_utf8[] = "Caf\xc3\xa9 \xe2\x82\xac \xc3\xbf";
+	static const char message_c[] = "rating '\"\\\t\x01\x7f' is not one "
+	                                "of 0-3";
+
+	struct fake f;
+	const double sa[4] = {100, 66.66666, 33.3333, -1};
+	const size_t ra[4] = {3, 3, 3, 0};
+	fake_init(&f, file_a, sa, ra, "4");
+	f.se.school = (char *)school_a;
+	assert_true(oaip_comparison_add_result(c, &f.r));
+	const double sb[4] = {50, -1, -1, -1};
+	const size_t rb[4] = {1, 0, 0, 0};
+	fake_init(&f, file_b, sb, rb, "");
+	f.se.school = (char *)school_b;
+	assert_true(oaip_comparison_add_result(c, &f.r));
+	oaip_diags d;
+	oaip_diags_init(&d);
+	oaip_diags_add(&d, OAIP_ERROR, file_c, 9, "%s", message_c);
+	assert_true(oaip_comparison_add_failure(c, file_c, &d));
+	oaip_diags_free(&d);
+	oaip_comparison_finish(c);
+
+	oaip_buf b = render(c, OAIP_FORMAT_JSON);
+	json_error_t err;
+	json_t *root = json_loadb(b.data, b.len, 0, &err);
+	if (!root)
+		fail_msg("invalid JSON at line %d: %s", err.line, err.text);
+	assert_true(json_is_object(root));
+	assert_string_equal(
+	    json_string_value(json_object_get(root, "framework_title")),
+	    hfw.title);
+	json_t *target = json_object_get(root, "target");
+	assert_true(json_is_integer(target));
+	assert_int_equal(json_integer_value(target), 2);
+	assert_string_equal(
+	    json_string_value(json_object_get(root, "target_label")),
+	    hl[2].label);
+
+	json_t *schools = json_object_get(root, "schools");
+	assert_int_equal(json_array_size(schools), 2);
+	const char *want_file[] = {file_a, file_b_utf8};
+	const char *want_school[] = {school_a, school_b_utf8};
+	const size_t *want_rated[] = {ra, rb};
+	for (size_t i = 0; i < 2; i++) {
+		json_t *s = json_array_get(schools, i);
+		assert_string_equal(
+		    json_string_value(json_object_get(s, "file")),
+		    want_file[i]);
+		assert_string_equal(
+		    json_string_value(json_object_get(s, "school")),
+		    want_school[i]);
+		assert_true(json_is_number(json_object_get(s, "overall")));
+		json_t *cs = json_object_get(s, "cornerstones");
+		assert_int_equal(json_array_size(cs), OAIP_N_CORNERSTONES);
+		for (size_t k = 0; k < OAIP_N_CORNERSTONES; k++) {
+			json_t *e = json_array_get(cs, k);
+			assert_string_equal(
+			    json_string_value(json_object_get(e, "id")),
+			    oaip_cornerstone_id((oaip_cornerstone)k));
+			assert_string_equal(
+			    json_string_value(json_object_get(e, "title")),
+			    oaip_cornerstone_title((oaip_cornerstone)k));
+			json_t *score = json_object_get(e, "score");
+			assert_true(want_rated[i][k] ? json_is_number(score)
+			                             : json_is_null(score));
+			assert_int_equal(
+			    json_integer_value(json_object_get(e, "rated")),
+			    want_rated[i][k]);
+			assert_int_equal(
+			    json_integer_value(json_object_get(e, "total")), 3);
+		}
+	}
+	assert_near(json_number_value(
+	                json_object_get(json_array_get(schools, 0), "overall")),
+	            66.7, 1e-9);
+
+	json_t *low =
+	    json_object_get(json_object_get(root, "low_coverage"), "schools");
+	assert_int_equal(json_array_size(low), 1);
+	assert_string_equal(
+	    json_string_value(json_object_get(json_array_get(low, 0), "file")),
+	    file_b_utf8);
+
+	json_t *bad = json_object_get(root, "unreadable");
+	assert_int_equal(json_array_size(bad), 1);
+	json_t *u = json_array_get(bad, 0);
+	assert_string_equal(json_string_value(json_object_get(u, "file")),
+	                    file_c_utf8);
+	assert_string_equal(json_string_value(json_object_get(u, "school")),
+	                    school_c_utf8);
+	json_t *e0 = json_array_get(json_object_get(u, "errors"), 0);
+	assert_string_equal(json_string_value(json_object_get(e0, "file")),
+	                    file_c_utf8);
+	assert_int_equal(json_integer_value(json_object_get(e0, "line")), 9);
+	assert_string_equal(json_string_value(json_object_get(e0, "message")),
+	                    message_c);
 	json_decref(root);
 	oaip_buf_free(&b);
 	oaip_comparison_free(c);
@@ -686,6 +1040,11 @@ int main(void)
 	    cmocka_unit_test(test_csv_neutralises_formulas),
 	    cmocka_unit_test(test_html_escapes_and_has_no_script),
 	    cmocka_unit_test(test_json_shape),
+	    cmocka_unit_test(test_csv_counts_per_cornerstone),
+	    cmocka_unit_test(test_nothing_readable),
+	    cmocka_unit_test(test_nothing_rated),
+	    cmocka_unit_test(test_html_heat_map_fits_the_page),
+	    cmocka_unit_test(test_json_hostile_names_round_trip),
 	    cmocka_unit_test(test_target_must_be_a_level),
 	    cmocka_unit_test(test_add_files_threads_keep_order),
 	    cmocka_unit_test(test_add_files_missing_file_is_a_failure),

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "private.h"
+#include "report.h"
 
 #define HOSTILE_SCRIPT "<script>alert(1)</script>"
 #define HOSTILE_ATTR "\"><img src=x onerror=alert(1)>"
@@ -568,7 +568,7 @@ static void test_hostile_school_text_is_escaped(void **state)
 	entries[3].next_steps = HOSTILE_URL " and <a href=\"x\">click</a>";
 	entries[9].evidence = "<style>body{display:none}</style>";
 	se.school = "<b>St Anne's & \"Friends\"</b>";
-	se.file = "<i>evil</i>.csv";
+	se.file = "/home/sally/Documents/<i>evil & co<.csv";
 	char *h = render(&res);
 	setup(NULL);
 
@@ -590,7 +590,9 @@ static void test_hostile_school_text_is_escaped(void **state)
 	              " Next steps " HOSTILE_URL
 	              " and <a href=\"x\">click</a>");
 	assert_has(t, "<style>body{display:none}</style>");
-	assert_has(t, "<b>St Anne's & \"Friends\"</b> File <i>evil</i>.csv");
+	assert_has(t, "<b>St Anne's & \"Friends\"</b> File <i>evil & co<.csv");
+	/* only the file's name: not where it was kept */
+	assert_lacks(h, "sally");
 	free(t);
 	assert_has(h, "&lt;script&gt;alert(1)&lt;/script&gt;");
 	/* the page title is escaped too */
@@ -639,9 +641,10 @@ static void test_percentages_stand_beside_counts(void **state)
 	              "at or above target");
 	assert_has(t, "Overall 66.7% — 6 of 10 indicators rated, 4 at or above "
 	              "target 2 3 1 Average of the cornerstone scores");
-	assert_has(t, "Overall: 66.7%, the average of 3 cornerstone scores. 6 "
-	              "of 10 indicators rated, 4 at or above the target and 2 "
-	              "below it; 3 not yet evaluated; 1 not applicable.");
+	assert_has(t, "Overall: 66.7%, the average of 3 cornerstone scores; "
+	              "Value and Include is not yet evaluated. 6 of 10 "
+	              "indicators rated, 4 at or above the target and 2 below "
+	              "it; 3 not yet evaluated; 1 not applicable.");
 	/* every percentage in the text has counts right after it */
 	size_t dashes = 0;
 	for (const char *p = t; (p = strstr(p, "% — ")) != NULL; p++) {
@@ -686,7 +689,8 @@ static void test_nothing_rated_is_not_evaluated_never_zero(void **state)
 	              "yet.");
 	assert_int_equal(count(h, "font-style=\"italic\">not evaluated</text>"),
 	                 4);
-	assert_lacks(h, "0.0%");
+	assert_lacks(h, ">0.0%");
+	assert_lacks(t, " 0.0%");
 	free(t);
 	free(h);
 }
@@ -832,14 +836,18 @@ static void test_header_and_footer_facts(void **state)
 	(void)state;
 	char *h = render(&res);
 	char *t = visible_text(h);
-	assert_has(t, "St Anne's Primary File examples/st-anne.csv Report date "
+	assert_has(t, "St Anne's Primary File st-anne.csv Report date "
 	              "2026-11-23");
+	assert_lacks(t, "examples/");
 	assert_has(t, "Framework Working in partnership with parent carers, "
 	              "Devon County Council (version 2025)");
 	assert_has(t, "Target Established (2) or above for every indicator");
-	assert_has(t, "If every rated indicator were exactly at the target, the "
-	              "score would be 66.7%.");
-	assert_has(t, "never counted as zero");
+	assert_has(t,
+	           "If every rated indicator were exactly at the target, a "
+	           "cornerstone would score 66.7%; but a score can hide gaps: "
+	           "66.7% can also mean that some indicators are Embedded "
+	           "and others only Not yet.");
+	assert_has(t, "not counted at all, not even as zero");
 	const char *footer = strstr(t, "Framework: Working in partnership "
 	                               "with parent carers, Devon County "
 	                               "Council (version 2025). Source: "
@@ -915,11 +923,216 @@ static void test_bar_chart_helper(void **state)
 	assert_string_equal(oaip_html_heat_class(true, 100), "heat-4");
 }
 
+/* SPEC.md's order, the same as the Markdown report's. */
+static void test_sections_in_spec_order(void **state)
+{
+	(void)state;
+	char *h = render(&res);
+	static const char *const ids[] = {
+	    "id=\"summary\"", "id=\"how\"",           "id=\"strengths\"",
+	    "id=\"gaps\"",    "id=\"not-evaluated\"", "id=\"not-applicable\"",
+	    "<footer>"};
+	for (size_t k = 1; k < sizeof ids / sizeof ids[0]; k++)
+		if (!(strstr(h, ids[k - 1]) < strstr(h, ids[k])))
+			fail_msg("%s is not before %s", ids[k - 1], ids[k]);
+	/* the contents list in the same order */
+	assert_true(strstr(h, "href=\"#summary\"") <
+	            strstr(h, "href=\"#how\""));
+	assert_true(strstr(h, "href=\"#how\"") <
+	            strstr(h, "href=\"#strengths\""));
+	assert_true(strstr(h, "href=\"#strengths\"") <
+	            strstr(h, "href=\"#gaps\""));
+	/* the attribution is in the footer, last */
+	assert_true(strstr(h, "(c) Devon County Council.") >
+	            strstr(h, "<footer>"));
+	free(h);
+}
+
+/* The framework's own words only: no description of a cornerstone that
+ * this program wrote, which a reader could take for the framework's. */
+static void test_no_descriptions_of_our_own(void **state)
+{
+	(void)state;
+	char *h = render(&res);
+	for (int c = 0; c < OAIP_N_CORNERSTONES; c++) {
+		oaip_buf d;
+		oaip_buf_init(&d);
+		oaip_escape_html(
+		    &d, oaip_cornerstone_description((oaip_cornerstone)c));
+		assert_lacks(h, d.data);
+		oaip_buf_free(&d);
+	}
+	free(h);
+}
+
+/* Collects what oaip_report_method says, as it would read. */
+static void collect_para(void *ud, const char *text)
+{
+	oaip_buf_puts(ud, text);
+	oaip_buf_putc(ud, '\n');
+}
+
+static void collect_item(void *ud, const char *band, const char *rule)
+{
+	oaip_buf_printf(ud, "%s: %s\n", band, rule);
+}
+
+static void collect_end(void *ud)
+{
+	(void)ud;
+}
+
+/* "How scores are worked out" says exactly the shared words, for any
+ * target: nothing the Markdown report does not say too. */
+static void test_method_same_words_any_target(void **state)
+{
+	(void)state;
+	for (int target = 0; target <= 3; target++) {
+		res.target = target;
+		char *h = render(&res);
+		char *t = visible_text(h);
+		/* from the heading (not the contents list) to the next */
+		const char *how = strstr(t, "How scores are worked out Each");
+		const char *end = how ? strstr(how, "Strengths ") : NULL;
+		assert_true(how && end && how < end);
+		char *section = oaip_strndup(how, (size_t)(end - how));
+
+		oaip_buf said;
+		oaip_buf_init(&said);
+		oaip_report_sink sink = {collect_para, collect_item,
+		                         collect_end, &said};
+		assert_true(oaip_report_method(&res, &sink));
+		size_t lines = 0;
+		for (char *line = said.data, *nl; line && *line;
+		     line = nl + 1) {
+			nl = strchr(line, '\n');
+			*nl = '\0';
+			if (!strstr(section, line))
+				fail_msg("target %d: the page lacks '%s'",
+				         target, line);
+			lines++;
+		}
+		assert_true(lines >= 10);
+		/* target 3 is the top: nothing above it, no "mostly" */
+		if (target == 3) {
+			assert_lacks(section, "Above target:");
+			assert_lacks(section, "Mostly at target:");
+			assert_lacks(section, "at least 100.0%");
+		}
+		if (target == 0) {
+			assert_lacks(section, "Below target:");
+			assert_has(section,
+			           "no rated indicator can be below it");
+		}
+		oaip_buf_free(&said);
+		free(section);
+		free(t);
+		free(h);
+	}
+	setup(NULL);
+}
+
+/* One indicator rated in each cornerstone, the rest blank: four scores
+ * of 100% that must not read as four strengths. */
+static void test_low_coverage_cautions(void **state)
+{
+	(void)state;
+	static const size_t totals[] = {5, 5, 6, 4};
+	for (int c = 0; c < OAIP_N_CORNERSTONES; c++)
+		res.cs[c] = (oaip_cornerstone_score){
+		    true, 100.0, 1, totals[c], 0, totals[c] - 1, 1, 0};
+	res.overall = 100.0;
+	res.n_gaps = 0;
+	char *h = render(&res);
+	char *t = visible_text(h);
+	setup(NULL);
+
+	/* the caution comes before any number */
+	const char *caution = strstr(h, "<p class=\"caution\"><strong>Only 4 "
+	                                "of 20 indicators are rated so far: "
+	                                "these scores say little yet."
+	                                "</strong></p>");
+	assert_non_null(caution);
+	assert_true(caution > strstr(h, "id=\"summary\""));
+	assert_true(caution < strstr(h, "<svg "));
+	/* no band, and the chart says how little each bar rests on */
+	assert_int_equal(count(h, "<td>Too few rated to judge</td>"), 5);
+	assert_has(h, ">Welcome and Care: only 1 of 5 rated</text>");
+	assert_has(h, ">Communicate: only 1 of 6 rated</text>");
+	assert_has(h, ">Work in Partnership: only 1 of 4 rated</text>");
+	/* pale bars in an outline, not four full solid bars */
+	assert_int_equal(count(h, "fill=\"#d3e3ea\" stroke=\"#2b6a86\""), 4);
+	assert_lacks(h, "fill=\"#2b6a86\"/>");
+	assert_has(t, "A pale bar in an outline rests on fewer than half of "
+	              "its cornerstone’s indicators: too few to judge.");
+	assert_has(h, "Welcome and Care: 100.0%, 1 of 5 indicators rated, too "
+	              "few to judge.");
+	free(t);
+	free(h);
+
+	/* with enough rated: no caution, solid bars */
+	h = render(&res);
+	assert_lacks(h, "class=\"caution\"");
+	assert_lacks(h, "#d3e3ea\" stroke");
+	assert_has(h, ">Welcome and Care: 4 of 5 rated</text>");
+	free(h);
+}
+
+/* All n/a is not "not evaluated"; nothing in this phase is neither. */
+static void test_cornerstones_without_score_say_why(void **state)
+{
+	(void)state;
+	res.cs[OAIP_VALUE_AND_INCLUDE] =
+	    (oaip_cornerstone_score){false, 0, 0, 2, 2, 0, 0, 0};
+	res.cs[OAIP_WORK_IN_PARTNERSHIP] =
+	    (oaip_cornerstone_score){false, 0, 0, 0, 0, 0, 0, 0};
+	res.overall = (800.0 / 12.0 + 100.0 / 3.0) / 2.0;
+	res.phase = OAIP_PHASE_SCHOOL;
+	char *h = render(&res);
+	char *t = visible_text(h);
+	setup(NULL);
+	assert_has(t, "Value and Include Not applicable — 0 of 2 indicators "
+	              "rated, 0 at or above target 0 0 2 Not applicable");
+	assert_has(t, "Work in Partnership No score — no indicator applies in "
+	              "this phase 0 0 0 Not part of this phase");
+	assert_has(h, "font-style=\"italic\">not applicable</text>");
+	assert_has(h, "font-style=\"italic\">not part of this phase</text>");
+	assert_lacks(h, ">not evaluated</text>");
+	assert_has(t, "Overall: 50.0%, the average of 2 cornerstone scores; "
+	              "Value and Include is not applicable; Work in "
+	              "Partnership is not part of this phase.");
+	assert_has(t, "Not part of this phase: none of the cornerstone's "
+	              "indicators applies in this phase.");
+	free(t);
+	free(h);
+}
+
+/* Strengths show the school's next steps when it wrote any. */
+static void test_strengths_next_steps(void **state)
+{
+	(void)state;
+	char *h = render(&res);
+	assert_lacks(h, "<th scope=\"col\">Next steps</th>");
+	free(h);
+	entries[1].next_steps = "Ask families\nwhat helps.";
+	h = render(&res);
+	setup(NULL);
+	char *t = visible_text(h);
+	assert_has(h, "<th scope=\"col\">The school’s evidence</th>"
+	              "<th scope=\"col\">Next steps</th>");
+	assert_has(h, "Ask families<br>\nwhat helps.");
+	assert_has(t, "welcome-1 Welcome and Care Embedded (3) Staff greet "
+	              "families at the gate every day. None recorded");
+	free(t);
+	free(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup(test_document_structure, setup),
-	    cmocka_unit_test_setup(test_tables_have_captions_and_headers, setup),
+	    cmocka_unit_test_setup(test_tables_have_captions_and_headers,
+	                           setup),
 	    cmocka_unit_test_setup(
 	        test_chart_is_inline_svg_with_text_alternative, setup),
 	    cmocka_unit_test_setup(test_self_contained_no_script_no_url, setup),
@@ -932,7 +1145,8 @@ int main(void)
 	    cmocka_unit_test_setup(
 	        test_gaps_with_evidence_next_steps_and_examples, setup),
 	    cmocka_unit_test_setup(test_no_gaps_said_in_words, setup),
-	    cmocka_unit_test_setup(test_gaps_grouped_whatever_their_order, setup),
+	    cmocka_unit_test_setup(test_gaps_grouped_whatever_their_order,
+	                           setup),
 	    cmocka_unit_test_setup(test_gaps_without_examples_promise_none,
 	                           setup),
 	    cmocka_unit_test_setup(test_phase_filter_hides_other_phase_examples,
@@ -941,6 +1155,13 @@ int main(void)
 	                           setup),
 	    cmocka_unit_test_setup(test_header_and_footer_facts, setup),
 	    cmocka_unit_test_setup(test_print_styles, setup),
+	    cmocka_unit_test_setup(test_sections_in_spec_order, setup),
+	    cmocka_unit_test_setup(test_no_descriptions_of_our_own, setup),
+	    cmocka_unit_test_setup(test_method_same_words_any_target, setup),
+	    cmocka_unit_test_setup(test_low_coverage_cautions, setup),
+	    cmocka_unit_test_setup(test_cornerstones_without_score_say_why,
+	                           setup),
+	    cmocka_unit_test_setup(test_strengths_next_steps, setup),
 	    cmocka_unit_test(test_page_shell_for_other_reports),
 	    cmocka_unit_test(test_bar_chart_helper),
 	};

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "oaip.h"
+#include "report.h"
 
 /* ------------------------------------------------------------------ */
 /* A small framework and self-evaluation, built by hand               */
@@ -147,7 +147,7 @@ static void setup_fixture(void)
 
 	F.se.fw = fw;
 	F.se.entries = F.entries;
-	F.se.file = (char *)"schools/<b>tiny</b>.csv";
+	F.se.file = (char *)"/home/sally/Documents/<tiny> [x](y).csv";
 	F.se.school = (char *)"Tiny [x](javascript:1) <b>School</b>";
 	/* w1=3 w2=2 v1=1 v2=1 c1=0 c2=3 c3=n/a p1,p2 blank */
 	int levels[N_IND] = {3, 2, 1, 1, 0, 3, -1, -2, -2};
@@ -220,12 +220,70 @@ static void flatten(cmark_node *node, oaip_buf *out)
 	cmark_iter_free(it);
 }
 
+#define WJ "\xE2\x81\xA0" /* U+2060 WORD JOINER, invisible */
+
+/* The text a reader sees: as flatten, without the invisible word joiners
+ * the escaper puts before '@' (see test_escape_markdown_autolinks). */
 static char *text_of(cmark_node *node)
 {
 	oaip_buf b;
 	oaip_buf_init(&b);
 	flatten(node, &b);
-	return oaip_buf_detach(&b);
+	char *t = oaip_buf_detach(&b);
+	assert_non_null(t);
+	char *w;
+	while ((w = strstr(t, WJ)) != NULL)
+		memmove(w, w + 3, strlen(w + 3) + 1);
+	return t;
+}
+
+/* GitHub's extended autolinks, as its Markdown parser finds them:
+ *   "www." where a link may start, and "scheme://", in the source text
+ *   (an escaped '.' or ':' stops them);
+ *   an e-mail address ("a@b.co", also after "mailto:" or "xmpp:") in
+ *   the text once escapes are read: an '@' right after a letter, digit
+ *   or one of . + - _ : in a run of text.
+ * Checked more strictly than GitHub does: any "www." in any case, any
+ * "://" not escaped, any such '@'.  Returns what was found, or NULL. */
+static const char *gfm_autolink(const char *md, cmark_node *doc)
+{
+	for (const char *p = md; *p; p++) {
+		if ((p[0] | 0x20) == 'w' && (p[1] | 0x20) == 'w' &&
+		    (p[2] | 0x20) == 'w' && p[3] == '.')
+			return "www.";
+		if (p[0] == ':' && p[1] == '/' && p[2] == '/' &&
+		    (p == md || p[-1] != '\\'))
+			return "://";
+	}
+	/* Runs of text nodes, as GitHub joins them before it looks. */
+	const char *found = NULL;
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_TEXT)
+			continue;
+		cmark_node *prev = cmark_node_previous(n);
+		if (prev && cmark_node_get_type(prev) == CMARK_NODE_TEXT)
+			continue; /* part of a run already seen */
+		oaip_buf run;
+		oaip_buf_init(&run);
+		for (cmark_node *m = n;
+		     m && cmark_node_get_type(m) == CMARK_NODE_TEXT;
+		     m = cmark_node_next(m))
+			oaip_buf_puts(&run, cmark_node_get_literal(m));
+		for (size_t i = 1; run.data && i < run.len; i++) {
+			unsigned char c = (unsigned char)run.data[i - 1];
+			if (run.data[i] == '@' &&
+			    ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			     (c >= '0' && c <= '9') || strchr(".+-_:", c)))
+				found = "an e-mail address";
+		}
+		oaip_buf_free(&run);
+	}
+	cmark_iter_free(it);
+	return found;
 }
 
 static size_t count_type(cmark_node *root, cmark_node_type type)
@@ -350,6 +408,10 @@ static void check_escaped(const char *s, bool keep)
 			fail_msg("'%s' escaped to '%s' reads '%s'", s, md, got);
 		free(got);
 	}
+	const char *link = gfm_autolink(md, doc);
+	if (link)
+		fail_msg("'%s' escaped to '%s': GitHub would link %s", s, md,
+		         link);
 	free(want);
 	cmark_node_free(doc);
 	oaip_buf_free(&b);
@@ -405,6 +467,12 @@ static void test_escape_markdown_cases(void **state)
 	    "a\n\n\nb",
 	    "Café – “curly” ‘quotes’ – £5 and 100%",
 	    "www.evil.example and WWW.EVIL.EXAMPLE",
+	    "(www.evil.example) *www.evil.example* _www.evil.example_",
+	    "~www.evil.example~ wwww.evil.example www.www.evil",
+	    "http://evil.example ftp://evil.example HTTPS://EVIL.EXAMPLE",
+	    "head@school.example.org, head.teacher+send@school.org.uk.",
+	    "@start and a @mention and x@y@z.org and _@b.co and a-@b.co",
+	    "xmpp:a@b.co/resource and mailto:x@y.org",
 	    "https://evil.example/path?q=1",
 	    "mailto:a@b.co",
 	    "$x$ and $$y$$",
@@ -554,10 +622,40 @@ static void test_escape_csv(void **state)
 /* ------------------------------------------------------------------ */
 /* The Markdown report                                                */
 
+/* Is the paragraph reading exactly text inside a list nested in an item
+ * of another list? */
+static bool in_nested_list(cmark_node *doc, const char *text)
+{
+	bool found = false;
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+			continue;
+		char *t = text_of(n);
+		if (strcmp(t, text) == 0) {
+			cmark_node *item = cmark_node_parent(n);
+			cmark_node *list =
+			    item ? cmark_node_parent(item) : NULL;
+			cmark_node *outer =
+			    list ? cmark_node_parent(list) : NULL;
+			found = outer &&
+			        cmark_node_get_type(outer) == CMARK_NODE_ITEM;
+		}
+		free(t);
+	}
+	cmark_iter_free(it);
+	return found;
+}
+
 static void test_markdown_report(void **state)
 {
 	(void)state;
 	oaip_result *r = score(0);
+	F.entries[W1].evidence = (char *)"Greeted at the gate.\nEvery day.";
+	F.entries[W1].next_steps = (char *)"Add a welcome board.";
 	char *md = render(r, OAIP_FORMAT_MARKDOWN);
 	cmark_node *doc =
 	    cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
@@ -589,9 +687,11 @@ static void test_markdown_report(void **state)
 	                          "Review in July"));
 	assert_true(has_node_text(doc, CMARK_NODE_PARAGRAPH,
 	                          "Evidence: Newsletter only."));
+	/* The file's name, never the folders it was kept in. */
 	assert_true(has_node_text(doc, CMARK_NODE_PARAGRAPH,
-	                          "Self-evaluation file: "
-	                          "schools/<b>tiny</b>.csv"));
+	                          "Self-evaluation file: <tiny> [x](y).csv"));
+	assert_null(strstr(md, "sally"));
+	assert_null(gfm_autolink(md, doc));
 
 	/* The header */
 	assert_non_null(strstr(md, "- **Date of this report:** 2026-11-23\n"));
@@ -608,18 +708,22 @@ static void test_markdown_report(void **state)
 	 *   Partnership: nothing rated; overall (83.3+33.3+50)/3 = 55.6% */
 	assert_non_null(strstr(md, "| Welcome and Care | 83.3% — 2 of 2 "
 	                           "indicators rated, 2 at or above target | "
-	                           "Well established |\n"));
+	                           "Above target |\n"));
 	assert_non_null(strstr(md, "| Value and Include | 33.3% — 2 of 2 "
 	                           "indicators rated, 0 at or above target, 2 "
-	                           "below | Developing |\n"));
+	                           "below | Below target |\n"));
 	assert_non_null(strstr(md, "| Communicate | 50.0% — 2 of 3 indicators "
 	                           "rated (1 not applicable), 1 at or above "
-	                           "target, 1 below | Developing |\n"));
+	                           "target, 1 below | Below target |\n"));
 	assert_non_null(strstr(md,
 	                       "| Work in Partnership | not scored — 0 of 2 "
 	                       "indicators rated | Not yet evaluated |\n"));
+	/* The overall says what it averages, and what it leaves out. */
 	assert_non_null(strstr(md, "| **Overall** | **55.6%** — the average "
-	                           "of 3 cornerstone scores | |\n"));
+	                           "of 3 cornerstone scores; Work in "
+	                           "Partnership is not yet evaluated | |\n"));
+	/* 6 of 9 rated: no caution. */
+	assert_null(strstr(md, "Only "));
 	assert_non_null(strstr(md, "6 of 9 indicators rated: 3 at or above the "
 	                           "target (Established), 3 below it, 2 not "
 	                           "yet evaluated, 1 not applicable.\n"));
@@ -639,20 +743,42 @@ static void test_markdown_report(void **state)
 	/* How scores are worked out, in plain words. */
 	assert_non_null(strstr(md, "## How scores are worked out\n"));
 	assert_non_null(strstr(md, "not counted at all, not even as zero"));
-	assert_non_null(strstr(md, "A score can hide gaps: 66.7% can mean"));
+	assert_non_null(strstr(md,
+	                       "If every rated indicator were exactly at "
+	                       "the target, a cornerstone would score "
+	                       "66.7%; but a score can hide gaps: 66.7% can "
+	                       "also mean that some indicators are "
+	                       "Embedded and others only Not yet."));
+	assert_non_null(strstr(md, "For example, one indicator rated "
+	                           "Established (2) and one rated Emerging (1) "
+	                           "score (2 + 1) / (3 + 3) = 50.0%."));
+
+	/* The sections in the order SPEC.md gives, as in HTML. */
+	static const char *const order[] = {
+	    "\n## Summary\n",
+	    "\n## How scores are worked out\n",
+	    "\n## Strengths\n",
+	    "\n## Gaps: indicators below the target\n",
+	    "\n## Not yet evaluated\n",
+	    "\n## Not applicable\n",
+	    "\n## About the framework\n"};
+	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+		assert_non_null(strstr(md, order[k]));
+		if (k)
+			assert_true(strstr(md, order[k - 1]) <
+			            strstr(md, order[k]));
+	}
 
 	/* Gaps, by cornerstone, with the framework's examples. */
 	const char *gaps = strstr(md, "## Gaps: indicators below the target\n");
 	const char *strengths = strstr(md, "## Strengths\n");
-	assert_non_null(gaps);
-	assert_non_null(strengths);
-	assert_true(gaps < strengths);
+	const char *ne = strstr(md, "## Not yet evaluated\n");
 	const char *vi = strstr(gaps, "### Value and Include (2 gaps)\n");
 	const char *v1 = strstr(gaps, "#### v1: Text of indicator v1.\n");
 	const char *v2 = strstr(gaps, "#### v2: Text of indicator v2.\n");
 	const char *com = strstr(gaps, "### Communicate (1 gap)\n");
 	assert_true(vi && v1 && v2 && com);
-	assert_true(vi < v1 && v1 < v2 && v2 < com && com < strengths);
+	assert_true(vi < v1 && v1 < v2 && v2 < com && com < ne);
 	assert_non_null(strstr(v1, "- **Rating:** Emerging (1); the target is "
 	                           "Established (2)\n"));
 	assert_non_null(strstr(v1, "The framework's expectation: Statement of "
@@ -672,11 +798,24 @@ static void test_markdown_report(void **state)
 	assert_non_null(strstr(com, "- **Evidence:** Newsletter only.\n"));
 	assert_non_null(strstr(com, "- **Next steps:** none recorded\n"));
 
-	/* Strengths, not yet evaluated, not applicable, attribution. */
-	assert_non_null(strstr(strengths, "- **w1** (Embedded): Text of "
-	                                  "indicator w1.\n"));
-	const char *ne = strstr(md, "## Not yet evaluated\n");
-	assert_non_null(ne);
+	/* Strengths, with the school's evidence and next steps (only when
+	 * there are some), as a list nested in each strength. */
+	assert_non_null(strstr(strengths,
+	                       "- **w1** (Embedded): Text of "
+	                       "indicator w1.\n"
+	                       "  - **Evidence:** Greeted at the "
+	                       "gate.  \nEvery day.\n"
+	                       "  - **Next steps:** Add a welcome "
+	                       "board.\n"
+	                       "- **w2** (Established): Text of "
+	                       "indicator w2.\n"
+	                       "  - **Evidence:** none recorded\n\n"));
+	assert_true(in_nested_list(doc, "Evidence: Greeted at the gate.\n"
+	                                "Every day."));
+	assert_true(in_nested_list(doc, "Next steps: Add a welcome board."));
+	assert_true(strengths < gaps);
+
+	/* Not yet evaluated, not applicable, attribution. */
 	assert_non_null(strstr(ne, "2 indicators have no rating yet."));
 	assert_non_null(strstr(ne, "- **p1** (Work in Partnership): Text of "
 	                           "indicator p1.\n"));
@@ -760,6 +899,277 @@ static void test_markdown_nothing_rated(void **state)
 	oaip_result_free(r);
 }
 
+static void check_md(const char *in, const char *want)
+{
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_escape_markdown(&b, in, false);
+	assert_string_equal(b.data ? b.data : "", want);
+	oaip_buf_free(&b);
+}
+
+/* GitHub's extended autolinks cannot form from school text. */
+static void test_escape_markdown_autolinks(void **state)
+{
+	(void)state;
+	check_md("see www.example.org today", "see www\\.example.org today");
+	check_md("(www.example.org)", "(www\\.example.org)");
+	check_md("WWW.EXAMPLE.ORG", "WWW\\.EXAMPLE.ORG");
+	check_md("https://example.org/a", "https\\://example.org/a");
+	check_md("ftp://example.org", "ftp\\://example.org");
+	/* A backslash is not enough for e-mail addresses: an invisible word
+	 * joiner parts the '@' from the address. */
+	check_md("head@school.org", "head" WJ "\\@school.org");
+	check_md("mailto:head@school.org", "mailto:head" WJ "\\@school.org");
+	check_md("xmpp:a@b.co/x", "xmpp:a" WJ "\\@b.co/x");
+	check_md("a_b@c.org", "a\\_b" WJ "\\@c.org");
+	check_md("x.@c.org x-@c.org x+@c.org x:@c.org",
+	         "x." WJ "\\@c.org x-" WJ "\\@c.org x+" WJ "\\@c.org x:" WJ
+	         "\\@c.org");
+	/* An '@' that starts the text may follow anything in the report. */
+	check_md("@school.org", WJ "\\@school.org");
+	/* Nothing an address could end with: no joiner needed. */
+	check_md("meet @ 3pm (@home)", "meet \\@ 3pm (\\@home)");
+}
+
+/* The Markdown for r, with checks every report must pass. */
+static char *render_checked(oaip_result *r)
+{
+	char *md = render(r, OAIP_FORMAT_MARKDOWN);
+	cmark_node *doc =
+	    cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+	const char *link = gfm_autolink(md, doc);
+	if (link)
+		fail_msg("GitHub would link %s", link);
+	cmark_node_free(doc);
+	return md;
+}
+
+/* Is the band listed in "How scores are worked out"? */
+static bool band_listed(const char *md, const char *band)
+{
+	char item[64];
+	snprintf(item, sizeof item, "\n- **%s:** ", band);
+	return strstr(md, item) != NULL;
+}
+
+/* "How scores are worked out" is true for every target: its example,
+ * what a score can hide, and only the bands that can happen. */
+static void test_markdown_method_any_target(void **state)
+{
+	(void)state;
+	for (int target = 0; target <= 3; target++) {
+		setup_fixture();
+		oaip_score_options o = {.target = target, .phase = 0};
+		oaip_result *r = oaip_score_compute(&F.se, &o);
+		assert_non_null(r);
+		char *md = render_checked(r);
+		const char *how = strstr(md, "## How scores are worked out\n");
+		assert_non_null(how);
+
+		/* The worked example never sets a level beside itself. */
+		const char *ex = strstr(how, " score (");
+		assert_non_null(ex);
+		int a, b, c, d;
+		assert_int_equal(
+		    sscanf(ex, " score (%d + %d) / (%d + %d)", &a, &b, &c, &d),
+		    4);
+		assert_int_equal(a, target);
+		assert_true(a != b);
+		assert_true(c == 3 && d == 3);
+		/* No rule asks for more than a score can be. */
+		assert_null(strstr(how, "at least 100.0%"));
+		assert_null(strstr(how, "under 0.0%"));
+
+		oaip_band_rules br;
+		oaip_band_rules_get(&F.fw.scale, target, &br);
+		assert_int_equal(band_listed(how, "Above target"),
+		                 br.can_be_above);
+		assert_true(band_listed(how, "At target"));
+		assert_int_equal(band_listed(how, "Mostly at target"),
+		                 br.can_be_above && br.can_have_gaps);
+		assert_int_equal(band_listed(how, "Below target"),
+		                 br.can_have_gaps);
+		assert_int_equal(band_listed(how, "Well below target"),
+		                 br.can_be_well_below);
+		assert_true(band_listed(how, "Too few rated to judge"));
+		assert_true(band_listed(how, "Not yet evaluated"));
+		assert_true(band_listed(how, "Not applicable"));
+		assert_false(band_listed(how, "Not part of this phase"));
+		/* No band is a level's name. */
+		for (size_t l = 0; l < 4; l++)
+			assert_false(band_listed(how, F.levels[l].label));
+
+		switch (target) {
+		case 0:
+			assert_non_null(strstr(how,
+			                       "The target, Not yet (0), is "
+			                       "the lowest level of the "
+			                       "scale, so no rated indicator "
+			                       "can be below it"));
+			assert_null(strstr(how, "is a gap."));
+			assert_null(strstr(how, "can hide gaps"));
+			break;
+		case 3:
+			assert_non_null(strstr(how,
+			                       "The target is the top level "
+			                       "of the scale, so a "
+			                       "cornerstone scores 100.0% "
+			                       "only when every rated "
+			                       "indicator is at the target: "
+			                       "any lower score means at "
+			                       "least one gap."));
+			assert_null(strstr(how, "can hide gaps"));
+			break;
+		default:
+			assert_non_null(strstr(how,
+			                       "can also mean that some "
+			                       "indicators are Embedded and "
+			                       "others only Not yet."));
+		}
+		free(md);
+		oaip_result_free(r);
+	}
+
+	/* A 1-4 scale with target 2: no score falls under 25%, half the
+	 * target, so there is no "Well below target", and "Below target"
+	 * needs no threshold. */
+	setup_fixture();
+	for (int i = 0; i < 4; i++)
+		F.levels[i].value = i + 1;
+	for (size_t i = 0; i < N_IND; i++)
+		F.entries[i].level += 1;
+	oaip_score_options o = {.target = 2, .phase = 0};
+	oaip_result *r = oaip_score_compute(&F.se, &o);
+	assert_non_null(r);
+	char *md = render_checked(r);
+	assert_false(band_listed(md, "Well below target"));
+	assert_non_null(strstr(md, "\n- **Below target:** some indicators are "
+	                           "below the target.\n"));
+	assert_non_null(strstr(md, "On this scale the lowest level counts as "
+	                           "1, not 0, so no score falls below 25.0%."));
+	assert_non_null(strstr(md, "(2 + 1) / (4 + 4) = 37.5%"));
+	free(md);
+	oaip_result_free(r);
+
+	/* One level only: no example to work, every rating is the top. */
+	setup_fixture();
+	F.fw.scale.n_levels = 1;
+	F.fw.scale.target = 0;
+	for (size_t i = 0; i < N_IND; i++)
+		F.entries[i].level = 0;
+	r = oaip_score_compute(&F.se, NULL);
+	assert_non_null(r);
+	md = render_checked(r);
+	assert_non_null(strstr(md, "Each indicator is rated on the framework's "
+	                           "scale, which has one level: 0 Not yet. So "
+	                           "every rated indicator is at the top of the "
+	                           "scale, and a cornerstone with anything "
+	                           "rated scores 100.0%."));
+	assert_null(strstr(md, " score ("));
+	assert_false(band_listed(md, "Above target"));
+	assert_false(band_listed(md, "Below target"));
+	free(md);
+	oaip_result_free(r);
+}
+
+/* Few indicators rated: no band, and a caution before the numbers. */
+static void test_markdown_low_coverage(void **state)
+{
+	(void)state;
+	setup_fixture();
+	/* One Embedded per cornerstone; c3 stays n/a, the rest blank:
+	 * 4 of 9 rated. */
+	for (size_t i = 0; i < N_IND; i++)
+		if (F.entries[i].kind == OAIP_RATING_RATED)
+			F.entries[i].kind = OAIP_RATING_EMPTY;
+	static const size_t one[] = {W1, V1, C1, P1};
+	for (size_t k = 0; k < 4; k++) {
+		F.entries[one[k]].kind = OAIP_RATING_RATED;
+		F.entries[one[k]].level = 3;
+	}
+	oaip_result *r = oaip_score_compute(&F.se, NULL);
+	char *md = render_checked(r);
+	const char *caution =
+	    strstr(md, "## Summary\n\n**Only 4 of 9 indicators "
+	               "are rated so far (1 is marked not "
+	               "applicable): these scores say little "
+	               "yet.**\n\n| Cornerstone |");
+	assert_non_null(caution);
+	/* 1 of 2 is half: judged.  1 of 3 is not. */
+	assert_non_null(strstr(md, "| Welcome and Care | 100.0% — 1 of 2 "
+	                           "indicators rated, 1 at or above target | "
+	                           "Above target (partly evaluated) |\n"));
+	assert_non_null(strstr(md, "| Communicate | 100.0% — 1 of 3 indicators "
+	                           "rated (1 not applicable), 1 at or above "
+	                           "target | Too few rated to judge |\n"));
+	assert_non_null(strstr(md, "| **Overall** | **100.0%** — the average "
+	                           "of 4 cornerstone scores | Too few rated to "
+	                           "judge |\n"));
+	free(md);
+	oaip_result_free(r);
+
+	/* Nothing rated at all: no score to caution about. */
+	setup_fixture();
+	for (size_t i = 0; i < N_IND; i++)
+		F.entries[i].kind = OAIP_RATING_EMPTY;
+	r = oaip_score_compute(&F.se, NULL);
+	md = render_checked(r);
+	assert_null(strstr(md, "**Only "));
+	free(md);
+	oaip_result_free(r);
+}
+
+/* A cornerstone left out of the overall says why. */
+static void test_markdown_cornerstones_left_out(void **state)
+{
+	(void)state;
+	setup_fixture();
+	F.entries[P1].kind = OAIP_RATING_NA;
+	F.entries[P2].kind = OAIP_RATING_NA;
+	F.ind[V1].phases = OAIP_PHASE_EARLY_YEARS;
+	F.ind[V2].phases = OAIP_PHASE_EARLY_YEARS;
+	/* An indicator id that GitHub would link, were it not escaped. */
+	F.ind[W1].id = (char *)"www.evil.example";
+	oaip_score_options o = {.target = -1, .phase = OAIP_PHASE_SCHOOL};
+	oaip_result *r = oaip_score_compute(&F.se, &o);
+	char *md = render_checked(r);
+	assert_non_null(strstr(md, "| Value and Include | not scored — no "
+	                           "indicator applies in this phase | Not part "
+	                           "of this phase |\n"));
+	assert_non_null(strstr(md,
+	                       "| Work in Partnership | not scored — 0 of "
+	                       "2 indicators rated (2 not applicable) | Not "
+	                       "applicable |\n"));
+	assert_non_null(strstr(md,
+	                       "| **Overall** | **66.7%** — the average of "
+	                       "2 cornerstone scores; Work in Partnership "
+	                       "is not applicable; Value and Include is not "
+	                       "part of this phase | |\n"));
+	assert_true(band_listed(md, "Not part of this phase"));
+	assert_non_null(strstr(md, "- **www\\.evil.example** (Embedded)"));
+	free(md);
+	oaip_result_free(r);
+
+	/* Only one cornerstone scored. */
+	setup_fixture();
+	for (size_t i = W1; i <= C3; i++)
+		F.entries[i].kind = OAIP_RATING_EMPTY;
+	F.entries[P1].kind = OAIP_RATING_RATED;
+	F.entries[P1].level = 2;
+	F.entries[P2].kind = OAIP_RATING_RATED;
+	F.entries[P2].level = 2;
+	r = oaip_score_compute(&F.se, NULL);
+	md = render_checked(r);
+	assert_non_null(strstr(md, "| **Overall** | **66.7%** — the score of "
+	                           "Work in Partnership alone; Welcome and "
+	                           "Care, Value and Include and Communicate "
+	                           "are not yet evaluated | Too few rated to "
+	                           "judge |\n"));
+	free(md);
+	oaip_result_free(r);
+}
+
 /* ------------------------------------------------------------------ */
 /* The JSON report                                                    */
 
@@ -779,7 +1189,7 @@ static void test_json_report(void **state)
 	assert_string_equal(json_string_value(json_object_get(j, "school")),
 	                    "Tiny [x](javascript:1) <b>School</b>");
 	assert_string_equal(json_string_value(json_object_get(j, "file")),
-	                    "schools/<b>tiny</b>.csv");
+	                    "/home/sally/Documents/<tiny> [x](y).csv");
 	assert_string_equal(json_string_value(json_object_get(j, "date")),
 	                    "2026-11-23");
 	assert_int_equal(json_integer_value(json_object_get(j, "target")), 2);
@@ -803,11 +1213,11 @@ static void test_json_report(void **state)
 		const char *band;
 	} want[4] = {
 	    {"welcome-and-care", "Welcome and Care", 83.3, 2, 2, 0, 0, 2, 0,
-	     "Well established"},
+	     "Above target"},
 	    {"value-and-include", "Value and Include", 33.3, 2, 2, 0, 0, 0, 2,
-	     "Developing"},
+	     "Below target"},
 	    {"communicate", "Communicate", 50.0, 2, 3, 1, 0, 1, 1,
-	     "Developing"},
+	     "Below target"},
 	    {"work-in-partnership", "Work in Partnership", -1, 0, 2, 0, 2, 0, 0,
 	     "Not yet evaluated"},
 	};
@@ -938,6 +1348,10 @@ int main(void)
 	    cmocka_unit_test(test_markdown_report),
 	    cmocka_unit_test(test_markdown_phase_and_url),
 	    cmocka_unit_test(test_markdown_nothing_rated),
+	    cmocka_unit_test(test_escape_markdown_autolinks),
+	    cmocka_unit_test(test_markdown_method_any_target),
+	    cmocka_unit_test(test_markdown_low_coverage),
+	    cmocka_unit_test(test_markdown_cornerstones_left_out),
 	    cmocka_unit_test(test_json_report),
 	    cmocka_unit_test(test_json_phase_and_nulls),
 	};

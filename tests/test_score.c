@@ -11,9 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "oaip.h"
+#include "report.h"
 
-#define MAX_IND 16
+#define MAX_IND 24
 
 typedef struct fixture {
 	oaip_framework fw;
@@ -176,6 +176,11 @@ static void test_all_na(void **state)
 	assert_false(r->has_overall);
 	assert_list(r->not_applicable, r->n_not_applicable,
 	            "w1 w2 v1 v2 c1 c2 c3 p1 p2");
+	/* Nothing to evaluate is not "not yet evaluated". */
+	for (int c = 0; c < OAIP_N_CORNERSTONES; c++)
+		assert_string_equal(
+		    oaip_band(&r->cs[c], &F.fw.scale, r->target),
+		    "Not applicable");
 	assert_int_equal(r->n_not_evaluated, 0);
 	oaip_result_free(r);
 }
@@ -228,9 +233,9 @@ static void test_one_cornerstone_unrated(void **state)
 	/* Bands: 83.3% with no gaps is exactly halfway from the target
 	 * (66.7%) to 100%; 33.3% is exactly half the target. */
 	const oaip_scale *s = &F.fw.scale;
-	assert_string_equal(oaip_band(&r->cs[0], s, 2), "Well established");
-	assert_string_equal(oaip_band(&r->cs[1], s, 2), "Developing");
-	assert_string_equal(oaip_band(&r->cs[2], s, 2), "Developing");
+	assert_string_equal(oaip_band(&r->cs[0], s, 2), "Above target");
+	assert_string_equal(oaip_band(&r->cs[1], s, 2), "Below target");
+	assert_string_equal(oaip_band(&r->cs[2], s, 2), "Below target");
 	assert_string_equal(oaip_band(&r->cs[3], s, 2), "Not yet evaluated");
 	oaip_result_free(r);
 }
@@ -253,8 +258,17 @@ static void test_na_and_blank_not_counted(void **state)
 	assert_list(r->not_applicable, r->n_not_applicable, "c2");
 	assert_list(r->not_evaluated, r->n_not_evaluated,
 	            "w1 w2 v1 v2 c3 p1 p2");
+	/* 1 of 3 rated (one n/a, one blank): fewer than half, so 100% is
+	 * too few to judge, not a strength of the cornerstone. */
 	assert_string_equal(oaip_band(com, &F.fw.scale, 2),
-	                    "Well established (partly evaluated)");
+	                    "Too few rated to judge");
+	/* With c3 rated too, 2 of 3 are rated (c2 n/a) and none is blank:
+	 * judged. */
+	rate(C3, 3);
+	oaip_result_free(r);
+	r = score(-1, 0);
+	com = &r->cs[OAIP_COMMUNICATE];
+	assert_string_equal(oaip_band(com, &F.fw.scale, 2), "Above target");
 	oaip_result_free(r);
 }
 
@@ -351,9 +365,10 @@ static void test_target(void **state)
 	assert_int_equal(r->cs[0].at_target, 1);
 	/* The scores do not depend on the target. */
 	assert_near(r->cs[0].score, 500.0 / 6);
-	/* 83.3% is below a target of 100%: one gap, so not "Established"
-	 * in any form; one at target and one below is not "mostly". */
-	assert_string_equal(oaip_band(&r->cs[0], &F.fw.scale, 3), "Developing");
+	/* 83.3% is below a target of 100%: one gap, so not "At target" in
+	 * any form; no score can be "mostly" at the top level with a gap. */
+	assert_string_equal(oaip_band(&r->cs[0], &F.fw.scale, 3),
+	                    "Below target");
 	oaip_result_free(r);
 
 	r = score(1, 0);
@@ -495,47 +510,252 @@ static void test_bands(void **state)
 	assert_string_equal(oaip_band(&cs, s, 2), "Not yet evaluated");
 	/* All Embedded */
 	cs = cs_of(100, 4, 4, 0, 0);
-	assert_string_equal(oaip_band(&cs, s, 2), "Well established");
+	assert_string_equal(oaip_band(&cs, s, 2), "Above target");
 	/* All Established: at target, not above it */
 	cs = cs_of(200.0 / 3, 4, 4, 0, 0);
-	assert_string_equal(oaip_band(&cs, s, 2), "Established");
+	assert_string_equal(oaip_band(&cs, s, 2), "At target");
 	cs = cs_of(200.0 / 3, 4, 4, 0, 1);
 	assert_string_equal(oaip_band(&cs, s, 2),
-	                    "Established (partly evaluated)");
+	                    "At target (partly evaluated)");
 	/* Embedded x3 and Not yet x1: 75% hides a gap */
 	cs = cs_of(75, 4, 3, 1, 0);
-	assert_string_equal(oaip_band(&cs, s, 2), "Mostly established");
+	assert_string_equal(oaip_band(&cs, s, 2), "Mostly at target");
 	/* Embedded x1, Not yet x1: 50%, below target */
 	cs = cs_of(50, 2, 1, 1, 0);
-	assert_string_equal(oaip_band(&cs, s, 2), "Developing");
+	assert_string_equal(oaip_band(&cs, s, 2), "Below target");
 	/* Embedded x2, Not yet x2: 50% again */
 	cs = cs_of(50, 4, 2, 2, 0);
-	assert_string_equal(oaip_band(&cs, s, 2), "Developing");
+	assert_string_equal(oaip_band(&cs, s, 2), "Below target");
 	/* Embedded x2, Emerging x1, Not yet x1: 58.3% -> not mostly */
 	cs = cs_of(700.0 / 12, 4, 2, 2, 0);
-	assert_string_equal(oaip_band(&cs, s, 2), "Developing");
+	assert_string_equal(oaip_band(&cs, s, 2), "Below target");
 	/* Embedded x1, Established x1, Not yet x1: 5/9 = 55.6%, below t */
 	cs = cs_of(500.0 / 9, 3, 2, 1, 0);
-	assert_string_equal(oaip_band(&cs, s, 2), "Developing");
+	assert_string_equal(oaip_band(&cs, s, 2), "Below target");
 	/* All Emerging: 33.3% is half the target */
 	cs = cs_of(100.0 / 3, 3, 0, 3, 0);
-	assert_string_equal(oaip_band(&cs, s, 2), "Developing");
-	/* Not yet x2, Emerging x1: 11.1% */
+	assert_string_equal(oaip_band(&cs, s, 2), "Below target");
+	/* Not yet x2, Emerging x1: 11.1%, 3 of 5 rated */
 	cs = cs_of(100.0 / 9, 3, 0, 3, 2);
 	assert_string_equal(oaip_band(&cs, s, 2),
-	                    "Early stages (partly evaluated)");
+	                    "Well below target (partly evaluated)");
 	cs = cs_of(0, 3, 0, 3, 0);
-	assert_string_equal(oaip_band(&cs, s, 2), "Early stages");
+	assert_string_equal(oaip_band(&cs, s, 2), "Well below target");
 
-	/* With gaps, no band ever says "Established" or "Well established"
-	 * on its own, whatever the score. */
+	/* The score is compared as reports show it: 83.32% shows as 83.3%,
+	 * the "Above target" line, and is above target; 83.24% is not. */
+	cs = cs_of(83.32, 4, 4, 0, 0);
+	assert_string_equal(oaip_band(&cs, s, 2), "Above target");
+	cs = cs_of(83.24, 4, 4, 0, 0);
+	assert_string_equal(oaip_band(&cs, s, 2), "At target");
+
+	/* With gaps, no band ever says "At target" or "Above target", and
+	 * no band is ever a level's name, whatever the score. */
 	for (int score = 0; score <= 100; score++)
-		for (size_t at = 0; at <= 5; at++) {
-			cs = cs_of(score, at + 1, at, 1, 0);
-			const char *b = oaip_band(&cs, s, 2);
-			assert_true(strncmp(b, "Established", 11) != 0);
-			assert_true(strncmp(b, "Well", 4) != 0);
+		for (size_t at = 0; at <= 5; at++)
+			for (int t = 0; t <= 3; t++) {
+				cs = cs_of(score, at + 1, at, 1, 0);
+				const char *b = oaip_band(&cs, s, t);
+				assert_true(strncmp(b, "At target", 9) != 0);
+				assert_true(strncmp(b, "Above", 5) != 0);
+				for (size_t l = 0; l < 4; l++)
+					assert_null(
+					    strstr(b, F.levels[l].label));
+			}
+}
+
+static void test_bands_without_judgement(void **state)
+{
+	(void)state;
+	reset();
+	const oaip_scale *s = &F.fw.scale;
+	oaip_cornerstone_score cs = {0};
+
+	/* No indicator of the cornerstone applies in the phase. */
+	assert_string_equal(oaip_band(&cs, s, 2), "Not part of this phase");
+	/* All marked n/a. */
+	cs.total = cs.na = 3;
+	assert_string_equal(oaip_band(&cs, s, 2), "Not applicable");
+	/* Some n/a, some blank, nothing rated. */
+	cs.na = 1;
+	cs.empty = 2;
+	assert_string_equal(oaip_band(&cs, s, 2), "Not yet evaluated");
+	assert_string_equal(oaip_band(NULL, s, 2), "Not yet evaluated");
+
+	/* Fewer than half rated: a score, but no judgement, however good
+	 * or bad it looks. */
+	cs = cs_of(100, 1, 1, 0, 4);
+	assert_string_equal(oaip_band(&cs, s, 2), "Too few rated to judge");
+	cs = cs_of(0, 2, 0, 2, 3);
+	assert_string_equal(oaip_band(&cs, s, 2), "Too few rated to judge");
+	/* n/a counts as not rated here */
+	cs = cs_of(100, 1, 1, 0, 0);
+	cs.total = 3;
+	cs.na = 2;
+	assert_string_equal(oaip_band(&cs, s, 2), "Too few rated to judge");
+	/* Exactly half is enough. */
+	cs = cs_of(100, 2, 2, 0, 2);
+	assert_string_equal(oaip_band(&cs, s, 2),
+	                    "Above target (partly evaluated)");
+
+	/* Through the scoring: one indicator rated Embedded in each
+	 * cornerstone of 5/5/6/4, the rest blank.  Every score is 100%,
+	 * and none may read as a settled strength. */
+	static const size_t counts[] = {5, 5, 6, 4};
+	static char ids[20][8];
+	size_t k = 0;
+	for (int c = 0; c < OAIP_N_CORNERSTONES; c++)
+		for (size_t i = 0; i < counts[c]; i++, k++) {
+			snprintf(ids[k], sizeof ids[k], "i%zu", k);
+			size_t at = add(ids[k], (oaip_cornerstone)c, 1, 0);
+			if (i == 0)
+				rate(at, 3);
 		}
+	oaip_result *r = score(-1, 0);
+	for (int c = 0; c < OAIP_N_CORNERSTONES; c++) {
+		assert_near(r->cs[c].score, 100.0);
+		assert_int_equal(r->cs[c].rated, 1);
+		assert_int_equal(r->cs[c].total, counts[c]);
+		assert_string_equal(oaip_band(&r->cs[c], s, r->target),
+		                    "Too few rated to judge");
+	}
+	oaip_result_free(r);
+
+	/* A phase that leaves a cornerstone out. */
+	reset();
+	add("w", OAIP_WELCOME_AND_CARE, 1, 0);
+	add("v", OAIP_VALUE_AND_INCLUDE, 1, 0);
+	add("c", OAIP_COMMUNICATE, 1, 0);
+	add("p", OAIP_WORK_IN_PARTNERSHIP, 1, OAIP_PHASE_EARLY_YEARS);
+	rate(0, 2);
+	mark_na(1);
+	r = score(-1, OAIP_PHASE_SCHOOL);
+	assert_string_equal(oaip_band(&r->cs[0], s, 2), "At target");
+	assert_string_equal(oaip_band(&r->cs[1], s, 2), "Not applicable");
+	assert_string_equal(oaip_band(&r->cs[2], s, 2), "Not yet evaluated");
+	assert_string_equal(oaip_band(&r->cs[3], s, 2),
+	                    "Not part of this phase");
+	oaip_result_free(r);
+}
+
+static void assert_rules(int target, double t, double lowest, double above,
+                         double well_below, bool can_above, bool can_gaps,
+                         bool can_well_below)
+{
+	oaip_band_rules b;
+	oaip_band_rules_get(&F.fw.scale, target, &b);
+	assert_near(b.target, t);
+	assert_near(b.lowest, lowest);
+	assert_near(b.above, above);
+	assert_near(b.well_below, well_below);
+	assert_int_equal(b.can_be_above, can_above);
+	assert_int_equal(b.can_have_gaps, can_gaps);
+	assert_int_equal(b.can_be_well_below, can_well_below);
+}
+
+static void test_band_rules(void **state)
+{
+	(void)state;
+	reset();
+	/* The default 0-3 scale, every target. */
+	assert_rules(0, 0, 0, 50, 0, true, false, false);
+	assert_rules(1, 33.3, 0, 66.7, 16.7, true, true, true);
+	assert_rules(2, 66.7, 0, 83.3, 33.3, true, true, true);
+	/* At the top level nothing can be above the target. */
+	assert_rules(3, 100, 0, 100, 50, false, true, true);
+	/* A 1-4 scale: with target 2, no score is under 25%. */
+	for (int i = 0; i < 4; i++)
+		F.levels[i].value = i + 1;
+	assert_rules(1, 25, 25, 62.5, 12.5, true, false, false);
+	assert_rules(2, 50, 25, 75, 25, true, true, false);
+	assert_rules(3, 75, 25, 87.5, 37.5, true, true, true);
+	assert_rules(4, 100, 25, 100, 50, false, true, true);
+	/* A scale of one level, 0: every rating is at the top. */
+	reset();
+	F.fw.scale.n_levels = 1;
+	assert_rules(0, 100, 100, 100, 50, false, false, false);
+}
+
+/* Every judged band a cornerstone could get, on the scale of F with this
+ * target, from any 1 to 5 ratings (weight 1, none blank): a bit set
+ * indexed like names[] below. */
+static const char *const judged[] = {"Above target", "At target",
+                                     "Mostly at target", "Below target",
+                                     "Well below target"};
+
+static unsigned bands_reached(int target)
+{
+	const oaip_scale *s = &F.fw.scale;
+	size_t n = s->n_levels;
+	int r_max = oaip_scale_max(s);
+	unsigned seen = 0;
+	/* counts[i] ratings at level i, for every multiset of size 1..5 */
+	size_t counts[8] = {0};
+	for (;;) {
+		size_t k;
+		for (size_t i = n; i-- > 0;) {
+			if (++counts[i] <= 5)
+				break;
+			counts[i] = 0;
+			if (i == 0)
+				return seen;
+		}
+		size_t rated = 0, at = 0, gaps = 0;
+		double sum = 0;
+		for (size_t i = 0; i < n; i++) {
+			rated += counts[i];
+			sum += (double)counts[i] * s->levels[i].value;
+			if (s->levels[i].value >= target)
+				at += counts[i];
+			else
+				gaps += counts[i];
+		}
+		if (rated == 0 || rated > 5)
+			continue;
+		double score = r_max > 0 ? 100.0 * sum / (rated * r_max) : 100;
+		oaip_cornerstone_score cs = cs_of(score, rated, at, gaps, 0);
+		const char *b = oaip_band(&cs, s, target);
+		for (k = 0; k < 5 && strcmp(b, judged[k]) != 0; k++)
+			;
+		if (k == 5) /* every one of these is judged */
+			fail_msg("band '%s'", b);
+		seen |= 1u << k;
+	}
+}
+
+/* Bands the explanation lists for these rules (report.c lists the same:
+ * see test_render). */
+static unsigned bands_explained(const oaip_band_rules *b)
+{
+	return (b->can_be_above ? 1u : 0) | 2u |
+	       (b->can_be_above && b->can_have_gaps ? 4u : 0) |
+	       (b->can_have_gaps ? 8u : 0) | (b->can_be_well_below ? 16u : 0);
+}
+
+static void test_bands_only_as_explained(void **state)
+{
+	(void)state;
+	static const int scales[][5] = {
+	    {4, 0, 1, 2, 3}, {4, 1, 2, 3, 4}, {2, 0, 10, 0, 0},
+	    {3, 0, 2, 5, 0}, {1, 0, 0, 0, 0}, {1, 5, 0, 0, 0},
+	};
+	for (size_t sc = 0; sc < sizeof scales / sizeof scales[0]; sc++) {
+		reset();
+		F.fw.scale.n_levels = (size_t)scales[sc][0];
+		for (int i = 0; i < scales[sc][0]; i++)
+			F.levels[i].value = scales[sc][i + 1];
+		for (int i = 0; i < scales[sc][0]; i++) {
+			int target = scales[sc][i + 1];
+			oaip_band_rules b;
+			oaip_band_rules_get(&F.fw.scale, target, &b);
+			unsigned reached = bands_reached(target);
+			unsigned told = bands_explained(&b);
+			if (reached != told)
+				fail_msg("scale %zu, target %d: bands reached "
+				         "%#x, explained %#x",
+				         sc, target, reached, told);
+		}
+	}
 }
 
 int main(void)
@@ -553,6 +773,9 @@ int main(void)
 	    cmocka_unit_test(test_scale_not_from_zero),
 	    cmocka_unit_test(test_single_level_scale),
 	    cmocka_unit_test(test_bands),
+	    cmocka_unit_test(test_bands_without_judgement),
+	    cmocka_unit_test(test_band_rules),
+	    cmocka_unit_test(test_bands_only_as_explained),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

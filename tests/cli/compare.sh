@@ -1,10 +1,23 @@
 # compare.sh - oaip-eval compare: per-school scores agree with 'score',
-# directories are read in name order, a broken return does not stop the
-# batch, no CSV cell can start a formula, the HTML report is escaped, and
+# directories are read in name order, a broken or missing return does not
+# stop the batch, a report with no readable return says so, no CSV cell
+# can start a formula, the HTML report is escaped and fits the page, and
 # the exit statuses.
 . "$top_srcdir/tests/cli/lib.sh"
 
 data=$top_srcdir/tests/data/compare
+
+# One line of JSON with the pretty-printing spaces taken out, so a whole
+# object can be matched with expect_json.  (The objects matched hold no
+# string with ", " or ": " in it.)
+json_compact() {
+	tr -d '\n' <"$1" | sed -e 's/: /:/g' -e 's/,  */,/g' -e 's/{  */{/g' \
+		-e 's/\[  */[/g' -e 's/  *}/}/g' -e 's/  *\]/]/g'
+}
+
+expect_json() {
+	if json_compact "$out" | grep -qF -- "$1"; then pass; else fail "JSON lacks '$1'"; fi
+}
 
 # The overall and four cornerstone scores of one 'score -F json' report,
 # as "overall,wc,vi,co,wp" (empty where null).
@@ -39,21 +52,28 @@ for f in returns/ash-academy.csv returns/elm_school.csv returns/oak-primary.csv;
 	check "$f: compare gives '$got', score gives '$want'" test "$got" = "$want"
 	check "$f: has scores" test -n "$(echo "$got" | tr -d ,)"
 done
-# The values, written out, so a change in both commands is still seen.
-check "oak primary row" grep -qF "oak primary,returns/oak-primary.csv,60.8,73.3,53.3,72.2,44.4,19,20," "$T/area.csv"
-check "ash academy row" grep -qF "ash academy,returns/ash-academy.csv,33.3,66.7,0.0,33.3,33.3,4,20," "$T/area.csv"
-check "elm school row" grep -qF "elm school,returns/elm_school.csv,62.1,53.3,73.3,46.7,75.0,19,20," "$T/area.csv"
+# The values, written out, so a change in both commands is still seen:
+# the scores, then each cornerstone's rated and total, then the school's.
+check "header" grep -qF "school,file,overall,welcome-and-care,value-and-include,communicate,work-in-partnership,welcome-and-care_rated,welcome-and-care_total,value-and-include_rated,value-and-include_total,communicate_rated,communicate_total,work-in-partnership_rated,work-in-partnership_total,rated,total,error" "$T/area.csv"
+check "Oak Primary row" grep -qF "Oak Primary,returns/oak-primary.csv,60.8,73.3,53.3,72.2,44.4,5,5,5,5,6,6,3,4,19,20," "$T/area.csv"
+check "Ash Academy row" grep -qF "Ash Academy,returns/ash-academy.csv,33.3,66.7,0.0,33.3,33.3,1,5,1,5,1,6,1,4,4,20," "$T/area.csv"
+check "Elm School row" grep -qF "Elm School,returns/elm_school.csv,62.1,53.3,73.3,46.7,75.0,5,5,5,5,5,6,4,4,19,20," "$T/area.csv"
+# The same counts as 'score' gives for each cornerstone.
+run score -F json returns/oak-primary.csv
+expect_json '"id":"communicate","title":"Communicate","score":72.2,"rated":6,"total":6,'
+expect_json '"id":"work-in-partnership","title":"Work in Partnership","score":44.4,"rated":3,"total":4,'
+check "every row has the header's 18 columns" sh -c "test \"\$(awk -F, '{ print NF }' '$T/area.csv' | sort -u)\" = 18"
 cd - >/dev/null || exit 1
 
 case_ "JSON: schools with file, overall and cornerstones"
 run compare -F json "$data/returns"
 expect_status 0
-expect_out '"schools":['
-expect_out "{\"file\":\"$data/returns/oak-primary.csv\",\"school\":\"oak primary\",\"overall\":60.8,"
-expect_out '{"id":"welcome-and-care","title":"Welcome and Care","score":73.3,"rated":5,"total":5,'
-expect_out '"unreadable":['
-expect_out '"priorities":['
-expect_out '"area":{'
+expect_json '"schools":['
+expect_json "{\"file\":\"$data/returns/oak-primary.csv\",\"school\":\"Oak Primary\",\"overall\":60.8,"
+expect_json '{"id":"welcome-and-care","title":"Welcome and Care","score":73.3,"rated":5,"total":5,'
+expect_json '"unreadable":['
+expect_json '"priorities":['
+expect_json '"area":{'
 expect_no_err "error"
 
 case_ "a directory means its .csv files in name order"
@@ -65,9 +85,9 @@ cp "$data/returns/elm_school.csv" "$T/dir/.hidden.csv"
 echo "not a return" >"$T/dir/notes.txt"
 run compare -F json "$T/dir/"
 expect_status 0
-order=$(grep -o '"file":"[^"]*"' "$out" | sed 's|.*/||; s|"$||' | tr '\n' ' ')
+order=$(json_compact "$out" | grep -o '"file":"[^"]*"' | sed 's|.*/||; s|"$||' | tr '\n' ' ')
 check "order is '10.csv 9.csv B.csv a.csv', was '$order'" test "$order" = "10.csv 9.csv B.csv a.csv "
-expect_out "\"file\":\"$T/dir/10.csv\""
+expect_json "\"file\":\"$T/dir/10.csv\""
 expect_no_out "hidden"
 expect_no_out "notes"
 expect_no_out "sub.csv"
@@ -76,7 +96,7 @@ case_ "files and directories mixed keep the order given"
 run compare -F csv "$data/returns/oak-primary.csv" "$T/dir"
 expect_status 0
 first=$(sed -n 2p "$out" | cut -d, -f1)
-check "first row is oak primary, was '$first'" test "$first" = "oak primary"
+check "first row is Oak Primary, was '$first'" test "$first" = "Oak Primary"
 check "5 rows and a header" test "$(wc -l <"$out")" -eq 6
 
 case_ "a broken return in a batch: listed with file:line, the others still reported, exit 1"
@@ -89,23 +109,92 @@ expect_err "2 of 4 returns could not be read"
 expect_out "**Returns:** 4: 2 read, 2 could not be read"
 expect_out "broken/b-bad-rating.csv:4: rating 'sometimes' is not one of"
 expect_out "broken/d-unterminated.csv:2: unterminated quoted field"
-expect_out "| a good | broken/a-good.csv | 33.3 |"
-expect_out "| c good | broken/c-good.csv | 62.1 |"
+expect_out "| A Good | broken/a-good.csv | 33.3 |"
+expect_out "| C Good | broken/c-good.csv | 62.1 |"
 run compare -F csv broken
 expect_status 1
-expect_out "b bad rating,broken/b-bad-rating.csv,,,,,,,,\"broken/b-bad-rating.csv:4: rating 'sometimes'"
-expect_out "c good,broken/c-good.csv,62.1,"
+expect_out "B Bad Rating,broken/b-bad-rating.csv,,,,,,,,,,,,,,,,\"broken/b-bad-rating.csv:4: rating 'sometimes'"
+expect_out "C Good,broken/c-good.csv,62.1,"
 run compare -F json broken
 expect_status 1
-expect_out '{"file":"broken/b-bad-rating.csv","school":"b bad rating","errors":[{"file":"broken/b-bad-rating.csv","line":4,"message":"rating '
+expect_json '{"file":"broken/b-bad-rating.csv","school":"B Bad Rating","errors":[{"file":"broken/b-bad-rating.csv","line":4,"message":"rating '
 cd - >/dev/null || exit 1
 
-case_ "a named path that does not exist stops the run before any report"
-run compare -o "$T/none.md" "$data/returns" "$T/no-such-dir"
-expect_status 3
-expect_err "$T/no-such-dir: error: no such file or directory"
+case_ "a named file that does not exist is an unreadable return: listed, the batch goes on, exit 1"
+cd "$data" || exit 1
+run compare -o "$T/missing.md" returns/oak-primary.csv no-such-school.csv returns/elm_school.csv
+expect_status 1
+expect_err "no-such-school.csv: error: no such file or directory"
+expect_err "1 of 3 returns could not be read; it is listed in the report"
 expect_out_empty
-expect_file_absent "$T/none.md"
+check "the report is written" test -s "$T/missing.md"
+check "report: counts" grep -qF "**Returns:** 3: 2 read, 1 could not be read" "$T/missing.md"
+check "report: the missing file with its error" grep -qF "  - no-such-school.csv: no such file or directory" "$T/missing.md"
+check "report: the return before it scored" grep -qF "| Oak Primary | returns/oak-primary.csv | 60.8 |" "$T/missing.md"
+check "report: the return after it scored" grep -qF '| Elm School | returns/elm\_school.csv | 62.1 |' "$T/missing.md"
+run compare -F csv returns/oak-primary.csv no-such-school.csv
+expect_status 1
+expect_out "No Such School,no-such-school.csv,,,,,,,,,,,,,,,,no-such-school.csv: no such file or directory"
+cd - >/dev/null || exit 1
+
+case_ "a named directory that does not exist is listed as unreadable, in the order given"
+run compare -F json -o "$T/nodir.json" "$T/no-such-dir/" "$data/returns"
+expect_status 1
+expect_err "$T/no-such-dir/: error: no such file or directory"
+check "the report is written" test -s "$T/nodir.json"
+out=$T/nodir.json
+expect_json "\"returns\":4,\"read\":3,"
+expect_json "{\"file\":\"$T/no-such-dir/\",\"school\":\"No Such Dir\",\"errors\":[{\"file\":\"$T/no-such-dir/\",\"line\":0,\"message\":\"no such file or directory\"}],\"errors_total\":1}"
+out=$T/stdout
+
+case_ "a directory that cannot be listed is listed as unreadable"
+mkdir -p "$T/locked"
+cp "$data/returns/oak-primary.csv" "$T/locked/"
+chmod 000 "$T/locked"
+if ls "$T/locked" >/dev/null 2>&1; then
+	echo "SKIP: a directory with mode 000 can still be listed (running as root?)"
+else
+	run compare -F csv "$T/locked" "$data/returns/elm_school.csv"
+	expect_status 1
+	expect_err "$T/locked: error: cannot read directory: "
+	expect_out "Locked,$T/locked,,,,,,,,,,,,,,,,$T/locked: cannot read directory: "
+	expect_out "Elm School,$data/returns/elm_school.csv,62.1,"
+fi
+chmod 755 "$T/locked"
+
+case_ "no return could be read: the report says so plainly in every format, exit 1"
+cd "$data" || exit 1
+run compare broken/b-bad-rating.csv gone.csv
+expect_status 1
+expect_err "2 of 2 returns could not be read; they are listed in the report"
+expect_out "**Returns:** 2: 0 read, 2 could not be read"
+expect_out "**None of the returns could be read, so this report has no scores, area figures or training priorities.**"
+expect_out "None of the returns could be read, so there are no training priorities."
+expect_out "None of the returns could be read, so there are no area figures."
+expect_out "broken/b-bad-rating.csv:4: rating 'sometimes'"
+expect_out "gone.csv: no such file or directory"
+expect_no_out "No school rated any indicator"
+expect_no_out "Over the 0"
+expect_no_out "None: every"
+run compare -F html broken/b-bad-rating.csv gone.csv
+expect_status 1
+expect_out "<p class=\"notice\"><strong>None of the returns could be read, so this report has no scores, area figures or training priorities.</strong>"
+expect_out "<code>broken/b-bad-rating.csv:4</code>: rating"
+expect_no_out "No school rated any indicator"
+expect_no_out "Over the 0"
+expect_no_out "<svg"
+run compare -F csv broken/b-bad-rating.csv gone.csv
+expect_status 1
+check "CSV: a header and both returns" test "$(wc -l <"$out")" -eq 3
+expect_out "B Bad Rating,broken/b-bad-rating.csv,,,,,,,,,,,,,,,,\"broken/b-bad-rating.csv:4: rating 'sometimes'"
+expect_out "Gone,gone.csv,,,,,,,,,,,,,,,,gone.csv: no such file or directory"
+run compare -F json broken/b-bad-rating.csv gone.csv
+expect_status 1
+expect_json '"returns":2,"read":0,"schools":[],'
+expect_json '{"id":"overall","title":"Overall","schools":0,"mean":null,"min":null,"q1":null,"median":null,"q3":null,"max":null}'
+expect_json '"priorities":[],'
+expect_json '"low_coverage":{"threshold":50,"schools":[]},'
+cd - >/dev/null || exit 1
 
 case_ "CSV: no cell from a school can start a formula"
 mkdir -p "$T/hostile"
@@ -118,10 +207,12 @@ cd - >/dev/null || exit 1
 expect_status 0
 expect_out "\"'=cmd|calc\",\"'=cmd|calc.csv\",62.1,"
 expect_out "\"'+x\",\"'+x.csv\",62.1,"
-# '-' and '_' in a file name read as spaces in the school's name.
-expect_out "\" 2+3\",\"'-2+3.csv\",62.1,"
+# '-' and '_' in a file name read as spaces in the school's name, and
+# none is left at its start.
+expect_out "2+3,\"'-2+3.csv\",62.1,"
 expect_out "\"'@SUM(A1)\",\"'@SUM(A1).csv\",62.1,"
 check "no cell starts with = + - @" sh -c "! grep -E '(^|,)\"?[=+@-]' '$out'"
+expect_out "Plain,plain.csv,62.1,"
 check "lines end in CRLF" sh -c "test \"\$(grep -c \"\$(printf '\r')\$\" '$out')\" -eq 6"
 check "starts with a UTF-8 byte order mark" sh -c "head -c 3 '$out' | od -An -tx1 | grep -q 'ef bb bf'"
 run compare -o "$T/area.csv" "$T/hostile"
@@ -141,7 +232,14 @@ expect_out "&lt;script&gt;alert(1)&lt;!script&gt;"
 expect_out "a&amp;b &quot;quoted&quot;"
 expect_out "<caption id=\"heat-caption\">"
 expect_out "<th scope=\"col\" class=\"num\">Welcome and Care</th>"
-expect_out "<span class=\"score\">73.3</span><br>Mostly established<br><span class=\"muted\">5 of 5 rated</span>"
+expect_out "<th scope=\"col\" class=\"num\">Work in Partnership</th>"
+# Each cell: the number, the band in words, the count (band words are
+# not fixed here: only that there is one).
+check "a heat-map cell holds number, band and count" grep -qE '<td class="num heat-[0-4]"><span class="score">73\.3</span><br><span class="cell-band">[^<]+</span><br><span class="cell-count muted">5 of 5 rated</span></td>' "$out"
+# It fits the page: fixed column widths on paper and wide screens, set
+# by the report's own style sheet in the head.
+expect_out "<colgroup><col class=\"school\"><col class=\"score\" span=\"5\"></colgroup>"
+check "the heat map's style sheet is in the head" sh -c "sed -n '/<head>/,/<\/head>/p' '$out' | grep -qF 'table.heat{table-layout:fixed;'"
 expect_out "<html lang=\"en-GB\">"
 expect_out "<main id=\"main\">"
 expect_err "<img src=x>.csv:2: error: rating '"
@@ -156,7 +254,7 @@ expect_out "QUARTILE.INC"
 expect_out "| Overall | 3 of 3 | 52.1 | 33.3 | 47.1 | 60.8 | 61.5 | 62.1 |"
 expect_out "## Training priorities"
 expect_out "## Schools with low coverage"
-expect_out "| ash academy |"
+expect_out "| Ash Academy |"
 expect_out "4 of 20 (20.0%)"
 expect_out "## Returns that could not be read"
 expect_out "None: every return could be read."
@@ -185,14 +283,28 @@ expect_out_empty
 run compare --frobnicate "$data/returns"
 expect_status 2
 
-case_ "an unreadable framework or an empty directory is bad input"
-run compare -f "$T/missing.xml" "$data/returns"
+case_ "exit 3: the framework cannot be loaded, there are no returns at all, or the report cannot be written"
+run compare -f "$T/missing.xml" -o "$T/fw.md" "$data/returns"
 expect_status 3
 expect_out_empty
-mkdir -p "$T/empty"
-run compare "$T/empty"
+expect_file_absent "$T/fw.md"
+run compare -f "$T/missing.xml" "$T/no-such.csv"
 expect_status 3
-expect_err "no .csv files in this directory"
 expect_out_empty
+mkdir -p "$T/empty" "$T/empty2"
+run compare "$T/empty" "$T/empty2"
+expect_status 3
+expect_err "$T/empty: warning: no .csv files in this directory"
+expect_err "no returns to compare"
+expect_out_empty
+run compare -o "$T/no-such-dir/area.md" "$data/returns"
+expect_status 3
+expect_err "$T/no-such-dir/area.md"
+expect_file_absent "$T/no-such-dir"
+# An empty directory beside a missing file: there is a return, unreadable.
+run compare "$T/empty" "$T/no-such.csv"
+expect_status 1
+expect_out "**Returns:** 1: 0 read, 1 could not be read"
+expect_out "**The return could not be read, so this report has no scores"
 
 finish

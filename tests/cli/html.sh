@@ -119,4 +119,26 @@ expect_out '<dt>Phase</dt><dd>school (indicators for other phases are left out)<
 check "no script" not_grep -i '<script' "$out"
 check "no http(s) URL" not_grep -iE 'https?:' "$out"
 
+case_ "score -F html: the file's name only, no descriptions of our own"
+run score -F html "$ex"
+expect_out '<dt>File</dt><dd>devon-primary.csv</dd>'
+expect_no_out "$top_srcdir"
+# the cornerstones are described by the framework's expectations, not by
+# sentences of this program's that could pass for the framework's
+expect_no_out 'Parent carers feel welcome, cared about and supported'
+expect_no_out 'Communication with parent carers is clear, timely'
+check "sections in order" sh -c "grep -o '<h2 id=\"[a-z-]*\"' '$out' | tr '\n' ' ' | grep -qx '<h2 id=\"summary\" <h2 id=\"how\" <h2 id=\"strengths\" <h2 id=\"gaps\" <h2 id=\"not-evaluated\" <h2 id=\"not-applicable\" '"
+
+case_ "score -F html: one indicator rated per cornerstone"
+run score -F html "$top_srcdir/tests/data/score/one-each.csv"
+expect_status 0
+expect_out '<p class="caution"><strong>Only 4 of 20 indicators are rated so far: these scores say little yet.</strong></p>'
+# the chart shows how little each bar rests on, and draws it pale
+expect_out '>Welcome and Care: only 1 of 5 rated</text>'
+expect_out '>Communicate: only 1 of 6 rated</text>'
+expect_out '>Work in Partnership: only 1 of 4 rated</text>'
+check "four pale bars, no solid one" [ "$(grep -c 'fill="#d3e3ea" stroke="#2b6a86"' "$out")" -eq 4 ]
+expect_no_out 'fill="#2b6a86"/>'
+check "no band for them" [ "$(grep -c '<td>Too few rated to judge</td>' "$out")" -eq 5 ]
+
 finish

@@ -47,21 +47,24 @@ expect_file_lacks() {
 #                       1 at, 2 gaps
 #   overall = (60 + 41.667 + 60 + 33.333) / 4 = 195 / 4 = 48.75 -> 48.8
 #
-# Bands: every cornerstone has gaps and a score below the target's 66.7%
-# but at least half of it (33.3%): Developing; Value and Include and
-# Communicate still have blanks: "(partly evaluated)".
+# Bands: every cornerstone has at least half its indicators rated, gaps,
+# and a score below the target's 66.7% but at least half of it (33.3%):
+# Below target; Value and Include and Communicate still have blanks:
+# "(partly evaluated)".
 case_ "devon example: Markdown"
 run score "$EX/devon-primary.csv"
 expect_status 0
 expect_out "# Partnership with parent carers: "
-expect_out "- **Self-evaluation file:** $EX/devon-primary.csv"
+expect_out "- **Self-evaluation file:** devon-primary.csv"
+# only the file's name, never the folders it was kept in
+expect_no_out "$EX"
 expect_out "- **Date of this report:** 2026-11-23"
 expect_out "- **Framework:** Working in partnership with parent carers, Devon County Council (framework id devon, version 2025)"
 expect_out "- **Target level:** Established (2) on a scale from Not yet (0) to Embedded (3)"
-expect_out "| Welcome and Care | 60.0% — 5 of 5 indicators rated, 3 at or above target, 2 below | Developing |"
-expect_out "| Value and Include | 41.7% — 4 of 5 indicators rated, 2 at or above target, 2 below | Developing (partly evaluated) |"
-expect_out "| Communicate | 60.0% — 5 of 6 indicators rated, 3 at or above target, 2 below | Developing (partly evaluated) |"
-expect_out "| Work in Partnership | 33.3% — 3 of 4 indicators rated (1 not applicable), 1 at or above target, 2 below | Developing |"
+expect_out "| Welcome and Care | 60.0% — 5 of 5 indicators rated, 3 at or above target, 2 below | Below target |"
+expect_out "| Value and Include | 41.7% — 4 of 5 indicators rated, 2 at or above target, 2 below | Below target (partly evaluated) |"
+expect_out "| Communicate | 60.0% — 5 of 6 indicators rated, 3 at or above target, 2 below | Below target (partly evaluated) |"
+expect_out "| Work in Partnership | 33.3% — 3 of 4 indicators rated (1 not applicable), 1 at or above target, 2 below | Below target |"
 expect_out "| **Overall** | **48.8%** — the average of 4 cornerstone scores | |"
 expect_out "17 of 20 indicators rated: 9 at or above the target (Established), 8 below it, 2 not yet evaluated, 1 not applicable."
 expect_out "## How scores are worked out"
@@ -85,10 +88,10 @@ expect_status 0
 expect_json '"framework":"devon",'
 expect_json '"target":2,"target_label":"Established","phase":null,'
 expect_json '"overall":48.8,"rated":17,"total":20,'
-expect_json '{"id":"welcome-and-care","title":"Welcome and Care","score":60.0,"rated":5,"total":5,"na":0,"not_evaluated":0,"at_target":3,"gaps":2,"band":"Developing"}'
-expect_json '{"id":"value-and-include","title":"Value and Include","score":41.7,"rated":4,"total":5,"na":0,"not_evaluated":1,"at_target":2,"gaps":2,"band":"Developing (partly evaluated)"}'
-expect_json '{"id":"communicate","title":"Communicate","score":60.0,"rated":5,"total":6,"na":0,"not_evaluated":1,"at_target":3,"gaps":2,"band":"Developing (partly evaluated)"}'
-expect_json '{"id":"work-in-partnership","title":"Work in Partnership","score":33.3,"rated":3,"total":4,"na":1,"not_evaluated":0,"at_target":1,"gaps":2,"band":"Developing"}'
+expect_json '{"id":"welcome-and-care","title":"Welcome and Care","score":60.0,"rated":5,"total":5,"na":0,"not_evaluated":0,"at_target":3,"gaps":2,"band":"Below target"'
+expect_json '{"id":"value-and-include","title":"Value and Include","score":41.7,"rated":4,"total":5,"na":0,"not_evaluated":1,"at_target":2,"gaps":2,"band":"Below target (partly evaluated)"'
+expect_json '{"id":"communicate","title":"Communicate","score":60.0,"rated":5,"total":6,"na":0,"not_evaluated":1,"at_target":3,"gaps":2,"band":"Below target (partly evaluated)"'
+expect_json '{"id":"work-in-partnership","title":"Work in Partnership","score":33.3,"rated":3,"total":4,"na":1,"not_evaluated":0,"at_target":1,"gaps":2,"band":"Below target"'
 expect_json '"gaps":[{"indicator":"welcome-4","cornerstone":"welcome-and-care","rating":1,"rating_label":"Emerging","target":2,'
 expect_json '"not_evaluated":["value-2","communicate-6"],"not_applicable":["partnership-3"],'
 expect_json '"date":"2026-11-23",'
@@ -110,24 +113,24 @@ check "gaps in cornerstone order" test "$got" = "welcome-4 welcome-5 value-1 val
 #                       e1-16 = 1 (post-16), e2-01 = 2      7/18 = 38.9%
 #   overall = (66.667 + 60 + 57.143 + 38.889) / 4 = 55.675 -> 55.7
 #
-# Welcome and Care has no gaps and 66.7% is below the "well established"
-# line (83.3%): Established.
+# Welcome and Care has no gaps and 66.7% is below the "Above target"
+# line (83.3%): At target.
 case_ "west-sussex example: no phase filter"
 run score -f west-sussex -F json "$EX/west-sussex-secondary.csv"
 expect_status 0
 expect_json '"framework":"west-sussex",'
 expect_json '"overall":55.7,"rated":20,"total":21,'
-expect_json '{"id":"welcome-and-care","title":"Welcome and Care","score":66.7,"rated":2,"total":2,"na":0,"not_evaluated":0,"at_target":2,"gaps":0,"band":"Established"}'
-expect_json '{"id":"value-and-include","title":"Value and Include","score":60.0,"rated":5,"total":6,"na":1,"not_evaluated":0,"at_target":4,"gaps":1,"band":"Developing"}'
-expect_json '{"id":"communicate","title":"Communicate","score":57.1,"rated":7,"total":7,"na":0,"not_evaluated":0,"at_target":4,"gaps":3,"band":"Developing"}'
-expect_json '{"id":"work-in-partnership","title":"Work in Partnership","score":38.9,"rated":6,"total":6,"na":0,"not_evaluated":0,"at_target":2,"gaps":4,"band":"Developing"}'
+expect_json '{"id":"welcome-and-care","title":"Welcome and Care","score":66.7,"rated":2,"total":2,"na":0,"not_evaluated":0,"at_target":2,"gaps":0,"band":"At target"'
+expect_json '{"id":"value-and-include","title":"Value and Include","score":60.0,"rated":5,"total":6,"na":1,"not_evaluated":0,"at_target":4,"gaps":1,"band":"Below target"'
+expect_json '{"id":"communicate","title":"Communicate","score":57.1,"rated":7,"total":7,"na":0,"not_evaluated":0,"at_target":4,"gaps":3,"band":"Below target"'
+expect_json '{"id":"work-in-partnership","title":"Work in Partnership","score":38.9,"rated":6,"total":6,"na":0,"not_evaluated":0,"at_target":2,"gaps":4,"band":"Below target"'
 expect_json '"not_evaluated":[],"not_applicable":["e1-09"],'
 
 case_ "west-sussex example: Markdown"
 run score -f west-sussex "$EX/west-sussex-secondary.csv"
 expect_status 0
-expect_out "| Welcome and Care | 66.7% — 2 of 2 indicators rated, 2 at or above target | Established |"
-expect_out "| Communicate | 57.1% — 7 of 7 indicators rated, 4 at or above target, 3 below | Developing |"
+expect_out "| Welcome and Care | 66.7% — 2 of 2 indicators rated, 2 at or above target | At target |"
+expect_out "| Communicate | 57.1% — 7 of 7 indicators rated, 4 at or above target, 3 below | Below target |"
 expect_out "| **Overall** | **55.7%** — the average of 4 cornerstone scores | |"
 expect_out "- **Framework:** Partnership and co-production with children, young people and parents carers, West Sussex County Council (framework id west-sussex, version 2021-08-25)"
 
@@ -157,7 +160,7 @@ case_ "west-sussex example: --phase early-years"
 run score -f west-sussex --phase early-years -F json "$EX/west-sussex-secondary.csv"
 expect_status 0
 expect_json '"overall":58.6,'
-expect_json '{"id":"value-and-include","title":"Value and Include","score":66.7,"rated":4,"total":5,"na":1,"not_evaluated":0,"at_target":4,"gaps":0,"band":"Established"}'
+expect_json '{"id":"value-and-include","title":"Value and Include","score":66.7,"rated":4,"total":5,"na":1,"not_evaluated":0,"at_target":4,"gaps":0,"band":"At target"'
 
 # ---------------------------------------------------------------------
 # --target: the scores stay, the gaps move.
@@ -210,12 +213,12 @@ expect_json '"overall":72.9,'
 expect_json '"score":75.0,'
 expect_json '"score":87.5,'
 expect_json '"score":56.3,'
-expect_json '{"id":"work-in-partnership","title":"Work in Partnership","score":null,"rated":0,"total":1,"na":0,"not_evaluated":1,"at_target":0,"gaps":0,"band":"Not yet evaluated"}'
+expect_json '{"id":"work-in-partnership","title":"Work in Partnership","score":null,"rated":0,"total":1,"na":0,"not_evaluated":1,"at_target":0,"gaps":0,"band":"Not yet evaluated"'
 expect_json '{"indicator":"w-b","cornerstone":"welcome-and-care","rating":1,"rating_label":"Starting","target":3,"weight":1.0,'
 expect_json '{"indicator":"c-b","cornerstone":"communicate","rating":2,"rating_label":"Developing","target":3,"weight":1.5,'
 run score -f "$D/weighted.xml" "$D/weighted.csv"
-expect_out "| Communicate | 56.3% — 2 of 2 indicators rated, 1 at or above target, 1 below | Developing |"
-expect_out "| **Overall** | **72.9%** — the average of 3 cornerstone scores | |"
+expect_out "| Communicate | 56.3% — 2 of 2 indicators rated, 1 at or above target, 1 below | Below target |"
+expect_out "| **Overall** | **72.9%** — the average of 3 cornerstone scores; Work in Partnership is not yet evaluated | |"
 expect_out "On this scale the lowest level counts as 1, not 0, so no score falls below 25.0%."
 expect_out "Some indicators carry more weight than others"
 expect_out "- **Rating:** Developing (2); the target is Secure (3); weight 1.5"
@@ -316,7 +319,7 @@ case_ "a self-evaluation with nothing rated"
 run score -F json "$D/blank.csv"
 expect_status 0
 expect_json '"overall":null,"rated":0,"total":20,'
-expect_json '{"id":"communicate","title":"Communicate","score":null,"rated":0,"total":6,"na":0,"not_evaluated":6,"at_target":0,"gaps":0,"band":"Not yet evaluated"}'
+expect_json '{"id":"communicate","title":"Communicate","score":null,"rated":0,"total":6,"na":0,"not_evaluated":6,"at_target":0,"gaps":0,"band":"Not yet evaluated"'
 
 # ---------------------------------------------------------------------
 # Bad input: exit 3, file:line on stderr, no report written.
@@ -384,5 +387,113 @@ expect_file_lacks "$T/inj.html" "<script"
 expect_file_lacks "$T/inj.html" "<img src=x"
 run score -F json "$D/injection.csv"
 expect_out '"evidence": "[click](javascript:alert(1)) ![x](https://evil/x.png) <script>alert(1)</script> | a | b |\n# heading\n<img src=x onerror=alert(1)>",'
+
+# ---------------------------------------------------------------------
+# "How scores are worked out" is true for the target in use.
+case_ "--target embedded: the explanation fits the top level"
+run score --target embedded "$EX/devon-primary.csv"
+expect_status 0
+# Bands with t = 100%: 60.0% is at least 50.0% (Below target), 41.7% and
+# 33.3% are under it (Well below target).
+expect_out "| Welcome and Care | 60.0% — 5 of 5 indicators rated, 1 at or above target, 4 below | Below target |"
+expect_out "| Value and Include | 41.7% — 4 of 5 indicators rated, 0 at or above target, 4 below | Well below target (partly evaluated) |"
+expect_out "| Work in Partnership | 33.3% — 3 of 4 indicators rated (1 not applicable), 0 at or above target, 3 below | Well below target |"
+expect_out "For example, one indicator rated Embedded (3) and one rated Established (2) score (3 + 2) / (3 + 3) = 83.3%."
+expect_no_out "(3 + 3) / (3 + 3)"
+expect_out "The target is the top level of the scale, so a cornerstone scores 100.0% only when every rated indicator is at the target: any lower score means at least one gap."
+expect_no_out "can hide gaps"
+expect_no_out "at least 100.0%"
+expect_no_out "**Above target:**"
+expect_no_out "**Mostly at target:**"
+expect_out "- **Below target:** some indicators are below the target, and the score is at least 50.0%."
+expect_out "- **Well below target:** some indicators are below the target, and the score is under 50.0%."
+
+case_ "--target not-yet: the explanation fits the lowest level"
+run score --target 0 "$EX/devon-primary.csv"
+expect_status 0
+# Nothing can be below Not yet: no gaps, and a cornerstone with a Not yet
+# rating is at the target (the lowest level), never "Established".
+expect_out "| Welcome and Care | 60.0% — 5 of 5 indicators rated, 5 at or above target | Above target |"
+expect_out "| Value and Include | 41.7% — 4 of 5 indicators rated, 4 at or above target | At target (partly evaluated) |"
+expect_out "| Work in Partnership | 33.3% — 3 of 4 indicators rated (1 not applicable), 3 at or above target | At target |"
+expect_out "The target, Not yet (0), is the lowest level of the scale, so no rated indicator can be below it and none is listed as a gap."
+expect_out "(0 + 1) / (3 + 3) = 16.7%"
+expect_no_out "at least 0.0%"
+expect_no_out "**Below target:**"
+expect_no_out "**Well below target:**"
+expect_no_out "**Mostly at target:**"
+expect_out "- **Above target:** every rated indicator is at or above the target, and the score is at least 50.0%."
+
+# ---------------------------------------------------------------------
+# One indicator rated Embedded in each cornerstone, 16 of 20 blank: four
+# scores of 100.0% that say little.
+case_ "one indicator rated per cornerstone"
+run score "$D/one-each.csv"
+expect_status 0
+expect_out "**Only 4 of 20 indicators are rated so far: these scores say little yet.**"
+check "the caution comes before the scores" sh -c "grep -n 'Only 4 of 20' '$out' | cut -d: -f1 | { read a; b=\$(grep -n '^| Welcome and Care' '$out' | cut -d: -f1); [ \"\$a\" -lt \"\$b\" ]; }"
+expect_out "| Welcome and Care | 100.0% — 1 of 5 indicators rated, 1 at or above target | Too few rated to judge |"
+expect_out "| Value and Include | 100.0% — 1 of 5 indicators rated, 1 at or above target | Too few rated to judge |"
+expect_out "| Communicate | 100.0% — 1 of 6 indicators rated, 1 at or above target | Too few rated to judge |"
+expect_out "| Work in Partnership | 100.0% — 1 of 4 indicators rated, 1 at or above target | Too few rated to judge |"
+expect_out "| **Overall** | **100.0%** — the average of 4 cornerstone scores | Too few rated to judge |"
+expect_no_out "Above target |"
+run score -F json "$D/one-each.csv"
+expect_json '"score":100.0,"rated":1,"total":5,"na":0,"not_evaluated":4,"at_target":1,"gaps":0,"band":"Too few rated to judge"'
+
+# ---------------------------------------------------------------------
+# A cornerstone all n/a, one with no indicator in the phase, and a scale
+# with a level called "Developing".
+#   Welcome and Care  w-a 2, w-b 1 of 0-2, target 1 (Developing):
+#                     3/4 = 75.0%, no gaps; t = 50%, "Above target" from 75%
+#   Value and Include v-a 0: 0.0%, a gap, under 25%: Well below target
+#   Communicate       both n/a: Not applicable
+#   Work in Partnership p-a is early years only: Not part of this phase
+#   overall = (75 + 0) / 2 = 37.5
+case_ "cornerstones left out of the overall say why"
+run score -f "$D/phased.xml" --phase school "$D/phased.csv"
+expect_status 0
+expect_out "| Welcome and Care | 75.0% — 2 of 2 indicators rated, 2 at or above target | Above target |"
+expect_out "| Value and Include | 0.0% — 1 of 1 indicator rated, 0 at or above target, 1 below | Well below target |"
+expect_out "| Communicate | not scored — 0 of 2 indicators rated (2 not applicable) | Not applicable |"
+expect_out "| Work in Partnership | not scored — no indicator applies in this phase | Not part of this phase |"
+expect_out "| **Overall** | **37.5%** — the average of 2 cornerstone scores; Communicate is not applicable; Work in Partnership is not part of this phase | |"
+expect_out "- **Not part of this phase:** none of the cornerstone's indicators applies in this phase."
+check "no band is a level's name" sh -c "! grep -E '\| (Not started|Developing|Secure)( \(partly evaluated\))? \|\$' '$out'"
+run score -f "$D/phased.xml" --phase school -F json "$D/phased.csv"
+expect_json '"title":"Communicate","score":null,"rated":0,"total":2,"na":2,"not_evaluated":0,"at_target":0,"gaps":0,"band":"Not applicable"'
+expect_json '"title":"Work in Partnership","score":null,"rated":0,"total":0,"na":0,"not_evaluated":0,"at_target":0,"gaps":0,"band":"Not part of this phase"'
+run score -f "$D/phased.xml" "$D/phased.csv"
+expect_out "| Work in Partnership | 100.0% — 1 of 1 indicator rated, 1 at or above target | Above target |"
+expect_no_out "**Not part of this phase:**"
+
+# ---------------------------------------------------------------------
+# Sections in SPEC.md's order; strengths with the school's evidence.
+case_ "sections in order, strengths with evidence"
+run score "$EX/devon-primary.csv"
+got=$(grep '^## ' "$out" | tr '\n' '|')
+check "sections in order" test "$got" = "## Summary|## How scores are worked out|## Strengths|## Gaps: indicators below the target|## Not yet evaluated|## Not applicable|## About the framework|"
+expect_out "- **welcome-2** (Embedded): Care about the wellbeing of parent carers."
+expect_out "  - **Evidence:** Coffee mornings each half term; 14 parent carers attended in autumn."
+expect_out "  - **Next steps:** Ask the parent carers who come what would make the sessions easier to get to, and try one after school."
+
+case_ "standard input"
+run_in "$EX/devon-primary.csv" score -
+expect_status 0
+expect_out "# Partnership with parent carers: self-evaluation"
+expect_out "- **Self-evaluation file:** standard input"
+expect_no_out "**School:**"
+expect_out "| **Overall** | **48.8%**"
+
+# ---------------------------------------------------------------------
+# Addresses in school text are shown, never made into links by GitHub.
+case_ "no autolinks from evidence"
+run score "$D/links.csv"
+expect_status 0
+wj=$(printf '\342\201\240')
+expect_out "- **Evidence:** See www\\.example.org and https\\://example.org/send or write to head$wj\\@school.example.org"
+expect_out "- **Next steps:** mailto:senco$wj\\@school.example.org"
+expect_no_raw "www\\."
+expect_no_raw "://"
 
 finish
