@@ -18,8 +18,8 @@ int cmd_usage_error(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	if (cmd)
-		fprintf(stderr, "Try 'oaip-eval help %s' for more information.\n",
-		        cmd);
+		fprintf(stderr,
+		        "Try 'oaip-eval help %s' for more information.\n", cmd);
 	else
 		fputs("Try 'oaip-eval --help' for more information.\n", stderr);
 	return OAIP_EXIT_USAGE;
@@ -67,10 +67,11 @@ bool cmd_parse_phase(const char *cmd, const char *arg, unsigned *phase)
 {
 	*phase = oaip_phase_from_name(arg);
 	if (!*phase) {
-		cmd_usage_error(cmd,
-		                "unknown phase '%s': expected early-years, school "
-		                "or post-16",
-		                arg);
+		cmd_usage_error(
+		    cmd,
+		    "unknown phase '%s': expected early-years, school "
+		    "or post-16",
+		    arg);
 		return false;
 	}
 	return true;
@@ -83,10 +84,11 @@ bool cmd_resolve_format(const char *cmd, const char *format_arg,
 	if (format_arg) {
 		if (!oaip_format_parse(format_arg, f) ||
 		    (*f == OAIP_FORMAT_CSV && !allow_csv)) {
-			cmd_usage_error(cmd,
-			                "unknown format '%s': expected markdown, "
-			                "html, json%s",
-			                format_arg, allow_csv ? " or csv" : "");
+			cmd_usage_error(
+			    cmd,
+			    "unknown format '%s': expected markdown, "
+			    "html, json%s",
+			    format_arg, allow_csv ? " or csv" : "");
 			return false;
 		}
 		return true;
@@ -96,11 +98,12 @@ bool cmd_resolve_format(const char *cmd, const char *format_arg,
 	    !allow_csv) {
 		/* "-o ours.csv" is almost always a slip that would put a
 		 * report where a school keeps its ratings. */
-		cmd_usage_error(cmd,
-		                "'%s' names a CSV file, but %s writes markdown, "
-		                "html or json: give -o a .md, .html or .json "
-		                "name, or -F",
-		                output, cmd);
+		cmd_usage_error(
+		    cmd,
+		    "'%s' names a CSV file, but %s writes markdown, "
+		    "html or json: give -o a .md, .html or .json "
+		    "name, or -F",
+		    output, cmd);
 		return false;
 	}
 	return true;
@@ -116,11 +119,12 @@ bool cmd_output_is_input(const char *cmd, const char *output,
 	for (size_t i = 0; i < n; i++)
 		if (stat(inputs[i], &in) == 0 && in.st_dev == o.st_dev &&
 		    in.st_ino == o.st_ino) {
-			cmd_usage_error(cmd,
-			                "the output '%s' is also an input: "
-			                "writing the report there would replace "
-			                "a school's return",
-			                output);
+			cmd_usage_error(
+			    cmd,
+			    "the output '%s' is also an input: "
+			    "writing the report there would replace "
+			    "a school's return",
+			    output);
 			return true;
 		}
 	return false;

@@ -45,16 +45,17 @@ static int usage(void)
 		n += (size_t)snprintf(text + n, sizeof text - n, "  %-11s %s\n",
 		                      commands[i].name, commands[i].summary);
 	if (n < sizeof text)
-		snprintf(text + n, sizeof text - n,
-		         "  %-11s %s\n\n"
-		         "Options:\n"
-		         "  -h, --help     show this help, or 'help COMMAND' for "
-		         "one command\n"
-		         "  -V, --version  show the version\n\n"
-		         "Exit status: 0 success, 1 a check failed, 2 usage "
-		         "error, 3 bad or\nunreadable input.  See oaip-eval(1), "
-		         "oaip-selfeval(5) and oaip-framework(5).\n",
-		         "help", "show help for a command");
+		snprintf(
+		    text + n, sizeof text - n,
+		    "  %-11s %s\n\n"
+		    "Options:\n"
+		    "  -h, --help     show this help, or 'help COMMAND' for "
+		    "one command\n"
+		    "  -V, --version  show the version\n\n"
+		    "Exit status: 0 success, 1 a check failed, 2 usage "
+		    "error, 3 bad or\nunreadable input.  See oaip-eval(1), "
+		    "oaip-selfeval(5) and oaip-framework(5).\n",
+		    "help", "show help for a command");
 	return cmd_print_help(text);
 }
 
@@ -92,13 +93,15 @@ int main(int argc, char **argv)
 	else {
 		const struct command *c = find_command(name);
 		if (!c)
-			return cmd_usage_error(NULL, "unknown command '%s'", name);
+			return cmd_usage_error(NULL, "unknown command '%s'",
+			                       name);
 		status = c->fn(argc - 1, argv + 1);
 	}
 	/* Report a write error on stdout (a full disk, a closed pipe) that
 	 * the command itself did not see. */
 	if ((fflush(stdout) != 0 || ferror(stdout)) && status == OAIP_EXIT_OK) {
-		fprintf(stderr, "oaip-eval: cannot write to standard output: %s\n",
+		fprintf(stderr,
+		        "oaip-eval: cannot write to standard output: %s\n",
 		        strerror(errno));
 		status = OAIP_EXIT_INPUT;
 	}

@@ -216,7 +216,8 @@ void oaip_cp1252_to_utf8(oaip_buf *out, const char *str, size_t len)
 			continue;
 		}
 		if (c < 0xA0)
-			c = cp1252_high[c - 0x80] ? cp1252_high[c - 0x80] : 0xFFFD;
+			c = cp1252_high[c - 0x80] ? cp1252_high[c - 0x80]
+			                          : 0xFFFD;
 		char u[3];
 		if (c < 0x800) {
 			u[0] = (char)(0xC0 | (c >> 6));

@@ -88,8 +88,8 @@ void oaip_diags_print(const oaip_diags *d, FILE *f)
 			fprintf(f, "%s:%ld: %s: %s\n", x->file, x->line,
 			        sev_name(x->severity), x->message);
 		else if (x->file)
-			fprintf(f, "%s: %s: %s\n", x->file, sev_name(x->severity),
-			        x->message);
+			fprintf(f, "%s: %s: %s\n", x->file,
+			        sev_name(x->severity), x->message);
 		else
 			fprintf(f, "oaip-eval: %s: %s\n", sev_name(x->severity),
 			        x->message);
@@ -127,9 +127,10 @@ void oaip_diags_print_github(const oaip_diags *d, FILE *f)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		const oaip_diag *x = &d->items[i];
-		fprintf(f, "::%s", x->severity == OAIP_ERROR     ? "error"
-		                   : x->severity == OAIP_WARNING ? "warning"
-		                                                 : "notice");
+		fprintf(f, "::%s",
+		        x->severity == OAIP_ERROR     ? "error"
+		        : x->severity == OAIP_WARNING ? "warning"
+		                                      : "notice");
 		if (x->file) {
 			fputs(" file=", f);
 			gh_escape(f, x->file, true);

@@ -73,8 +73,8 @@ typedef enum oaip_severity {
 } oaip_severity;
 
 typedef struct oaip_diag {
-	char *file;    /* may be NULL: a problem not tied to a file */
-	long line;     /* 1-based; 0 when unknown */
+	char *file; /* may be NULL: a problem not tied to a file */
+	long line;  /* 1-based; 0 when unknown */
 	oaip_severity severity;
 	char *message; /* lower case, no full stop, subject in quotes */
 } oaip_diag;
@@ -142,9 +142,9 @@ const char *oaip_phase_name(unsigned phase_bit);
 /* Frameworks (framework.c, framework_xml.c, builtin.c)               */
 
 typedef struct oaip_level {
-	int value;   /* the number schools may type: 0, 1, 2, 3 */
-	char *id;    /* "not-yet" */
-	char *label; /* "Not yet" */
+	int value;         /* the number schools may type: 0, 1, 2, 3 */
+	char *id;          /* "not-yet" */
+	char *label;       /* "Not yet" */
 	char *description; /* may be NULL */
 } oaip_level;
 
@@ -162,7 +162,7 @@ typedef enum oaip_example_kind {
 typedef struct oaip_example {
 	oaip_example_kind kind;
 	char *text;
-	char *by; /* quotes: who said it ("Parent carer"); else NULL */
+	char *by;        /* quotes: who said it ("Parent carer"); else NULL */
 	unsigned phases; /* 0 = every phase */
 } oaip_example;
 
@@ -170,9 +170,9 @@ typedef struct oaip_indicator {
 	char *id;
 	char *text;
 	oaip_cornerstone cornerstone;
-	unsigned phases; /* 0 = every phase */
-	double weight;   /* > 0; default 1 */
-	size_t expectation; /* index into framework->expectations */
+	unsigned phases;        /* 0 = every phase */
+	double weight;          /* > 0; default 1 */
+	size_t expectation;     /* index into framework->expectations */
 	oaip_example *examples; /* examples specific to this indicator */
 	size_t n_examples;
 	long line; /* line in the XML */
@@ -184,8 +184,9 @@ typedef struct oaip_expectation {
 	char *statement; /* "Parent carers are welcomed and ..." */
 	char **notes;    /* further paragraphs of context */
 	size_t n_notes;
-	size_t strand;   /* index into framework->strands */
-	size_t first_indicator; /* indicators of an expectation are contiguous */
+	size_t strand; /* index into framework->strands */
+	size_t
+	    first_indicator; /* indicators of an expectation are contiguous */
 	size_t n_indicators;
 	oaip_example *examples;
 	size_t n_examples;
@@ -202,9 +203,9 @@ typedef struct oaip_framework {
 	char *id;
 	char *title;
 	char *publisher;
-	char *section;   /* the source section's title */
-	char *url;       /* may be NULL */
-	char *version;   /* may be NULL; e.g. "2025" or a date */
+	char *section; /* the source section's title */
+	char *url;     /* may be NULL */
+	char *version; /* may be NULL; e.g. "2025" or a date */
 	char *attribution;
 	char *source_name; /* file it was loaded from, or "builtin:devon" */
 	oaip_scale scale;
@@ -281,11 +282,11 @@ typedef struct oaip_entry {
 } oaip_entry;
 
 typedef struct oaip_selfeval {
-	char *file;  /* as given */
-	char *school; /* display name derived from the file name */
+	char *file;               /* as given */
+	char *school;             /* display name derived from the file name */
 	const oaip_framework *fw; /* borrowed */
-	oaip_entry *entries; /* fw->n_indicators, in framework order */
-	bool windows1252;   /* the file was read as Windows-1252 */
+	oaip_entry *entries;      /* fw->n_indicators, in framework order */
+	bool windows1252;         /* the file was read as Windows-1252 */
 } oaip_selfeval;
 
 /* Read a self-evaluation CSV against fw.  Returns NULL and adds errors to
@@ -335,7 +336,7 @@ typedef struct oaip_result {
 	unsigned phase;
 	oaip_cornerstone_score cs[OAIP_N_CORNERSTONES];
 	bool has_overall;
-	double overall; /* mean of non-null cornerstone scores */
+	double overall;    /* mean of non-null cornerstone scores */
 	size_t *strengths; /* indicator indexes rated at or above target */
 	size_t n_strengths;
 	size_t *gaps; /* indicator indexes rated below target, by cornerstone
@@ -410,8 +411,8 @@ typedef struct oaip_school {
 	oaip_cornerstone_score cs[OAIP_N_CORNERSTONES];
 	bool has_overall;
 	double overall;
-	size_t rated; /* rated indicators over every cornerstone */
-	size_t total; /* applicable indicators over every cornerstone */
+	size_t rated;      /* rated indicators over every cornerstone */
+	size_t total;      /* applicable indicators over every cornerstone */
 	bool low_coverage; /* readable, and fewer than half of the applicable
 	                      indicators rated (rated * 2 < total) */
 	oaip_diag *errors; /* unreadable: the first errors, file and line */
@@ -481,14 +482,12 @@ int oaip_comparison_target(const oaip_comparison *c);
 unsigned oaip_comparison_phase(const oaip_comparison *c);
 /* Returns added, readable or not, in the order they were added. */
 size_t oaip_comparison_count(const oaip_comparison *c);
-const oaip_school *oaip_comparison_school(const oaip_comparison *c,
-                                          size_t i);
+const oaip_school *oaip_comparison_school(const oaip_comparison *c, size_t i);
 size_t oaip_comparison_unreadable(const oaip_comparison *c);
 size_t oaip_comparison_low_coverage(const oaip_comparison *c);
 /* After finish: the spread of cornerstone which (0..3), or of the overall
  * score when which is OAIP_N_CORNERSTONES, over the readable schools. */
-const oaip_spread *oaip_comparison_spread(const oaip_comparison *c,
-                                          int which);
+const oaip_spread *oaip_comparison_spread(const oaip_comparison *c, int which);
 /* After finish: at most OAIP_COMPARE_PRIORITIES indicators, most schools
  * below target first; then the larger share of the schools that rated
  * it; then framework order.  Indicators no school rated below target are
@@ -524,10 +523,10 @@ void oaip_render_score(const oaip_result *r, oaip_format format,
                        const oaip_render_options *o, oaip_buf *out);
 void oaip_render_score_markdown(const oaip_result *r,
                                 const oaip_render_options *o, oaip_buf *out);
-void oaip_render_score_html(const oaip_result *r,
-                            const oaip_render_options *o, oaip_buf *out);
-void oaip_render_score_json(const oaip_result *r,
-                            const oaip_render_options *o, oaip_buf *out);
+void oaip_render_score_html(const oaip_result *r, const oaip_render_options *o,
+                            oaip_buf *out);
+void oaip_render_score_json(const oaip_result *r, const oaip_render_options *o,
+                            oaip_buf *out);
 /* The whole framework as Markdown (oaip-eval show). */
 void oaip_render_framework_markdown(const oaip_framework *fw, oaip_buf *out);
 /* A finished comparison (oaip_comparison_finish) in any format, csv
@@ -559,8 +558,7 @@ bool oaip_output_write(const char *path, const oaip_buf *buf, oaip_diags *d);
 
 /* Read a whole file into memory.  Caller frees *data.  On failure adds an
  * error naming the file to d and returns false. */
-bool oaip_read_file(const char *path, char **data, size_t *len,
-                    oaip_diags *d);
+bool oaip_read_file(const char *path, char **data, size_t *len, oaip_diags *d);
 
 /* Today's date as YYYY-MM-DD into out[11]; honours SOURCE_DATE_EPOCH for
  * reproducible reports and tests. */

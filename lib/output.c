@@ -115,8 +115,7 @@ bool oaip_output_write(const char *path, const oaip_buf *buf, oaip_diags *d)
 	return true;
 }
 
-bool oaip_read_file(const char *path, char **data, size_t *len,
-                    oaip_diags *d)
+bool oaip_read_file(const char *path, char **data, size_t *len, oaip_diags *d)
 {
 	*data = NULL;
 	*len = 0;
@@ -141,9 +140,10 @@ bool oaip_read_file(const char *path, char **data, size_t *len,
 	bool ok = true;
 	while ((r = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (b.len + r > OAIP_MAX_INPUT) {
-			oaip_diags_add(d, OAIP_ERROR, path, 0,
-			               "file is larger than the limit of %zu MiB",
-			               OAIP_MAX_INPUT / (1024 * 1024));
+			oaip_diags_add(
+			    d, OAIP_ERROR, path, 0,
+			    "file is larger than the limit of %zu MiB",
+			    OAIP_MAX_INPUT / (1024 * 1024));
 			ok = false;
 			break;
 		}

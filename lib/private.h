@@ -60,9 +60,9 @@ void oaip_json_dump(oaip_json *c, const struct json_t *root, oaip_buf *out);
  * NULL for none) and closes the document.
  *
  * CSS classes available to pages: table.data (th.num/td.num right-align
- * numbers; see oaip_html_table_begin), .badge with .badge-below, .badge-ok, .badge-none, .badge-na
- * (always with words inside), .muted, .ind-id, .heat-0 ... .heat-4 and
- * .heat-none for heat-map cells (see oaip_html_heat_class). */
+ * numbers; see oaip_html_table_begin), .badge with .badge-below, .badge-ok,
+ * .badge-none, .badge-na (always with words inside), .muted, .ind-id, .heat-0
+ * ... .heat-4 and .heat-none for heat-map cells (see oaip_html_heat_class). */
 void oaip_html_page_begin(oaip_buf *out, const char *title);
 void oaip_html_page_end(oaip_buf *out, const char *footer_html);
 
@@ -87,8 +87,8 @@ typedef struct oaip_html_bar {
  * page shows next to it).  marker >= 0 draws a dashed line at that
  * percentage labelled marker_label (plain text); marker < 0 draws none. */
 void oaip_html_bar_chart(oaip_buf *out, const char *id, const char *title,
-                         const char *desc, const oaip_html_bar *bars,
-                         size_t n, double marker, const char *marker_label);
+                         const char *desc, const oaip_html_bar *bars, size_t n,
+                         double marker, const char *marker_label);
 
 /* A data table that scrolls sideways inside its own box on a narrow
  * screen instead of widening the page: writes a focusable, labelled
@@ -96,8 +96,7 @@ void oaip_html_bar_chart(oaip_buf *out, const char *id, const char *title,
  * <caption id="ID-caption"> (caption is plain text, escaped).  The caller
  * writes <thead> (every <th> with scope) and <tbody>, then calls
  * oaip_html_table_end. */
-void oaip_html_table_begin(oaip_buf *out, const char *id,
-                           const char *caption);
+void oaip_html_table_begin(oaip_buf *out, const char *id, const char *caption);
 void oaip_html_table_end(oaip_buf *out);
 
 /* The heat-map class for a score: "heat-0" (below 20%) ... "heat-4" (80%

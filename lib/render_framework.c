@@ -196,12 +196,13 @@ void oaip_render_framework_markdown(const oaip_framework *fw, oaip_buf *out)
 	                   "A rating may also be n/a (not applicable), or "
 	                   "left empty (not evaluated yet).\n\n");
 
-	oaip_buf_puts(out, "## The Four Cornerstones\n\n"
-	                   "Every indicator belongs to one of the Four "
-	                   "Cornerstones of co-production (Rotherham Parent "
-	                   "Carers Forum and Rotherham Borough Council, Genuine "
-	                   "Partnerships).  The one-line summaries are "
-	                   "oaip-eval's, not the framework's words.\n\n");
+	oaip_buf_puts(out,
+	              "## The Four Cornerstones\n\n"
+	              "Every indicator belongs to one of the Four "
+	              "Cornerstones of co-production (Rotherham Parent "
+	              "Carers Forum and Rotherham Borough Council, Genuine "
+	              "Partnerships).  The one-line summaries are "
+	              "oaip-eval's, not the framework's words.\n\n");
 	for (int c = 0; c < OAIP_N_CORNERSTONES; c++)
 		oaip_buf_printf(
 		    out, "- **%s** (`%s`, %zu indicator%s): %s\n",

@@ -211,14 +211,14 @@ void oaip_html_percent(oaip_buf *out, bool has, double score)
 		oaip_buf_puts(out, "not evaluated");
 }
 
-void oaip_html_table_begin(oaip_buf *out, const char *id,
-                           const char *caption)
+void oaip_html_table_begin(oaip_buf *out, const char *id, const char *caption)
 {
 	oaip_buf_puts(out, "<div class=\"table-wrap\" role=\"region\" "
 	                   "aria-labelledby=\"");
 	esc(out, id);
-	oaip_buf_puts(out, "-caption\" tabindex=\"0\">\n<table class=\"data\">\n"
-	                   "<caption id=\"");
+	oaip_buf_puts(out,
+	              "-caption\" tabindex=\"0\">\n<table class=\"data\">\n"
+	              "<caption id=\"");
 	esc(out, id);
 	oaip_buf_puts(out, "-caption\">");
 	esc(out, caption);
@@ -294,10 +294,11 @@ static void bar_chart(oaip_buf *out, const char *id, const char *title,
 	oaip_buf_puts(out, "</desc>\n");
 
 	if (marker >= 0) {
-		oaip_buf_printf(out,
-		                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" "
-		                "fill=\"#8a2c12\" font-size=\"15\">",
-		                mx, top - 10, marker > 50 ? "end" : "start");
+		oaip_buf_printf(
+		    out,
+		    "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" "
+		    "fill=\"#8a2c12\" font-size=\"15\">",
+		    mx, top - 10, marker > 50 ? "end" : "start");
 		esc(out, marker_label);
 		/* A tick under its label, clear of the first bar's label. */
 		oaip_buf_printf(out,
@@ -324,10 +325,11 @@ static void bar_chart(oaip_buf *out, const char *id, const char *title,
 		                        : "not evaluated";
 		if (b->has_value) {
 			double w = bar_w * clamp100(b->value) / 100.0;
-			oaip_buf_printf(out,
-			                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-			                "height=\"%.1f\" fill=\"#eef2f4\"/>\n",
-			                x0, by, bar_w, bar_h);
+			oaip_buf_printf(
+			    out,
+			    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+			    "height=\"%.1f\" fill=\"#eef2f4\"/>\n",
+			    x0, by, bar_w, bar_h);
 			for (int q = 1; q < 4; q++)
 				oaip_buf_printf(out,
 				                "<line x1=\"%.1f\" y1=\"%.1f\" "
@@ -335,7 +337,8 @@ static void bar_chart(oaip_buf *out, const char *id, const char *title,
 				                "stroke=\"#ffffff\" "
 				                "stroke-width=\"2\"/>\n",
 				                x0 + bar_w * q / 4.0, by,
-				                x0 + bar_w * q / 4.0, by + bar_h);
+				                x0 + bar_w * q / 4.0,
+				                by + bar_h);
 			if (w > 0 && tentative)
 				oaip_buf_printf(
 				    out,
@@ -346,16 +349,18 @@ static void bar_chart(oaip_buf *out, const char *id, const char *title,
 				    x0 + 1, by + 1, w > 2 ? w - 2 : w,
 				    bar_h - 2);
 			else if (w > 0)
-				oaip_buf_printf(out,
-				                "<rect x=\"%.1f\" y=\"%.1f\" "
-				                "width=\"%.1f\" height=\"%.1f\" "
-				                "fill=\"#2b6a86\"/>\n",
-				                x0, by, w, bar_h);
-			oaip_buf_printf(out,
-			                "<text class=\"big\" x=\"%.1f\" y=\"%.1f\" "
-			                "fill=\"#1f2a33\" font-weight=\"700\">"
-			                "%.1f%%</text>\n",
-			                value_x, ty, oaip_score_round(b->value));
+				oaip_buf_printf(
+				    out,
+				    "<rect x=\"%.1f\" y=\"%.1f\" "
+				    "width=\"%.1f\" height=\"%.1f\" "
+				    "fill=\"#2b6a86\"/>\n",
+				    x0, by, w, bar_h);
+			oaip_buf_printf(
+			    out,
+			    "<text class=\"big\" x=\"%.1f\" y=\"%.1f\" "
+			    "fill=\"#1f2a33\" font-weight=\"700\">"
+			    "%.1f%%</text>\n",
+			    value_x, ty, oaip_score_round(b->value));
 		} else {
 			oaip_buf_printf(
 			    out,
@@ -370,10 +375,11 @@ static void bar_chart(oaip_buf *out, const char *id, const char *title,
 			    ty - 1);
 			esc(out, empty);
 			oaip_buf_puts(out, "</text>\n");
-			oaip_buf_printf(out,
-			                "<text class=\"big\" x=\"%.1f\" y=\"%.1f\" "
-			                "fill=\"#4a5561\">no score</text>\n",
-			                value_x, ty);
+			oaip_buf_printf(
+			    out,
+			    "<text class=\"big\" x=\"%.1f\" y=\"%.1f\" "
+			    "fill=\"#4a5561\">no score</text>\n",
+			    value_x, ty);
 		}
 		/* The marker crosses each track, never a label: a label may
 		 * run past it (a school's name, a count). */
@@ -390,11 +396,15 @@ static void bar_chart(oaip_buf *out, const char *id, const char *title,
 	/* The scale under the last bar. */
 	double ay = top + row_h * (double)n + 16;
 	for (int t = 0; t <= 100; t += 25)
-		oaip_buf_printf(out,
-		                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" "
-		                "fill=\"#4a5561\" font-size=\"15\">%d%%</text>\n",
-		                x0 + bar_w * t / 100.0, ay,
-		                t == 0 ? "start" : t == 100 ? "end" : "middle", t);
+		oaip_buf_printf(
+		    out,
+		    "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" "
+		    "fill=\"#4a5561\" font-size=\"15\">%d%%</text>\n",
+		    x0 + bar_w * t / 100.0, ay,
+		    t == 0     ? "start"
+		    : t == 100 ? "end"
+		               : "middle",
+		    t);
 	oaip_buf_puts(out, "</svg>\n");
 }
 
@@ -450,7 +460,8 @@ static void score_with_counts(oaip_buf *out, const oaip_cornerstone_score *cs)
 		oaip_buf_puts(out,
 		              "<span class=\"score\">Not applicable</span> — ");
 	else
-		oaip_buf_puts(out, "<span class=\"score\">Not evaluated</span> — ");
+		oaip_buf_puts(out,
+		              "<span class=\"score\">Not evaluated</span> — ");
 	counts_text(out, cs);
 }
 
@@ -524,7 +535,8 @@ static void examples_html(oaip_buf *out, const oaip_example *ex, size_t n,
 		if (ex[i].kind != OAIP_EXAMPLE_QUOTE ||
 		    !example_shown(&ex[i], phase))
 			continue;
-		oaip_buf_puts(out, "<figure class=\"quote\">\n<blockquote><p>“");
+		oaip_buf_puts(out,
+		              "<figure class=\"quote\">\n<blockquote><p>“");
 		esc(out, ex[i].text);
 		oaip_buf_puts(out, "”</p></blockquote>\n");
 		oaip_buf_puts(out, "<figcaption>— <cite>");
@@ -706,7 +718,8 @@ static void chart_html(const oaip_result *r, oaip_buf *out)
 		any_tentative |= too_few;
 		oaip_buf_printf(&desc, "%s: ", title);
 		if (cs->has_score)
-			oaip_buf_printf(&desc, "%.1f%%", oaip_score_round(cs->score));
+			oaip_buf_printf(&desc, "%.1f%%",
+			                oaip_score_round(cs->score));
 		else
 			oaip_buf_puts(&desc, empty_words[why]);
 		oaip_buf_printf(&desc, ", %zu of %zu indicator%s rated%s. ",
@@ -720,11 +733,12 @@ static void chart_html(const oaip_result *r, oaip_buf *out)
 		snprintf(marker, sizeof marker, "All at %s: %.1f%%",
 		         level_label(&r->fw->scale, r->target),
 		         oaip_score_round(tp));
-		oaip_buf_printf(&desc,
-		                "A dashed line marks %.1f%%, the score if every "
-		                "rated indicator were at the target, %s.",
-		                oaip_score_round(tp),
-		                level_label(&r->fw->scale, r->target));
+		oaip_buf_printf(
+		    &desc,
+		    "A dashed line marks %.1f%%, the score if every "
+		    "rated indicator were at the target, %s.",
+		    oaip_score_round(tp),
+		    level_label(&r->fw->scale, r->target));
 	}
 	if (desc.failed)
 		out->failed = true;
@@ -842,9 +856,9 @@ static void summary_html(const oaip_result *r, oaip_buf *out)
 /* A table of indicators: strengths, not evaluated, not applicable.
  * Strengths show the rating and the school's evidence, and its next steps
  * when any strength has some. */
-static void indicator_table(const oaip_result *r, oaip_buf *out,
-                            const char *id, const char *caption,
-                            const size_t *idx, size_t n, bool with_rating)
+static void indicator_table(const oaip_result *r, oaip_buf *out, const char *id,
+                            const char *caption, const size_t *idx, size_t n,
+                            bool with_rating)
 {
 	bool next_steps = false;
 	for (size_t k = 0; with_rating && k < n; k++) {
@@ -856,8 +870,9 @@ static void indicator_table(const oaip_result *r, oaip_buf *out,
 	                   "<th scope=\"col\">Indicator</th>"
 	                   "<th scope=\"col\">Cornerstone</th>");
 	if (with_rating)
-		oaip_buf_puts(out, "<th scope=\"col\">Rating</th>"
-		                   "<th scope=\"col\">The school’s evidence</th>");
+		oaip_buf_puts(out,
+		              "<th scope=\"col\">Rating</th>"
+		              "<th scope=\"col\">The school’s evidence</th>");
 	if (next_steps)
 		oaip_buf_puts(out, "<th scope=\"col\">Next steps</th>");
 	oaip_buf_puts(out, "</tr>\n</thead>\n<tbody>\n");
@@ -913,8 +928,8 @@ static void strengths_html(const oaip_result *r, oaip_buf *out)
 	esc(out, level_label(&r->fw->scale, r->target));
 	oaip_buf_puts(out, ".</p>\n");
 	indicator_table(r, out, "strengths-table",
-	                "Indicators rated at or above the target",
-	                r->strengths, r->n_strengths, true);
+	                "Indicators rated at or above the target", r->strengths,
+	                r->n_strengths, true);
 	oaip_buf_puts(out, "</section>\n");
 }
 
@@ -939,7 +954,8 @@ static void gap_html(const oaip_result *r, oaip_buf *out, size_t i)
 	if (e && e->evidence && *e->evidence)
 		oaip_html_text_br(out, e->evidence);
 	else
-		oaip_buf_puts(out, "<span class=\"muted\">None recorded</span>");
+		oaip_buf_puts(out,
+		              "<span class=\"muted\">None recorded</span>");
 	oaip_buf_puts(out, "</dd>\n<dt>Next steps</dt>\n<dd>");
 	if (e && e->next_steps && *e->next_steps)
 		oaip_html_text_br(out, e->next_steps);
@@ -961,8 +977,9 @@ static void practice_html(const oaip_result *r, oaip_buf *out, size_t x)
 	const oaip_expectation *ex = &r->fw->expectations[x];
 	if (!count_shown(ex->examples, ex->n_examples, r->phase))
 		return;
-	oaip_buf_puts(out, "<div class=\"practice\">\n<h4>What good practice "
-	                   "could look like</h4>\n<p class=\"muted\">Examples ");
+	oaip_buf_puts(out,
+	              "<div class=\"practice\">\n<h4>What good practice "
+	              "could look like</h4>\n<p class=\"muted\">Examples ");
 	if (r->fw->publisher) {
 		oaip_buf_puts(out, "from ");
 		esc(out, r->fw->publisher);
@@ -982,12 +999,14 @@ static void gaps_html(const oaip_result *r, oaip_buf *out)
 	                   "<h2 id=\"gaps\">Gaps: indicators below the "
 	                   "target</h2>\n");
 	if (r->n_gaps == 0) {
-		oaip_buf_puts(out, "<p>No rated indicator is below the target, ");
+		oaip_buf_puts(out,
+		              "<p>No rated indicator is below the target, ");
 		esc(out, level_label(&fw->scale, r->target));
 		oaip_buf_puts(out, ".");
 		if (r->n_not_evaluated)
-			oaip_buf_puts(out, " Some indicators are not yet evaluated "
-			                   "(see below).");
+			oaip_buf_puts(out,
+			              " Some indicators are not yet evaluated "
+			              "(see below).");
 		oaip_buf_puts(out, "</p>\n</section>\n");
 		return;
 	}
@@ -1001,8 +1020,7 @@ static void gaps_html(const oaip_result *r, oaip_buf *out)
 		                 r->phase)))
 			examples = true;
 	}
-	oaip_buf_printf(out,
-	                "<p>%zu indicator%s rated below the target, ",
+	oaip_buf_printf(out, "<p>%zu indicator%s rated below the target, ",
 	                r->n_gaps, r->n_gaps == 1 ? " is" : "s are");
 	esc(out, level_label(&fw->scale, r->target));
 	oaip_buf_puts(out, ". Each is shown with the school’s evidence and "
@@ -1022,8 +1040,9 @@ static void gaps_html(const oaip_result *r, oaip_buf *out)
 		if (in_c == 0)
 			continue;
 		const char *id = oaip_cornerstone_id((oaip_cornerstone)c);
-		oaip_buf_printf(out, "<section aria-labelledby=\"gaps-%s\">\n"
-		                     "<h3 id=\"gaps-%s\">",
+		oaip_buf_printf(out,
+		                "<section aria-labelledby=\"gaps-%s\">\n"
+		                "<h3 id=\"gaps-%s\">",
 		                id, id);
 		esc(out, oaip_cornerstone_title((oaip_cornerstone)c));
 		oaip_buf_printf(out, ": %zu below target</h3>\n", in_c);
@@ -1032,7 +1051,8 @@ static void gaps_html(const oaip_result *r, oaip_buf *out)
 			const oaip_indicator *ind = &fw->indicators[r->gaps[k]];
 			if ((int)ind->cornerstone != c)
 				continue;
-			if (last_x != (size_t)-1 && ind->expectation != last_x &&
+			if (last_x != (size_t)-1 &&
+			    ind->expectation != last_x &&
 			    last_x < fw->n_expectations)
 				practice_html(r, out, last_x);
 			last_x = ind->expectation;
@@ -1050,14 +1070,16 @@ static void lists_html(const oaip_result *r, oaip_buf *out)
 	oaip_buf_puts(out, "<section aria-labelledby=\"not-evaluated\">\n"
 	                   "<h2 id=\"not-evaluated\">Not yet evaluated</h2>\n");
 	if (r->n_not_evaluated == 0) {
-		oaip_buf_puts(out, "<p>Every indicator has been rated or marked "
-		                   "not applicable.</p>\n");
+		oaip_buf_puts(out,
+		              "<p>Every indicator has been rated or marked "
+		              "not applicable.</p>\n");
 	} else {
-		oaip_buf_printf(out,
-		                "<p>%zu indicator%s not rated yet. They are not "
-		                "counted in any score, as zero or otherwise.</p>\n",
-		                r->n_not_evaluated,
-		                r->n_not_evaluated == 1 ? " is" : "s are");
+		oaip_buf_printf(
+		    out,
+		    "<p>%zu indicator%s not rated yet. They are not "
+		    "counted in any score, as zero or otherwise.</p>\n",
+		    r->n_not_evaluated,
+		    r->n_not_evaluated == 1 ? " is" : "s are");
 		indicator_table(r, out, "not-evaluated-table",
 		                "Indicators not yet evaluated",
 		                r->not_evaluated, r->n_not_evaluated, false);
@@ -1074,8 +1096,8 @@ static void lists_html(const oaip_result *r, oaip_buf *out)
 	                r->n_not_applicable == 1 ? "" : "s",
 	                r->n_not_applicable == 1 ? "it is" : "they are");
 	indicator_table(r, out, "not-applicable-table",
-	                "Indicators marked not applicable",
-	                r->not_applicable, r->n_not_applicable, false);
+	                "Indicators marked not applicable", r->not_applicable,
+	                r->n_not_applicable, false);
 	oaip_buf_puts(out, "</section>\n");
 }
 
@@ -1119,8 +1141,8 @@ static void footer_html(const oaip_result *r, const oaip_render_options *o,
 	                   "school’s own self-evaluation.</p>");
 }
 
-void oaip_render_score_html(const oaip_result *r,
-                            const oaip_render_options *o, oaip_buf *out)
+void oaip_render_score_html(const oaip_result *r, const oaip_render_options *o,
+                            oaip_buf *out)
 {
 	oaip_buf title, footer;
 	oaip_buf_init(&title);

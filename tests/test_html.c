@@ -18,8 +18,8 @@
 #include "report.h"
 
 #define HOSTILE_SCRIPT "<script>alert(1)</script>"
-#define HOSTILE_ATTR "\"><img src=x onerror=alert(1)>"
-#define HOSTILE_URL "javascript:alert(1)"
+#define HOSTILE_ATTR   "\"><img src=x onerror=alert(1)>"
+#define HOSTILE_URL    "javascript:alert(1)"
 
 /* ------------------------------------------------------------------ */
 /* The fixture                                                        */
@@ -36,8 +36,8 @@ static oaip_example welcome_examples[] = {
      NULL, 0},
     {OAIP_EXAMPLE_PRACTICE, "Stay and play sessions for new families.", NULL,
      OAIP_PHASE_EARLY_YEARS},
-    {OAIP_EXAMPLE_PRACTICE, "Use <em>kind</em> words & plain language.",
-     NULL, 0},
+    {OAIP_EXAMPLE_PRACTICE, "Use <em>kind</em> words & plain language.", NULL,
+     0},
     {OAIP_EXAMPLE_QUOTE, "School has helped me have confidence as a parent.",
      "Parent carer", 0},
 };
@@ -60,16 +60,16 @@ static oaip_indicator indicators[N_IND] = {
      OAIP_WELCOME_AND_CARE, 0, 1, 0, NULL, 0, 11},
     {"welcome-3", "Show support and sensitivity to parent carers.",
      OAIP_WELCOME_AND_CARE, 0, 1, 0, NULL, 0, 12},
-    {"welcome-4", "Help parent carers feel confident.",
-     OAIP_WELCOME_AND_CARE, 0, 1, 0, welcome4_examples, 1, 13},
+    {"welcome-4", "Help parent carers feel confident.", OAIP_WELCOME_AND_CARE,
+     0, 1, 0, welcome4_examples, 1, 13},
     {"welcome-5", "Let parent carers know what is expected.",
      OAIP_WELCOME_AND_CARE, 0, 1, 0, NULL, 0, 14},
-    {"value-1", "Identify the needs of parent carers.",
-     OAIP_VALUE_AND_INCLUDE, 0, 1, 1, NULL, 0, 20},
+    {"value-1", "Identify the needs of parent carers.", OAIP_VALUE_AND_INCLUDE,
+     0, 1, 1, NULL, 0, 20},
     {"value-2", "Understand parent carers.", OAIP_VALUE_AND_INCLUDE, 0, 1, 1,
      NULL, 0, 21},
-    {"communicate-1", "Ask for parent carer views.", OAIP_COMMUNICATE, 0, 1,
-     2, NULL, 0, 30},
+    {"communicate-1", "Ask for parent carer views.", OAIP_COMMUNICATE, 0, 1, 2,
+     NULL, 0, 30},
     {"communicate-2", "Respond promptly.", OAIP_COMMUNICATE, 0, 1, 2, NULL, 0,
      31},
     {"partnership-1", "Want parent carers to be involved.",
@@ -162,8 +162,8 @@ static int setup(void **state)
 	res.fw = &fw;
 	res.se = &se;
 	res.target = 2;
-	res.cs[OAIP_WELCOME_AND_CARE] = (oaip_cornerstone_score){
-	    true, 800.0 / 12.0, 4, 5, 0, 1, 3, 1};
+	res.cs[OAIP_WELCOME_AND_CARE] =
+	    (oaip_cornerstone_score){true, 800.0 / 12.0, 4, 5, 0, 1, 3, 1};
 	res.cs[OAIP_VALUE_AND_INCLUDE] =
 	    (oaip_cornerstone_score){false, 0, 0, 2, 0, 2, 0, 0};
 	res.cs[OAIP_COMMUNICATE] =
@@ -222,21 +222,21 @@ static bool contains_nocase(const char *hay, const char *needle)
 	return false;
 }
 
-#define assert_has(hay, needle)                                             \
-	do {                                                                \
-		if (!strstr((hay), (needle)))                               \
-			fail_msg("page lacks '%s'", (needle));              \
+#define assert_has(hay, needle)                                                \
+	do {                                                                   \
+		if (!strstr((hay), (needle)))                                  \
+			fail_msg("page lacks '%s'", (needle));                 \
 	} while (0)
-#define assert_lacks(hay, needle)                                           \
-	do {                                                                \
-		if (strstr((hay), (needle)))                                \
-			fail_msg("page has '%s'", (needle));                \
+#define assert_lacks(hay, needle)                                              \
+	do {                                                                   \
+		if (strstr((hay), (needle)))                                   \
+			fail_msg("page has '%s'", (needle));                   \
 	} while (0)
 
 static bool is_inline_tag(const char *tag)
 {
-	static const char *inl[] = {"span", "strong", "a", "cite", "code",
-	                            "em", "abbr"};
+	static const char *inl[] = {"span", "strong", "a",   "cite",
+	                            "code", "em",     "abbr"};
 	const char *name = tag + 1 + (tag[1] == '/');
 	size_t len = strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789");
 	for (size_t i = 0; i < sizeof inl / sizeof inl[0]; i++)
@@ -253,8 +253,8 @@ static char *visible_text(const char *html)
 	static const struct {
 		const char *entity;
 		char c;
-	} entities[] = {{"&lt;", '<'},    {"&gt;", '>'},   {"&amp;", '&'},
-	                {"&quot;", '"'},  {"&#34;", '"'},  {"&#39;", '\''},
+	} entities[] = {{"&lt;", '<'},    {"&gt;", '>'},    {"&amp;", '&'},
+	                {"&quot;", '"'},  {"&#34;", '"'},   {"&#39;", '\''},
 	                {"&#x27;", '\''}, {"&apos;", '\''}, {"&nbsp;", ' '}};
 	char *t = malloc(strlen(html) + 1);
 	assert_non_null(t);
@@ -274,7 +274,8 @@ static char *visible_text(const char *html)
 		}
 		if (c == '&') {
 			size_t i, len = 0;
-			for (i = 0; i < sizeof entities / sizeof entities[0]; i++) {
+			for (i = 0; i < sizeof entities / sizeof entities[0];
+			     i++) {
 				len = strlen(entities[i].entity);
 				if (strncmp(p, entities[i].entity, len) == 0)
 					break;
@@ -322,10 +323,11 @@ static bool has_event_attribute(const char *html)
 
 static bool is_void(const char *name, size_t len)
 {
-	static const char *voids[] = {"meta", "br", "img", "input", "link",
-	                              "hr",   "wbr", "source"};
+	static const char *voids[] = {"meta", "br", "img", "input",
+	                              "link", "hr", "wbr", "source"};
 	for (size_t i = 0; i < sizeof voids / sizeof voids[0]; i++)
-		if (strlen(voids[i]) == len && strncmp(name, voids[i], len) == 0)
+		if (strlen(voids[i]) == len &&
+		    strncmp(name, voids[i], len) == 0)
 			return true;
 	return false;
 }
@@ -343,7 +345,8 @@ static const char *check_nesting(const char *html, char *why, size_t whylen)
 		}
 		bool closing = p[1] == '/';
 		const char *name = p + 1 + closing;
-		size_t len = strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789");
+		size_t len =
+		    strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789");
 		const char *end = strchr(p, '>');
 		if (!end || len == 0 || len >= 16) {
 			snprintf(why, whylen, "bad tag at '%.20s'", p);
@@ -436,7 +439,8 @@ static void assert_ids_sound(const char *html)
 			assert_true(len > 0 && len < 60);
 			snprintf(id, sizeof id, " id=\"%.*s\"", (int)len, p);
 			if (count(html, id) != 1)
-				fail_msg("aria-labelledby names missing %s", id);
+				fail_msg("aria-labelledby names missing %s",
+				         id);
 			p += len;
 			end -= len;
 			if (*p == ' ') {
@@ -500,16 +504,19 @@ static void test_tables_have_captions_and_headers(void **state)
 	/* every header cell says what it heads */
 	assert_int_equal(count(h, "<th>"), 0);
 	assert_int_equal(count(h, "<th "), count(h, "<th scope=\"col\"") +
-	                                        count(h, "<th scope=\"row\""));
-	assert_has(h, "aria-labelledby=\"summary-table-caption\" tabindex=\"0\">"
-	              "\n<table class=\"data\">\n<caption "
-	              "id=\"summary-table-caption\">Score and coverage for each "
-	              "cornerstone</caption>");
+	                                       count(h, "<th scope=\"row\""));
+	assert_has(h,
+	           "aria-labelledby=\"summary-table-caption\" tabindex=\"0\">"
+	           "\n<table class=\"data\">\n<caption "
+	           "id=\"summary-table-caption\">Score and coverage for each "
+	           "cornerstone</caption>");
 	/* a row per cornerstone, and the overall one */
 	assert_has(h, "<th scope=\"row\" class=\"name\">Welcome and Care</th>");
-	assert_has(h, "<th scope=\"row\" class=\"name\">Value and Include</th>");
+	assert_has(h,
+	           "<th scope=\"row\" class=\"name\">Value and Include</th>");
 	assert_has(h, "<th scope=\"row\" class=\"name\">Communicate</th>");
-	assert_has(h, "<th scope=\"row\" class=\"name\">Work in Partnership</th>");
+	assert_has(h,
+	           "<th scope=\"row\" class=\"name\">Work in Partnership</th>");
 	assert_has(h, "<th scope=\"row\">Overall</th>");
 	free(h);
 }
@@ -584,11 +591,12 @@ static void test_hostile_school_text_is_escaped(void **state)
 	assert_false(has_event_attribute(h));
 	/* each is shown to the reader as the text the school typed */
 	char *t = visible_text(h);
-	assert_has(t, "welcome-1 Welcome and Care Embedded (3) " HOSTILE_SCRIPT);
-	assert_has(t, "Below target Rated Emerging (1); the target is "
-	              "Established (2). The school’s evidence " HOSTILE_ATTR
-	              " Next steps " HOSTILE_URL
-	              " and <a href=\"x\">click</a>");
+	assert_has(t,
+	           "welcome-1 Welcome and Care Embedded (3) " HOSTILE_SCRIPT);
+	assert_has(t,
+	           "Below target Rated Emerging (1); the target is "
+	           "Established (2). The school’s evidence " HOSTILE_ATTR
+	           " Next steps " HOSTILE_URL " and <a href=\"x\">click</a>");
 	assert_has(t, "<style>body{display:none}</style>");
 	assert_has(t, "<b>St Anne's & \"Friends\"</b> File <i>evil & co<.csv");
 	/* only the file's name: not where it was kept */
@@ -598,8 +606,8 @@ static void test_hostile_school_text_is_escaped(void **state)
 	/* the page title is escaped too */
 	const char *title = strstr(h, "<title>");
 	assert_non_null(title);
-	assert_true(strstr(title, "&lt;b&gt;St Anne") < strstr(title,
-	                                                      "</title>"));
+	assert_true(strstr(title, "&lt;b&gt;St Anne") <
+	            strstr(title, "</title>"));
 	assert_links_in_page(h);
 	char why[128];
 	const char *bad = check_nesting(h, why, sizeof why);
@@ -723,10 +731,11 @@ static void test_gaps_with_evidence_next_steps_and_examples(void **state)
 	/* the indicator's own example, then its expectation's */
 	assert_has(t, "What good practice could look like A named first point "
 	              "of contact.");
-	assert_has(t, "What good practice could look like Examples from Devon "
-	              "County Council for the expectation “Parent carers are "
-	              "welcomed and cared for as part of the school community.” "
-	              "Staff are visible and approachable in person.");
+	assert_has(t,
+	           "What good practice could look like Examples from Devon "
+	           "County Council for the expectation “Parent carers are "
+	           "welcomed and cared for as part of the school community.” "
+	           "Staff are visible and approachable in person.");
 	assert_has(t, "Staff are visible and approachable in person.");
 	/* phase-limited examples say so when the report covers every phase */
 	assert_has(t, "Stay and play sessions for new families. (early years)");
@@ -786,8 +795,9 @@ static void test_gaps_without_examples_promise_none(void **state)
 		expectations[x].n_examples = saved[x];
 	indicators[3].n_examples = 1;
 	char *t = visible_text(h);
-	assert_has(t, "2 indicators are rated below the target, Established. "
-	              "Each is shown with the school’s evidence and next steps.");
+	assert_has(t,
+	           "2 indicators are rated below the target, Established. "
+	           "Each is shown with the school’s evidence and next steps.");
 	assert_lacks(t, "What good practice could look like");
 	assert_lacks(h, "<blockquote>");
 	free(t);

@@ -11,8 +11,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	oaip_diags d;
 	oaip_diags_init(&d);
-	oaip_framework *fw = oaip_framework_load_memory((const char *)data, size,
-	                                                "fuzz.xml", &d);
+	oaip_framework *fw = oaip_framework_load_memory((const char *)data,
+	                                                size, "fuzz.xml", &d);
 	if (!fw && oaip_diags_count(&d, OAIP_ERROR) == 0)
 		abort();
 	if (fw) {

@@ -16,7 +16,8 @@ static oaip_framework *fw;
  * emits scripts of its own. */
 static void check_html(const oaip_buf *b)
 {
-	if (b->data && (strstr(b->data, "<script") || strstr(b->data, "<SCRIPT")))
+	if (b->data &&
+	    (strstr(b->data, "<script") || strstr(b->data, "<SCRIPT")))
 		abort();
 }
 
@@ -32,8 +33,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	oaip_diags d;
 	oaip_diags_init(&d);
-	oaip_selfeval *se =
-	    oaip_selfeval_read_memory(fw, (const char *)data, size, "fuzz.csv", &d);
+	oaip_selfeval *se = oaip_selfeval_read_memory(fw, (const char *)data,
+	                                              size, "fuzz.csv", &d);
 	if (se) {
 		oaip_score_options opts = {.target = -1, .phase = 0};
 		oaip_result *r = oaip_score_compute(se, &opts);
@@ -41,8 +42,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		oaip_render_options ro = {.date = "2026-01-01",
 		                          .program_version = "fuzz"};
-		const oaip_format formats[] = {OAIP_FORMAT_MARKDOWN,
-		                               OAIP_FORMAT_HTML, OAIP_FORMAT_JSON};
+		const oaip_format formats[] = {
+		    OAIP_FORMAT_MARKDOWN, OAIP_FORMAT_HTML, OAIP_FORMAT_JSON};
 		for (size_t i = 0; i < 3; i++) {
 			oaip_buf b;
 			oaip_buf_init(&b);

@@ -21,8 +21,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	oaip_diags d;
 	oaip_diags_init(&d);
-	oaip_selfeval *se =
-	    oaip_selfeval_read_memory(fw, (const char *)data, size, "fuzz.csv", &d);
+	oaip_selfeval *se = oaip_selfeval_read_memory(fw, (const char *)data,
+	                                              size, "fuzz.csv", &d);
 	/* either a result or at least one error, never both missing */
 	if (!se && oaip_diags_count(&d, OAIP_ERROR) == 0)
 		abort();
