@@ -540,7 +540,9 @@ void oaip_escape_html(oaip_buf *out, const char *s);
 /* Markdown inline text: every character that could start markup is
  * backslash-escaped; newlines become spaces unless keep_newlines, in which
  * case they become hard breaks; no input can make a link, image, table
- * cell break or raw HTML. */
+ * cell break or raw HTML.  GitHub's e-mail autolinks ignore backslashes,
+ * so an '@' that could end such an address gets an invisible word joiner
+ * (U+2060) before it. */
 void oaip_escape_markdown(oaip_buf *out, const char *s, bool keep_newlines);
 /* One CSV field (RFC 4180 quoting); a cell that a spreadsheet could read as
  * a formula (= + - @ tab CR first) is prefixed with a single quote. */
