@@ -556,6 +556,21 @@ static size_t count_shown(const oaip_example *ex, size_t n, unsigned phase)
 	return k;
 }
 
+/* "Title, Publisher (version V)", escaped. */
+static void framework_name(oaip_buf *out, const oaip_framework *fw)
+{
+	esc(out, fw->title);
+	if (fw->publisher) {
+		oaip_buf_puts(out, ", ");
+		esc(out, fw->publisher);
+	}
+	if (fw->version) {
+		oaip_buf_puts(out, " (version ");
+		esc(out, fw->version);
+		oaip_buf_puts(out, ")");
+	}
+}
+
 static void header_html(const oaip_result *r, const oaip_render_options *o,
                         oaip_buf *out)
 {
@@ -580,16 +595,7 @@ static void header_html(const oaip_result *r, const oaip_render_options *o,
 	oaip_buf_puts(out, "<dt>Report date</dt><dd>");
 	esc(out, o && o->date ? o->date : "");
 	oaip_buf_puts(out, "</dd>\n<dt>Framework</dt><dd>");
-	esc(out, fw->title);
-	if (fw->publisher) {
-		oaip_buf_puts(out, ", ");
-		esc(out, fw->publisher);
-	}
-	if (fw->version) {
-		oaip_buf_puts(out, " (version ");
-		esc(out, fw->version);
-		oaip_buf_puts(out, ")");
-	}
+	framework_name(out, fw);
 	oaip_buf_puts(out, "</dd>\n<dt>Target</dt><dd>");
 	level_text(out, &fw->scale, r->target);
 	oaip_buf_puts(out, " or above for every indicator</dd>\n");
@@ -1106,16 +1112,7 @@ static void footer_html(const oaip_result *r, const oaip_render_options *o,
 {
 	const oaip_framework *fw = r->fw;
 	oaip_buf_puts(out, "<p><strong>Framework:</strong> ");
-	esc(out, fw->title);
-	if (fw->publisher) {
-		oaip_buf_puts(out, ", ");
-		esc(out, fw->publisher);
-	}
-	if (fw->version) {
-		oaip_buf_puts(out, " (version ");
-		esc(out, fw->version);
-		oaip_buf_puts(out, ")");
-	}
+	framework_name(out, fw);
 	oaip_buf_puts(out, ".");
 	if (fw->section) {
 		oaip_buf_puts(out, " Source: ");

@@ -5,11 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "oaip.h"
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static oaip_framework *fw;
 
 /* Does the report contain needle where the input did not put it
  * escaped?  Any raw "<script" in HTML is a failure: the renderer never
@@ -23,14 +21,7 @@ static void check_html(const oaip_buf *b)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (!fw) {
-		oaip_diags d;
-		oaip_diags_init(&d);
-		fw = oaip_framework_load(oaip_builtin_default(), &d);
-		oaip_diags_free(&d);
-		if (!fw)
-			abort();
-	}
+	const oaip_framework *fw = fuzz_framework();
 	oaip_diags d;
 	oaip_diags_init(&d);
 	oaip_selfeval *se = oaip_selfeval_read_memory(fw, (const char *)data,

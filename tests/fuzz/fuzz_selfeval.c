@@ -3,22 +3,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "oaip.h"
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static oaip_framework *fw;
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (!fw) {
-		oaip_diags d;
-		oaip_diags_init(&d);
-		fw = oaip_framework_load(oaip_builtin_default(), &d);
-		oaip_diags_free(&d);
-		if (!fw)
-			abort();
-	}
+	const oaip_framework *fw = fuzz_framework();
 	oaip_diags d;
 	oaip_diags_init(&d);
 	oaip_selfeval *se = oaip_selfeval_read_memory(fw, (const char *)data,
