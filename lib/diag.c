@@ -163,3 +163,52 @@ void oaip_diags_move(oaip_diags *dst, oaip_diags *src)
 	free(src->items);
 	oaip_diags_init(src);
 }
+
+struct numbered {
+	oaip_diag diag;
+	size_t seq;
+};
+
+static int by_line(const void *pa, const void *pb)
+{
+	const struct numbered *a = pa, *b = pb;
+	if (a->diag.line != b->diag.line)
+		return a->diag.line < b->diag.line ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void oaip_diags_sort_by_line(oaip_diags *d)
+{
+	if (d->n < 2)
+		return;
+	struct numbered *all = calloc(d->n, sizeof *all);
+	if (!all)
+		return; /* out of memory: left in the order found */
+	for (size_t i = 0; i < d->n; i++) {
+		all[i].diag = d->items[i];
+		all[i].seq = i;
+	}
+	qsort(all, d->n, sizeof *all, by_line);
+	for (size_t i = 0; i < d->n; i++)
+		d->items[i] = all[i].diag;
+	free(all);
+}
+
+void oaip_diags_limit_errors(oaip_diags *d, size_t max, const char *name)
+{
+	size_t errors = 0, k = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		oaip_diag *x = &d->items[i];
+		if (x->severity == OAIP_ERROR && ++errors > max) {
+			free(x->file);
+			free(x->message);
+			continue;
+		}
+		d->items[k++] = *x;
+	}
+	d->n = k;
+	if (errors > max)
+		oaip_diags_add(
+		    d, OAIP_ERROR, name, 0,
+		    "too many problems: only the first %zu are shown", max);
+}

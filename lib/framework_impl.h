@@ -1,5 +1,5 @@
-/* framework_impl.h - shared by framework.c and framework_xml.c; not public
- * API. */
+/* framework_impl.h - shared by framework.c, framework_xml.c and
+ * framework_build.c; not public API. */
 #ifndef OAIP_FRAMEWORK_IMPL_H
 #define OAIP_FRAMEWORK_IMPL_H
 
@@ -19,5 +19,16 @@ bool oaip_framework_index_build(oaip_framework *fw);
 /* Do two level names match?  ASCII case is ignored, and runs of spaces,
  * '-' and '_' count as one separator ("Not yet" = "not-yet"). */
 bool oaip_level_name_eq(const char *a, const char *b);
+
+/* Problems reported per framework file before giving up. */
+#define OAIP_FRAMEWORK_MAX_PROBLEMS 200
+
+/* Build the model from a parsed, schema-checked document (n_elements: how
+ * many elements it has, to size the id table); semantic problems go to d
+ * with their lines.  Returns the framework (possibly incomplete when d
+ * holds errors; the caller frees it), or NULL if out of memory. */
+struct _xmlDoc;
+oaip_framework *oaip_framework_build(struct _xmlDoc *doc, const char *name,
+                                     size_t n_elements, oaip_diags *d);
 
 #endif

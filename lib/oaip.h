@@ -139,7 +139,7 @@ unsigned oaip_phase_from_name(const char *name);
 const char *oaip_phase_name(unsigned phase_bit);
 
 /* ------------------------------------------------------------------ */
-/* Frameworks (framework.c, framework_xml.c, builtin.c)               */
+/* Frameworks (framework*.c, builtin.c)                              */
 
 typedef struct oaip_level {
 	int value;         /* the number schools may type: 0, 1, 2, 3 */

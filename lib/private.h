@@ -14,6 +14,14 @@ bool oaip_utf8_valid(const char *s, size_t len);
 /* Append the UTF-8 form of Windows-1252 text to out. */
 void oaip_cp1252_to_utf8(oaip_buf *out, const char *s, size_t len);
 
+/* Diagnostics in line order (diag.c): a stable sort, so problems on one
+ * line keep the order they were found in. */
+void oaip_diags_sort_by_line(oaip_diags *d);
+/* Keep the first max errors (and every note and warning); if more were
+ * found, drop them and add "too many problems: only the first MAX are
+ * shown" for the file name. */
+void oaip_diags_limit_errors(oaip_diags *d, size_t max, const char *name);
+
 /* JSON helpers (json.c), for reports built as a tree of jansson values.
  * struct json_t is jansson's json_t: include <jansson.h> to use them.
  *
