@@ -497,6 +497,76 @@ size_t oaip_comparison_priorities(const oaip_comparison *c,
 /* The renderer, oaip_render_compare, is declared with the others below. */
 
 /* ------------------------------------------------------------------ */
+/* Progress since the last self-evaluation (progress.c): pure          */
+
+/* One cornerstone then and now.  then is all zero when the earlier
+ * return's framework had no indicator of the cornerstone. */
+typedef struct oaip_progress_cornerstone {
+	oaip_cornerstone_score then, now;
+	bool has_change; /* both have a score */
+	double change;   /* now - then as reports show them: each rounded
+	                    with oaip_score_round, then the difference */
+} oaip_progress_cornerstone;
+
+/* Two scored returns of the same framework, set side by side.  Indicators
+ * are matched by id, so the earlier return may have been scored against
+ * another version of the framework.  Lists hold indexes into the current
+ * framework (now->fw), in framework order, over the indicators that apply
+ * in now's phase; gone holds indexes into then->fw. */
+typedef struct oaip_progress {
+	const oaip_result *then, *now; /* borrowed: must outlive this */
+	long *then_index;     /* per current indicator: its index in then->fw,
+	                         or -1 when it is new */
+	bool version_changed; /* the framework's version or its indicators
+	                         differ between the two returns */
+	oaip_progress_cornerstone cs[OAIP_N_CORNERSTONES];
+	bool has_overall_change;
+	double overall_change; /* as cs[].change */
+	size_t *up;            /* rated both times, a higher level now */
+	size_t n_up;
+	size_t *down; /* rated both times, a lower level now */
+	size_t n_down;
+	size_t *closed; /* a gap then, rated at or above the target now */
+	size_t n_closed;
+	size_t *new_gaps; /* a gap now but not then (then at or above the
+	                     target, not rated, or new) */
+	size_t n_new_gaps;
+	size_t *unrated; /* rated then, blank or n/a now */
+	size_t n_unrated;
+	size_t *followups; /* had next steps then: shown beside this time's
+	                      evidence */
+	size_t n_followups;
+	size_t *added; /* in the current framework only */
+	size_t n_added;
+	size_t *gone; /* indexes into then->fw: indicators of the earlier
+	                 framework the current one no longer has */
+	size_t n_gone;
+} oaip_progress;
+
+/* Set then (the earlier return, scored) beside now.  The two must use
+ * the same framework, judged by indicator ids: when fewer than half of
+ * the indicators of the smaller framework are in both, adds an error
+ * naming both files to d and returns NULL.  A changed version (or set of
+ * indicators) adds a note to d and sets version_changed.  Returns NULL
+ * also if allocation failed (with an error in d).  Caller frees with
+ * oaip_progress_free. */
+oaip_progress *oaip_progress_compute(const oaip_result *then,
+                                     const oaip_result *now, oaip_diags *d);
+void oaip_progress_free(oaip_progress *p);
+/* The earlier return's entry for current indicator i, or NULL when the
+ * indicator is new.  Borrowed. */
+const oaip_entry *oaip_progress_then_entry(const oaip_progress *p, size_t i);
+
+/* Report wording, in one place (plain UTF-8, not escaped). */
+/* A cornerstone's coverage then and now: "now 5 of 5 rated, was 3 of 5",
+ * or "5 of 5 rated, as last time". */
+void oaip_progress_coverage_text(const oaip_progress_cornerstone *c,
+                                 oaip_buf *out);
+/* A change in words: "up 16.7 points", "down 5.0 points", "no change",
+ * or "no comparison" when either score is missing. */
+void oaip_progress_change_text(bool has, double change, oaip_buf *out);
+
+/* ------------------------------------------------------------------ */
 /* Rendering (render_*.c, escape.c)                                   */
 
 typedef enum oaip_format {
