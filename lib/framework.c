@@ -50,6 +50,7 @@ void oaip_framework_free(oaip_framework *fw)
 	free(fw->url);
 	free(fw->version);
 	free(fw->attribution);
+	free(fw->ask_attribution);
 	free(fw->source_name);
 	oaip_scale_clear(&fw->scale);
 	for (size_t i = 0; i < fw->n_strands; i++) {
@@ -72,6 +73,7 @@ void oaip_framework_free(oaip_framework *fw)
 	for (size_t i = 0; i < fw->n_indicators; i++) {
 		free(fw->indicators[i].id);
 		free(fw->indicators[i].text);
+		free(fw->indicators[i].ask);
 		free_examples(fw->indicators[i].examples,
 		              fw->indicators[i].n_examples);
 	}

@@ -370,7 +370,10 @@ static void read_indicator(struct builder *b, xmlNodePtr n, size_t exp)
 	for (xmlNodePtr k = n->children; k && !b->oom; k = k->next) {
 		if (is_element(k, "text") && !text)
 			text = k;
-		else if (is_element(k, "example"))
+		else if (is_element(k, "ask") && text && !ind->ask) {
+			ind->ask = get_words(b, k);
+			ind->ask_line = xmlGetLineNo(k);
+		} else if (is_element(k, "example"))
 			add_example(b, &ind->examples, &ind->n_examples,
 			            &cap_ex, k, OAIP_EXAMPLE_PRACTICE);
 	}
@@ -701,6 +704,9 @@ static void read_framework(struct builder *b, xmlNodePtr root)
 				error_at(b, k, "source has no section");
 		} else if (is_element(k, "attribution") && !fw->attribution) {
 			fw->attribution = get_words(b, k);
+		} else if (is_element(k, "ask-attribution") &&
+		           !fw->ask_attribution) {
+			fw->ask_attribution = get_words(b, k);
 		} else if (is_element(k, "scale") && !have_scale) {
 			have_scale = true;
 			read_scale(b, k);
@@ -710,6 +716,10 @@ static void read_framework(struct builder *b, xmlNodePtr root)
 	}
 	if (b->oom)
 		return;
+	if (!oaip_framework_asks_finish(fw, b->name, b->d)) {
+		b->oom = true;
+		return;
+	}
 	if (!have_scale && !oaip_scale_init_default(&fw->scale)) {
 		b->oom = true;
 		return;

@@ -30,5 +30,11 @@ bool oaip_level_name_eq(const char *a, const char *b);
 struct _xmlDoc;
 oaip_framework *oaip_framework_build(struct _xmlDoc *doc, const char *name,
                                      size_t n_elements, oaip_diags *d);
+/* Give every indicator its short code and check the asks (at most
+ * OAIP_ASK_MAX characters, no two alike by oaip_match_key); problems go
+ * to d against name and the ask's line.  Returns false if allocation
+ * failed (framework_ask.c). */
+bool oaip_framework_asks_finish(oaip_framework *fw, const char *name,
+                                oaip_diags *d);
 
 #endif

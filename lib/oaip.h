@@ -176,6 +176,14 @@ typedef struct oaip_indicator {
 	oaip_example *examples; /* examples specific to this indicator */
 	size_t n_examples;
 	long line; /* line in the XML */
+	char *ask; /* the statement parent carers are asked to agree with
+	              (<ask>), or NULL */
+	long ask_line;
+	/* Short code: the cornerstone's letter (W, V, C, P) and the
+	 * indicator's position among that cornerstone's indicators in
+	 * framework order, counting every indicator whatever its phase, so
+	 * a code never changes with --phase: "W1", "C3". */
+	char code[24];
 } oaip_indicator;
 
 typedef struct oaip_expectation {
@@ -207,7 +215,9 @@ typedef struct oaip_framework {
 	char *url;     /* may be NULL */
 	char *version; /* may be NULL; e.g. "2025" or a date */
 	char *attribution;
-	char *source_name; /* file it was loaded from, or "builtin:devon" */
+	char *ask_attribution; /* who wrote the asks (<ask-attribution>), or
+	                          NULL */
+	char *source_name;     /* file it was loaded from, or "builtin:devon" */
 	oaip_scale scale;
 	oaip_strand *strands;
 	size_t n_strands;
@@ -228,6 +238,14 @@ oaip_framework *oaip_framework_load_file(const char *path, oaip_diags *d);
 oaip_framework *oaip_framework_load_memory(const char *xml, size_t len,
                                            const char *name, oaip_diags *d);
 void oaip_framework_free(oaip_framework *fw);
+
+/* Does any indicator of fw carry an ask? */
+bool oaip_framework_has_asks(const oaip_framework *fw);
+/* Index of the indicator whose code is code (ASCII case ignored), or
+ * -1. */
+long oaip_framework_find_code(const oaip_framework *fw, const char *code);
+/* The longest an ask may be, in characters. */
+#define OAIP_ASK_MAX 150
 
 /* Index of the indicator with this id, or -1.  O(1) average. */
 long oaip_framework_find(const oaip_framework *fw, const char *id);

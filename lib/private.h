@@ -21,6 +21,12 @@ void oaip_diags_sort_by_line(oaip_diags *d);
  * found, drop them and add "too many problems: only the first MAX are
  * shown" for the file name. */
 void oaip_diags_limit_errors(oaip_diags *d, size_t max, const char *name);
+/* Append to out the key two texts are compared by when a column heading
+ * is matched to a question: ASCII letters lower-cased, ASCII letters and
+ * digits and every non-ASCII letter kept, everything else (spaces of any
+ * kind, punctuation, straight and curly quotes, dashes) dropped.  "Don’t
+ * know" and "dont KNOW" have the same key (framework_ask.c). */
+void oaip_match_key(oaip_buf *out, const char *s, size_t n);
 
 /* JSON helpers (json.c), for reports built as a tree of jansson values.
  * struct json_t is jansson's json_t: include <jansson.h> to use them.

@@ -96,6 +96,12 @@ static void indicator(oaip_buf *out, const oaip_indicator *ind)
 	if (ind->weight != 1.0)
 		oaip_buf_printf(out, " · weight %g", ind->weight);
 	oaip_buf_puts(out, "*\n");
+	if (ind->ask) {
+		oaip_buf_printf(
+		    out, "\n  Parent carers are asked (%s): ", ind->code);
+		text(out, ind->ask);
+		oaip_buf_putc(out, '\n');
+	}
 	for (size_t i = 0; i < ind->n_examples; i++)
 		example_item(out, &ind->examples[i], "  ");
 }
@@ -172,6 +178,10 @@ void oaip_render_framework_markdown(const oaip_framework *fw, oaip_buf *out)
 	oaip_buf_printf(out, "\n- Indicators: %zu\n\n", fw->n_indicators);
 	text(out, fw->attribution);
 	oaip_buf_puts(out, "\n\n");
+	if (fw->ask_attribution) {
+		text(out, fw->ask_attribution);
+		oaip_buf_puts(out, "\n\n");
+	}
 
 	oaip_buf_puts(out, "## Rating scale\n\n");
 	for (size_t i = 0; i < fw->scale.n_levels; i++) {

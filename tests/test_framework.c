@@ -872,6 +872,157 @@ static void test_bom_and_encoding(void **state)
 	free(xml);
 }
 
+/* ------------------------------------------------------------------ */
+/* Parent carers' statements (<ask>) and codes                        */
+
+static void test_builtin_asks(void **state)
+{
+	(void)state;
+	const char *ids[] = {"devon", "west-sussex"};
+	for (size_t f = 0; f < 2; f++) {
+		oaip_diags d;
+		oaip_diags_init(&d);
+		oaip_framework *fw = oaip_framework_load(ids[f], &d);
+		assert_non_null(fw);
+		/* Every indicator of a built-in has its question, and the
+		 * file says the questions are not the authority's words. */
+		for (size_t i = 0; i < fw->n_indicators; i++) {
+			assert_non_null(fw->indicators[i].ask);
+			assert_true(fw->indicators[i].ask_line > 0);
+			assert_true(strlen(fw->indicators[i].ask) <= 3 * 150);
+		}
+		assert_non_null(fw->ask_attribution);
+		assert_non_null(strstr(fw->ask_attribution, "oaip-eval"));
+		assert_non_null(strstr(fw->ask_attribution, "not"));
+		assert_true(oaip_framework_has_asks(fw));
+		oaip_framework_free(fw);
+		oaip_diags_free(&d);
+	}
+}
+
+static void test_codes(void **state)
+{
+	(void)state;
+	oaip_diags d;
+	oaip_diags_init(&d);
+	oaip_framework *fw = oaip_framework_load("devon", &d);
+	assert_non_null(fw);
+	/* W1..W5, V1..V5, C1..C6, P1..P4 in framework order. */
+	assert_string_equal(fw->indicators[0].code, "W1");
+	assert_string_equal(fw->indicators[4].code, "W5");
+	assert_string_equal(fw->indicators[5].code, "V1");
+	assert_string_equal(fw->indicators[15].code, "C6");
+	assert_string_equal(fw->indicators[19].code, "P4");
+	assert_int_equal(oaip_framework_find_code(fw, "c2"), 11);
+	assert_int_equal(oaip_framework_find_code(fw, "C7"), -1);
+	oaip_framework_free(fw);
+	/* West Sussex mixes cornerstones: codes count within each, and
+	 * an early-years indicator keeps its place whatever the phase. */
+	fw = oaip_framework_load("west-sussex", &d);
+	assert_non_null(fw);
+	long w1 = oaip_framework_find(fw, "e1-06");
+	long w2 = oaip_framework_find(fw, "e1-15");
+	assert_string_equal(fw->indicators[w1].code, "W1");
+	assert_string_equal(fw->indicators[w2].code, "W2");
+	assert_string_equal(
+	    fw->indicators[oaip_framework_find(fw, "e1-10")].code, "V5");
+	oaip_framework_free(fw);
+	oaip_diags_free(&d);
+}
+
+static void test_ask_loaded(void **state)
+{
+	(void)state;
+	char *xml = variant(11,
+	                    "      <indicator id=\"i1\"><text>One.</text>"
+	                    "<ask>I feel welcome.</ask>"
+	                    "<example>Own.</example></indicator>",
+	                    0);
+	oaip_diags d;
+	oaip_diags_init(&d);
+	oaip_framework *fw = load_string(xml, &d);
+	print_diags(&d);
+	assert_non_null(fw);
+	assert_string_equal(fw->indicators[0].ask, "I feel welcome.");
+	assert_int_equal(fw->indicators[0].ask_line, 11);
+	assert_string_equal(fw->indicators[0].text, "One.");
+	assert_int_equal(fw->indicators[0].n_examples, 1);
+	assert_null(fw->indicators[1].ask);
+	assert_null(fw->ask_attribution);
+	oaip_framework_free(fw);
+	oaip_diags_free(&d);
+	free(xml);
+}
+
+static void test_ask_duplicate(void **state)
+{
+	(void)state;
+	/* The same question twice, differing only in case, spaces,
+	 * punctuation and the kind of apostrophe: a survey could not tell
+	 * their columns apart. */
+	char *xml = variant(11,
+	                    "      <indicator id=\"i1\"><text>One.</text>"
+	                    "<ask>I don't feel welcome.</ask></indicator>",
+	                    13,
+	                    "      <indicator id=\"i3\" "
+	                    "cornerstone=\"communicate\"><text>Three.</text>"
+	                    "<ask>I  don\xe2\x80\x99t feel WELCOME</ask>"
+	                    "</indicator>",
+	                    0);
+	expect_error(xml, 13,
+	             "ask of indicator 'i3' is the same as the ask of 'i1' "
+	             "(line 11)");
+	free(xml);
+}
+
+static void test_ask_too_long(void **state)
+{
+	(void)state;
+	/* 150 characters are fine, 151 are not; characters, not bytes. */
+	oaip_buf line;
+	for (int n = 150; n <= 151; n++) {
+		oaip_buf_init(&line);
+		oaip_buf_puts(&line, "      <indicator id=\"i1\"><text>One."
+		                     "</text><ask>");
+		for (int k = 0; k < n; k++)
+			oaip_buf_puts(&line, k % 2 ? "\xe2\x80\x99" : "a");
+		oaip_buf_puts(&line, "</ask></indicator>");
+		char *xml = variant(11, line.data, 0);
+		if (n == 150) {
+			oaip_diags d;
+			oaip_diags_init(&d);
+			oaip_framework *fw = load_string(xml, &d);
+			print_diags(&d);
+			assert_non_null(fw);
+			oaip_framework_free(fw);
+			oaip_diags_free(&d);
+		} else {
+			expect_error(xml, 11,
+			             "ask of indicator 'i1' is 151 characters "
+			             "long: at most 150 fit on a form");
+		}
+		free(xml);
+		oaip_buf_free(&line);
+	}
+}
+
+static void test_ask_needs_text(void **state)
+{
+	(void)state;
+	/* An ask goes after <text>, not in a plain-text indicator. */
+	char *xml = variant(11,
+	                    "      <indicator id=\"i1\">One.<ask>I feel "
+	                    "welcome.</ask></indicator>",
+	                    0);
+	oaip_diags d;
+	oaip_diags_init(&d);
+	oaip_framework *fw = load_string(xml, &d);
+	assert_null(fw);
+	assert_true(d.n > 0);
+	oaip_diags_free(&d);
+	free(xml);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -902,6 +1053,12 @@ int main(void)
 	    cmocka_unit_test(test_billion_laughs),
 	    cmocka_unit_test(test_limits),
 	    cmocka_unit_test(test_bom_and_encoding),
+	    cmocka_unit_test(test_builtin_asks),
+	    cmocka_unit_test(test_codes),
+	    cmocka_unit_test(test_ask_loaded),
+	    cmocka_unit_test(test_ask_duplicate),
+	    cmocka_unit_test(test_ask_too_long),
+	    cmocka_unit_test(test_ask_needs_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -33,6 +33,12 @@ check_broken not-well-formed.xml 14 "opening and ending tag mismatch"
 check "one message for a well-formedness error" test "$(wc -l <"$err")" -eq 1
 check_broken schema.xml 21 "did not expect element exemple there"
 
+case_ "parent carers' questions: at most 150 characters, no two alike"
+run validate "$data/bad-asks.xml"
+expect_status 1
+expect_err "bad-asks.xml:25: error: ask of indicator 'c-value' is 155 characters long: at most 150 fit on a form"
+expect_err "bad-asks.xml:34: error: ask of indicator 'c-communicate' is the same as the ask of 'c-welcome' (line 21)"
+
 case_ "several problems in one file are reported together"
 run validate "$data/several.xml"
 expect_status 1
