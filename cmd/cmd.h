@@ -13,6 +13,21 @@ int cmd_show(int argc, char **argv);
 int cmd_template(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 
+/* Messages on stderr (error.c), one format for every command; control
+ * characters in the formatted message are escaped.
+ * cmd_error:   "oaip-eval: error: MESSAGE"
+ * cmd_warning: "oaip-eval: warning: MESSAGE"
+ * cmd_say:     "oaip-eval: MESSAGE" (an outcome, such as a check not met)
+ * cmd_diag:    "FILE: SEVERITY: MESSAGE", as the library's diagnostics */
+void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cmd_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cmd_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cmd_diag(oaip_severity sev, const char *file, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Print "oaip-eval: error: out of memory"; returns OAIP_EXIT_MEMORY. */
+int cmd_out_of_memory(void);
+
 /* Print "oaip-eval: MESSAGE" and a hint to run 'oaip-eval help CMD' on
  * stderr; returns OAIP_EXIT_USAGE. */
 int cmd_usage_error(const char *cmd, const char *fmt, ...)

@@ -1,6 +1,7 @@
 /* common.c - helpers shared by the subcommands. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,22 +9,6 @@
 #include <sys/stat.h>
 
 #include "cmd.h"
-
-int cmd_usage_error(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-	fputs("oaip-eval: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	if (cmd)
-		fprintf(stderr,
-		        "Try 'oaip-eval help %s' for more information.\n", cmd);
-	else
-		fputs("Try 'oaip-eval --help' for more information.\n", stderr);
-	return OAIP_EXIT_USAGE;
-}
 
 int cmd_option_error(const char *cmd, int c, char **argv)
 {
@@ -41,15 +26,11 @@ int cmd_option_error(const char *cmd, int c, char **argv)
 int cmd_print_help(const char *text)
 {
 	if (fputs(text, stdout) == EOF || fflush(stdout) != 0) {
-		perror("oaip-eval: cannot write to standard output");
+		cmd_error("cannot write to standard output: %s",
+		          strerror(errno));
 		return OAIP_EXIT_INPUT;
 	}
 	return OAIP_EXIT_OK;
-}
-
-void cmd_print_diags(const oaip_diags *d)
-{
-	oaip_diags_print(d, stderr);
 }
 
 oaip_framework *cmd_load_framework(const char *spec)

@@ -198,10 +198,9 @@ static bool list_returns(struct paths *p, char *const *args, int n)
 				return false;
 			if (err == 0) {
 				if (p->n == before)
-					fprintf(stderr,
-					        "%s: warning: no .csv files in "
-					        "this directory\n",
-					        arg);
+					cmd_diag(OAIP_WARNING, arg,
+					         "no .csv files in this "
+					         "directory");
 				continue;
 			}
 			snprintf(why, sizeof why, "cannot read directory: %s",
@@ -329,7 +328,7 @@ int cmd_compare(int argc, char **argv)
 	oaip_buf_init(&b);
 
 	if (!list_returns(&p, argv + optind, argc - optind)) {
-		fputs("oaip-eval: error: out of memory\n", stderr);
+		status = cmd_out_of_memory();
 		goto cleanup;
 	}
 	if (cmd_output_is_input("compare", output, (const char *const *)p.v,
@@ -338,7 +337,7 @@ int cmd_compare(int argc, char **argv)
 		goto cleanup;
 	}
 	if (p.n == 0) {
-		fputs("oaip-eval: error: no returns to compare\n", stderr);
+		cmd_error("no returns to compare");
 		goto cleanup;
 	}
 
@@ -347,7 +346,7 @@ int cmd_compare(int argc, char **argv)
 		goto cleanup;
 	cmp = oaip_comparison_new(fw, NULL);
 	if (!cmp) {
-		fputs("oaip-eval: error: out of memory\n", stderr);
+		status = cmd_out_of_memory();
 		goto cleanup;
 	}
 
@@ -381,9 +380,7 @@ int cmd_compare(int argc, char **argv)
 	}
 	progress_clear(&pr);
 	if (!added) {
-		fputs("oaip-eval: error: out of memory while reading the "
-		      "returns\n",
-		      stderr);
+		status = cmd_out_of_memory();
 		goto cleanup;
 	}
 	oaip_comparison_finish(cmp);
@@ -398,9 +395,8 @@ int cmd_compare(int argc, char **argv)
 	size_t bad = oaip_comparison_unreadable(cmp);
 	if (bad) {
 		size_t n = oaip_comparison_count(cmp);
-		fprintf(stderr,
-		        "oaip-eval: %zu of %zu %s could not be read; %s listed "
-		        "in the report\n",
+		cmd_say("%zu of %zu %s could not be read; %s listed in the "
+		        "report",
 		        bad, n, n == 1 ? "return" : "returns",
 		        bad == 1 ? "it is" : "they are");
 		status = OAIP_EXIT_CHECK_FAILED;

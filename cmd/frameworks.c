@@ -61,8 +61,7 @@ int cmd_frameworks(int argc, char **argv)
 	oaip_buf b;
 	oaip_buf_init(&b);
 	if (!rows) {
-		fputs("oaip-eval: out of memory\n", stderr);
-		status = OAIP_EXIT_INPUT;
+		status = cmd_out_of_memory();
 		goto cleanup;
 	}
 	const char *def = oaip_builtin_default();

@@ -53,8 +53,9 @@ static int usage(void)
 		    "one command\n"
 		    "  -V, --version  show the version\n\n"
 		    "Exit status: 0 success, 1 a check failed, 2 usage "
-		    "error, 3 bad or\nunreadable input.  See oaip-eval(1), "
-		    "oaip-selfeval(5) and oaip-framework(5).\n",
+		    "error, 3 bad or\nunreadable input, 4 out of memory.  "
+		    "See oaip-eval(1), oaip-selfeval(5)\nand "
+		    "oaip-framework(5).\n",
 		    "help", "show help for a command");
 	return cmd_print_help(text);
 }
@@ -100,9 +101,8 @@ int main(int argc, char **argv)
 	/* Report a write error on stdout (a full disk, a closed pipe) that
 	 * the command itself did not see. */
 	if ((fflush(stdout) != 0 || ferror(stdout)) && status == OAIP_EXIT_OK) {
-		fprintf(stderr,
-		        "oaip-eval: cannot write to standard output: %s\n",
-		        strerror(errno));
+		cmd_error("cannot write to standard output: %s",
+		          strerror(errno));
 		status = OAIP_EXIT_INPUT;
 	}
 	return status;

@@ -164,9 +164,7 @@ int cmd_score(int argc, char **argv)
 
 	r = oaip_score_compute(se, &opts);
 	if (!r) {
-		fputs("oaip-eval: error: out of memory while scoring\n",
-		      stderr);
-		status = OAIP_EXIT_INPUT;
+		status = cmd_out_of_memory();
 		goto cleanup;
 	}
 
@@ -180,17 +178,12 @@ int cmd_score(int argc, char **argv)
 
 	if (fail_arg) {
 		if (!r->has_overall) {
-			fprintf(
-			    stderr,
-			    "oaip-eval: there is no overall score (no "
-			    "indicator is rated), so --fail-under %s is not "
-			    "met\n",
-			    fail_arg);
+			cmd_say("there is no overall score (no indicator is "
+			        "rated), so --fail-under %s is not met",
+			        fail_arg);
 			status = OAIP_EXIT_CHECK_FAILED;
 		} else if (oaip_score_round(r->overall) < fail_under) {
-			fprintf(stderr,
-			        "oaip-eval: overall score %.1f is below "
-			        "--fail-under %s\n",
+			cmd_say("overall score %.1f is below --fail-under %s",
 			        oaip_score_round(r->overall), fail_arg);
 			status = OAIP_EXIT_CHECK_FAILED;
 		}

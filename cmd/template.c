@@ -76,11 +76,10 @@ int cmd_template(int argc, char **argv)
 
 	if (output && strcmp(output, "-") != 0 && !force &&
 	    access(output, F_OK) == 0) {
-		fprintf(stderr,
-		        "oaip-eval: '%s' already exists and may hold a "
-		        "filled-in self-evaluation; not replacing it (use "
-		        "--force to replace it)\n",
-		        output);
+		cmd_error("'%s' already exists and may hold a filled-in "
+		          "self-evaluation; not replacing it (use --force to "
+		          "replace it)",
+		          output);
 		return OAIP_EXIT_INPUT;
 	}
 

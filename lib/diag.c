@@ -80,20 +80,35 @@ static const char *sev_name(oaip_severity s)
 	return "error";
 }
 
+/* s made safe for a terminal: borrowed from b, valid until its next use. */
+static const char *safe(oaip_buf *b, const char *s)
+{
+	b->len = 0;
+	oaip_escape_terminal(b, s);
+	oaip_buf_putc(b, '\0');
+	return b->failed ? "(out of memory)" : b->data;
+}
+
 void oaip_diags_print(const oaip_diags *d, FILE *f)
 {
+	oaip_buf file, msg;
+	oaip_buf_init(&file);
+	oaip_buf_init(&msg);
 	for (size_t i = 0; i < d->n; i++) {
 		const oaip_diag *x = &d->items[i];
+		const char *m = safe(&msg, x->message);
 		if (x->file && x->line > 0)
-			fprintf(f, "%s:%ld: %s: %s\n", x->file, x->line,
-			        sev_name(x->severity), x->message);
+			fprintf(f, "%s:%ld: %s: %s\n", safe(&file, x->file),
+			        x->line, sev_name(x->severity), m);
 		else if (x->file)
-			fprintf(f, "%s: %s: %s\n", x->file,
-			        sev_name(x->severity), x->message);
+			fprintf(f, "%s: %s: %s\n", safe(&file, x->file),
+			        sev_name(x->severity), m);
 		else
 			fprintf(f, "oaip-eval: %s: %s\n", sev_name(x->severity),
-			        x->message);
+			        m);
 	}
+	oaip_buf_free(&file);
+	oaip_buf_free(&msg);
 }
 
 /* GitHub workflow commands need %, CR and LF escaped in the message, and
@@ -118,7 +133,11 @@ static void gh_escape(FILE *f, const char *s, bool property)
 			fputs(property ? "%2C" : ",", f);
 			break;
 		default:
-			fputc(*s, f);
+			/* No other control character reaches the log raw. */
+			if ((unsigned char)*s < 0x20 || *s == 0x7F)
+				fprintf(f, "\\x%02x", (unsigned char)*s);
+			else
+				fputc(*s, f);
 		}
 	}
 }

@@ -16,36 +16,10 @@
 #define WORD_JOINER "\xE2\x81\xA0" /* U+2060 */
 
 /* Length of the valid UTF-8 sequence starting at s (s[0] >= 0x80), or 0
- * if it is not one (overlong forms, surrogates and values above U+10FFFF
- * are invalid).  s is NUL-terminated, so reading stops at its end. */
+ * if it is not one.  s is NUL-terminated, so reading stops at its end. */
 static size_t utf8_len(const unsigned char *s)
 {
-	unsigned c = s[0];
-	size_t n;
-	unsigned min, v;
-	if ((c & 0xE0) == 0xC0) {
-		n = 2;
-		min = 0x80;
-		v = c & 0x1F;
-	} else if ((c & 0xF0) == 0xE0) {
-		n = 3;
-		min = 0x800;
-		v = c & 0x0F;
-	} else if ((c & 0xF8) == 0xF0) {
-		n = 4;
-		min = 0x10000;
-		v = c & 0x07;
-	} else {
-		return 0;
-	}
-	for (size_t k = 1; k < n; k++) {
-		if ((s[k] & 0xC0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[k] & 0x3F);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
-	return n;
+	return oaip_utf8_decode((const char *)s, 4, NULL);
 }
 
 /* Copy the non-ASCII character at *p (valid UTF-8, else U+FFFD) and move

@@ -58,23 +58,7 @@ json_t *oaip_json_str(const char *s)
 		return json_stringn_nocheck(s, len);
 	oaip_buf b;
 	oaip_buf_init(&b);
-	for (size_t i = 0; i < len;) {
-		if ((unsigned char)s[i] < 0x80) {
-			oaip_buf_putc(&b, s[i++]);
-			continue;
-		}
-		size_t n = 0;
-		for (size_t k = 2; k <= 4 && i + k <= len && !n; k++)
-			if (oaip_utf8_valid(s + i, k))
-				n = k;
-		if (n) {
-			oaip_buf_putn(&b, s + i, n);
-			i += n;
-		} else {
-			oaip_buf_puts(&b, "\xEF\xBF\xBD"); /* U+FFFD */
-			i++;
-		}
-	}
+	oaip_utf8_sanitize(&b, s, len);
 	json_t *j =
 	    b.failed ? NULL : json_stringn_nocheck(b.data ? b.data : "", b.len);
 	oaip_buf_free(&b);

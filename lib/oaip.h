@@ -32,7 +32,8 @@ typedef enum oaip_exit {
 	OAIP_EXIT_CHECK_FAILED = 1, /* validate found problems, --fail-under not
 	                               met, a return in a batch unreadable */
 	OAIP_EXIT_USAGE = 2,        /* bad command line */
-	OAIP_EXIT_INPUT = 3         /* bad or unreadable input */
+	OAIP_EXIT_INPUT = 3,        /* bad or unreadable input */
+	OAIP_EXIT_MEMORY = 4        /* out of memory */
 } oaip_exit;
 
 /* ------------------------------------------------------------------ */
@@ -635,6 +636,10 @@ void oaip_escape_markdown(oaip_buf *out, const char *s, bool keep_newlines);
 /* One CSV field (RFC 4180 quoting); a cell that a spreadsheet could read as
  * a formula (= + - @ tab CR first) is prefixed with a single quote. */
 void oaip_escape_csv(oaip_buf *out, const char *s);
+/* For a terminal or a log (utf8.c): control characters shown as \n, \r,
+ * \t or \x1b (C1 controls as \u009b), bytes that are not UTF-8 as \xe9,
+ * so a file name or an id cannot move the cursor or forge a line. */
+void oaip_escape_terminal(oaip_buf *out, const char *s);
 
 /* ------------------------------------------------------------------ */
 /* Output (output.c)                                                  */

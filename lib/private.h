@@ -2,6 +2,8 @@
 #ifndef OAIP_PRIVATE_H
 #define OAIP_PRIVATE_H
 
+#include <stdint.h>
+
 #include "oaip.h"
 
 /* ASCII case-insensitive comparison, independent of the locale. */
@@ -9,8 +11,24 @@ int oaip_strcasecmp(const char *a, const char *b);
 /* A copy of s with leading and trailing ASCII white space removed;
  * caller frees. */
 char *oaip_strtrim(const char *s);
+
+/* UTF-8 (utf8.c): the one decoder.  The length of the valid UTF-8
+ * sequence at s (at most len bytes; 1 for ASCII) with its code point in
+ * *cp (cp may be NULL), or 0 when it is not one: overlong forms,
+ * surrogates and values above U+10FFFF are invalid. */
+size_t oaip_utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* The offset of the first byte of s (len bytes) that is not valid UTF-8,
+ * or len when all of it is; *multibyte (may be NULL) gets the number of
+ * valid multibyte sequences before that offset. */
+size_t oaip_utf8_check(const char *s, size_t len, size_t *multibyte);
 /* Is s (len bytes) valid UTF-8? */
 bool oaip_utf8_valid(const char *s, size_t len);
+/* Does s (len bytes) hold at least one valid multibyte sequence? */
+bool oaip_utf8_has_multibyte(const char *s, size_t len);
+/* Append code point c as UTF-8. */
+void oaip_utf8_put(oaip_buf *out, uint32_t c);
+/* Append s with each byte that is not valid UTF-8 replaced by U+FFFD. */
+void oaip_utf8_sanitize(oaip_buf *out, const char *s, size_t len);
 /* Append the UTF-8 form of Windows-1252 text to out. */
 void oaip_cp1252_to_utf8(oaip_buf *out, const char *s, size_t len);
 

@@ -80,6 +80,59 @@ static void test_diags_format(void **state)
 	oaip_diags_free(&d2);
 }
 
+/* A name or id printed to a terminal cannot move the cursor, set the
+ * title or forge a second message line. */
+static void test_terminal_escape(void **state)
+{
+	(void)state;
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_escape_terminal(&b, "a\x1b]0;pwned\x07\nb.csv: error: forged\t"
+	                         "caf\xc3\xa9 \xc2\x9b \xe9 \x7f");
+	oaip_buf_putc(&b, '\0');
+	assert_string_equal(b.data,
+	                    "a\\x1b]0;pwned\\x07\\nb.csv: error: forged\\t"
+	                    "caf\xc3\xa9 \\u009b \\xe9 \\x7f");
+	oaip_buf_free(&b);
+
+	oaip_diags d;
+	oaip_diags_init(&d);
+	oaip_diags_add(&d, OAIP_ERROR, "x\ny.csv", 2, "id '\x1b[2J'");
+	char *text = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&text, &size);
+	assert_non_null(f);
+	oaip_diags_print(&d, f);
+	fclose(f);
+	assert_string_equal(text, "x\\ny.csv:2: error: id '\\x1b[2J'\n");
+	free(text);
+	oaip_diags_free(&d);
+}
+
+static void test_utf8_decoder(void **state)
+{
+	(void)state;
+	uint32_t cp = 0;
+	assert_int_equal(oaip_utf8_decode("A", 1, &cp), 1);
+	assert_int_equal(cp, 'A');
+	assert_int_equal(oaip_utf8_decode("\xc3\xa9", 2, &cp), 2);
+	assert_int_equal(cp, 0xE9);
+	assert_int_equal(oaip_utf8_decode("\xe2\x82\xac", 3, &cp), 3);
+	assert_int_equal(cp, 0x20AC);
+	assert_int_equal(oaip_utf8_decode("\xf0\x9f\x98\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x1F600);
+	assert_int_equal(oaip_utf8_decode("\xc3\xa9", 1, &cp), 0); /* cut */
+	assert_int_equal(oaip_utf8_decode("\xc0\xaf", 2, &cp),
+	                 0); /* overlong */
+	assert_int_equal(oaip_utf8_decode("\xed\xa0\x80", 3, &cp), 0);
+	assert_int_equal(oaip_utf8_decode("\xf4\x90\x80\x80", 4, &cp), 0);
+	size_t mb = 9;
+	assert_int_equal(oaip_utf8_check("caf\xc3\xa9 x \xe9", 9, &mb), 8);
+	assert_int_equal(mb, 1);
+	assert_int_equal(oaip_utf8_check("plain", 5, &mb), 5);
+	assert_int_equal(mb, 0);
+}
+
 static void test_formats(void **state)
 {
 	(void)state;
@@ -265,6 +318,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_buf_grows_and_detaches),
 	    cmocka_unit_test(test_diags_format),
+	    cmocka_unit_test(test_terminal_escape),
+	    cmocka_unit_test(test_utf8_decoder),
 	    cmocka_unit_test(test_formats),
 	    cmocka_unit_test(test_cornerstones_and_phases),
 	    cmocka_unit_test(test_encodings),
