@@ -2,6 +2,8 @@
 #ifndef OAIP_CMD_H
 #define OAIP_CMD_H
 
+#include <getopt.h>
+
 #include "oaip.h"
 
 /* Each subcommand parses its own options.  argv[0] is the command name.
@@ -28,6 +30,12 @@ void cmd_diag(oaip_severity sev, const char *file, const char *fmt, ...)
 /* Print "oaip-eval: error: out of memory"; returns OAIP_EXIT_MEMORY. */
 int cmd_out_of_memory(void);
 
+/* The closest of names[0..n-1] to a mistyped word, as " (did you mean
+ * 'NAME'?)" with prefix before NAME, in buf; or "" if none is close. */
+const char *cmd_did_you_mean(char *buf, size_t size, const char *word,
+                             const char *prefix, const char *const *names,
+                             size_t n);
+
 /* Print "oaip-eval: MESSAGE" and a hint to run 'oaip-eval help CMD' on
  * stderr; returns OAIP_EXIT_USAGE. */
 int cmd_usage_error(const char *cmd, const char *fmt, ...)
@@ -35,9 +43,12 @@ int cmd_usage_error(const char *cmd, const char *fmt, ...)
 
 /* Report what getopt_long returned for a bad option (c is ':' for a
  * missing argument, '?' for an unknown option) as a usage error naming
- * the option; returns OAIP_EXIT_USAGE.  Call it with argv as given to
- * getopt_long, straight after the call. */
-int cmd_option_error(const char *cmd, int c, char **argv);
+ * the option, with the closest of the command's long options (longopts,
+ * as given to getopt_long) suggested for a mistyped one; returns
+ * OAIP_EXIT_USAGE.  Call it with argv as given to getopt_long, straight
+ * after the call. */
+int cmd_option_error(const char *cmd, int c, char **argv,
+                     const struct option *longopts);
 
 /* Print a usage text to stdout (for --help); returns OAIP_EXIT_OK, or
  * OAIP_EXIT_INPUT if stdout cannot be written. */
@@ -72,6 +83,23 @@ bool cmd_output_is_input(const char *cmd, const char *output,
 /* Write a finished report to output (NULL or "-" = stdout) atomically.
  * Returns OAIP_EXIT_OK, or prints the error and returns OAIP_EXIT_INPUT. */
 int cmd_write_output(const char *output, const oaip_buf *b);
+
+/* The returns named on a command line, in the order they are reported:
+ * a file as given, a directory as every .csv file in it (not hidden ones)
+ * in name order.  v[i] is a path to read; when why[i] is set it is instead
+ * a named path that could not be used (it does not exist, or is a
+ * directory that cannot be listed), to be reported as an unreadable return
+ * with why[i] as its error.  Free with cmd_returns_free. */
+struct cmd_returns {
+	char **v;
+	char **why;
+	size_t n, cap;
+};
+
+/* Append the returns named by args[0..n-1] to p.  An empty directory gets
+ * a warning on stderr.  Returns false only if allocation failed. */
+bool cmd_list_returns(struct cmd_returns *p, char *const *args, int n);
+void cmd_returns_free(struct cmd_returns *p);
 
 /* Render options with today's date filled in. */
 void cmd_render_options(oaip_render_options *o, char date[11]);

@@ -10,14 +10,47 @@
 
 #include "cmd.h"
 
-int cmd_option_error(const char *cmd, int c, char **argv)
+const char *cmd_did_you_mean(char *buf, size_t size, const char *word,
+                             const char *prefix, const char *const *names,
+                             size_t n)
+{
+	const char *best = oaip_suggest(word, names, n);
+	if (!best || snprintf(buf, size, " (did you mean '%s%s'?)", prefix,
+	                      best) >= (int)size)
+		buf[0] = '\0';
+	return buf;
+}
+
+/* The closest long option to a mistyped "--name" or "--name=value". */
+static const char *suggest_option(char *buf, size_t size, const char *arg,
+                                  const struct option *longopts)
+{
+	const char *names[64];
+	size_t n = 0;
+	char word[128];
+	size_t len = strcspn(arg + 2, "=");
+	buf[0] = '\0';
+	if (!longopts || len >= sizeof word)
+		return buf;
+	memcpy(word, arg + 2, len);
+	word[len] = '\0';
+	for (; n < sizeof names / sizeof *names && longopts[n].name; n++)
+		names[n] = longopts[n].name;
+	return cmd_did_you_mean(buf, size, word, "--", names, n);
+}
+
+int cmd_option_error(const char *cmd, int c, char **argv,
+                     const struct option *longopts)
 {
 	const char *arg = argv[optind - 1];
+	char hint[160];
 	if (c == ':')
 		return cmd_usage_error(cmd, "option '%s' needs an argument",
 		                       arg);
 	if (strncmp(arg, "--", 2) == 0)
-		return cmd_usage_error(cmd, "unknown option '%s'", arg);
+		return cmd_usage_error(
+		    cmd, "unknown option '%s'%s", arg,
+		    suggest_option(hint, sizeof hint, arg, longopts));
 	if (optopt)
 		return cmd_usage_error(cmd, "unknown option '-%c'", optopt);
 	return cmd_usage_error(cmd, "unknown option '%s'", arg);

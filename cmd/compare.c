@@ -43,176 +43,6 @@ static const char help[] =
     "could not be loaded, there were no returns at all (only empty\n"
     "directories), or the report could not be written.\n";
 
-/* ---- the list of returns ------------------------------------------------ */
-
-/* The returns in the order they are reported.  v[i] is a path to read;
- * when why[i] is set it is instead a named path that could not be used (it
- * does not exist, or is a directory that cannot be listed), reported as an
- * unreadable return with why[i] as its error. */
-struct paths {
-	char **v;
-	char **why;
-	size_t n, cap;
-};
-
-/* Append s (taken over; NULL means its allocation failed) with the error
- * why (copied; NULL for a return to read).  Returns false if allocation
- * failed. */
-static bool paths_add(struct paths *p, char *s, const char *why)
-{
-	char *w = NULL;
-	if (!s)
-		return false;
-	if (why && !(w = oaip_strdup(why)))
-		goto cleanup;
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		char **v = realloc(p->v, cap * sizeof *v);
-		if (!v)
-			goto cleanup;
-		p->v = v;
-		v = realloc(p->why, cap * sizeof *v);
-		if (!v)
-			goto cleanup;
-		p->why = v;
-		p->cap = cap;
-	}
-	p->v[p->n] = s;
-	p->why[p->n] = w;
-	p->n++;
-	return true;
-cleanup:
-	free(s);
-	free(w);
-	return false;
-}
-
-/* Drop the entries from n on. */
-static void paths_truncate(struct paths *p, size_t n)
-{
-	while (p->n > n) {
-		p->n--;
-		free(p->v[p->n]);
-		free(p->why[p->n]);
-	}
-}
-
-static void paths_free(struct paths *p)
-{
-	paths_truncate(p, 0);
-	free(p->v);
-	free(p->why);
-}
-
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool has_csv_ext(const char *name)
-{
-	size_t n = strlen(name);
-	return n > 4 && (strcmp(name + n - 4, ".csv") == 0 ||
-	                 strcmp(name + n - 4, ".CSV") == 0);
-}
-
-/* Is the entry e of directory dir (fd dfd) a regular file, or a link to
- * one? */
-static bool is_file(int dfd, const struct dirent *e)
-{
-#ifdef DT_REG
-	if (e->d_type == DT_REG)
-		return true;
-	if (e->d_type != DT_UNKNOWN && e->d_type != DT_LNK)
-		return false;
-#endif
-	struct stat st;
-	return fstatat(dfd, e->d_name, &st, 0) == 0 && S_ISREG(st.st_mode);
-}
-
-/* Append every .csv file of dir (not hidden ones) to p, in name order.
- * Returns 0, or the errno value saying why dir cannot be listed (nothing
- * of it is then added), or -1 if allocation failed. */
-static int add_dir(struct paths *p, const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		return errno ? errno : EIO;
-	size_t first = p->n, dn = strlen(dir);
-	bool slash = dn && dir[dn - 1] == '/';
-	int status = 0;
-	struct dirent *e;
-	errno = 0;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.' || !has_csv_ext(e->d_name) ||
-		    !is_file(dirfd(d), e)) {
-			errno = 0;
-			continue;
-		}
-		size_t en = strlen(e->d_name), k = dn;
-		char *s = malloc(dn + en + 2);
-		if (s) {
-			memcpy(s, dir, dn);
-			if (!slash)
-				s[k++] = '/';
-			memcpy(s + k, e->d_name, en + 1);
-		}
-		if (!paths_add(p, s, NULL)) {
-			status = -1;
-			break;
-		}
-		errno = 0;
-	}
-	if (status == 0 && errno)
-		status = errno;
-	closedir(d);
-	if (status != 0)
-		paths_truncate(p, first);
-	else if (p->n > first)
-		qsort(p->v + first, p->n - first, sizeof *p->v, cmp_name);
-	return status;
-}
-
-/* Turn the command's arguments into the list of returns.  A named path
- * that does not exist, or a directory that cannot be listed, is kept as
- * an unreadable return.  Returns false only if allocation failed. */
-static bool list_returns(struct paths *p, char *const *args, int n)
-{
-	for (int i = 0; i < n; i++) {
-		const char *arg = args[i];
-		char why[256];
-		const char *reason = NULL;
-		struct stat st;
-		if (stat(arg, &st) != 0) {
-			if (errno == ENOENT) {
-				reason = "no such file or directory";
-			} else {
-				snprintf(why, sizeof why, "cannot open: %s",
-				         strerror(errno));
-				reason = why;
-			}
-		} else if (S_ISDIR(st.st_mode)) {
-			size_t before = p->n;
-			int err = add_dir(p, arg);
-			if (err < 0)
-				return false;
-			if (err == 0) {
-				if (p->n == before)
-					cmd_diag(OAIP_WARNING, arg,
-					         "no .csv files in this "
-					         "directory");
-				continue;
-			}
-			snprintf(why, sizeof why, "cannot read directory: %s",
-			         strerror(err));
-			reason = why;
-		}
-		if (!paths_add(p, oaip_strdup(arg), reason))
-			return false;
-	}
-	return true;
-}
-
 /* ---- progress -------------------------------------------------------------
  */
 
@@ -309,7 +139,7 @@ int cmd_compare(int argc, char **argv)
 		case 'h':
 			return cmd_print_help(help);
 		default:
-			return cmd_option_error("compare", c, argv);
+			return cmd_option_error("compare", c, argv, longopts);
 		}
 	}
 	if (optind >= argc)
@@ -321,13 +151,13 @@ int cmd_compare(int argc, char **argv)
 		return OAIP_EXIT_USAGE;
 
 	int status = OAIP_EXIT_INPUT;
-	struct paths p = {0};
+	struct cmd_returns p = {0};
 	oaip_framework *fw = NULL;
 	oaip_comparison *cmp = NULL;
 	oaip_buf b;
 	oaip_buf_init(&b);
 
-	if (!list_returns(&p, argv + optind, argc - optind)) {
+	if (!cmd_list_returns(&p, argv + optind, argc - optind)) {
 		status = cmd_out_of_memory();
 		goto cleanup;
 	}
@@ -406,6 +236,6 @@ cleanup:
 	oaip_buf_free(&b);
 	oaip_comparison_free(cmp);
 	oaip_framework_free(fw);
-	paths_free(&p);
+	cmd_returns_free(&p);
 	return status;
 }

@@ -48,7 +48,8 @@ int cmd_frameworks(int argc, char **argv)
 		case 'h':
 			return cmd_print_help(help);
 		default:
-			return cmd_option_error("frameworks", c, argv);
+			return cmd_option_error("frameworks", c, argv,
+			                        longopts);
 		}
 	}
 	if (optind < argc)

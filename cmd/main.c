@@ -31,6 +31,19 @@ static const struct command *find_command(const char *name)
 	return NULL;
 }
 
+/* "unknown command 'NAME'", with the closest command suggested. */
+static int unknown_command(const char *name)
+{
+	const char *names[N_COMMANDS + 1];
+	char hint[160];
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		names[i] = commands[i].name;
+	names[N_COMMANDS] = "help";
+	return cmd_usage_error(NULL, "unknown command '%s'%s", name,
+	                       cmd_did_you_mean(hint, sizeof hint, name, "",
+	                                        names, N_COMMANDS + 1));
+}
+
 static int usage(void)
 {
 	char text[4096];
@@ -71,7 +84,7 @@ static int run_help(int argc, char **argv)
 	if (!c) {
 		if (strcmp(argv[1], "help") == 0)
 			return usage();
-		return cmd_usage_error(NULL, "unknown command '%s'", argv[1]);
+		return unknown_command(argv[1]);
 	}
 	char *args[] = {argv[1], "--help", NULL};
 	return c->fn(2, args);
@@ -89,13 +102,18 @@ int main(int argc, char **argv)
 		status = cmd_print_help(PACKAGE_NAME " " PACKAGE_VERSION "\n");
 	else if (strcmp(name, "help") == 0)
 		status = run_help(argc - 1, argv + 1);
-	else if (name[0] == '-')
-		return cmd_usage_error(NULL, "unknown option '%s'", name);
-	else {
+	else if (name[0] == '-') {
+		static const char *const options[] = {"help", "version"};
+		char hint[160] = "";
+		if (name[1] == '-')
+			cmd_did_you_mean(hint, sizeof hint, name + 2, "--",
+			                 options, 2);
+		return cmd_usage_error(NULL, "unknown option '%s'%s", name,
+		                       hint);
+	} else {
 		const struct command *c = find_command(name);
 		if (!c)
-			return cmd_usage_error(NULL, "unknown command '%s'",
-			                       name);
+			return unknown_command(name);
 		status = c->fn(argc - 1, argv + 1);
 	}
 	/* Report a write error on stdout (a full disk, a closed pipe) that

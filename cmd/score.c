@@ -35,7 +35,8 @@ static const char usage_text[] =
     "school or\n"
     "                           post-16\n"
     "      --fail-under=N       exit 1 if the overall score is below N "
-    "(0-100),\n"
+    "percent\n"
+    "                           (0-100, as 60 or 60%; 0.6 is refused),\n"
     "                           or if nothing is rated; the report is "
     "still written\n"
     "  -h, --help               show this help\n"
@@ -61,21 +62,39 @@ static const struct option long_options[] = {
     {NULL, 0, NULL, 0},
 };
 
-/* A number from 0 to 100 ("60", "62.5"). */
-static bool parse_percent(const char *s, double *v)
+/* A percentage from 0 to 100: "60", "62.5", "60%".  A number below 1
+ * written with a decimal point and no '%' ("0.6") is refused: it is
+ * almost always a fraction meant as 60%, and taking it as 0.6% would make
+ * the check pass silently.  On failure *why says what is wrong. */
+static bool parse_percent(const char *s, double *v, const char **why)
 {
 	char *end;
 	errno = 0;
 	*v = strtod(s, &end);
+	*why = "is not a number from 0 to 100";
+	if (end == s || errno || !(*v >= 0 && *v <= 100))
+		return false;
+	bool percent = false;
 	while (*end == ' ')
 		end++;
-	return end != s && !*end && !errno && *v >= 0 && *v <= 100;
+	if (*end == '%') {
+		percent = true;
+		end++;
+	}
+	if (*end)
+		return false;
+	if (!percent && *v > 0 && *v < 1 && strchr(s, '.')) {
+		*why = "looks like a fraction: give a percentage "
+		       "(for 60%, write 60 or 60%)";
+		return false;
+	}
+	return true;
 }
 
 int cmd_score(int argc, char **argv)
 {
 	const char *framework = NULL, *format_arg = NULL, *output = NULL;
-	const char *target_arg = NULL, *fail_arg = NULL;
+	const char *target_arg = NULL, *fail_arg = NULL, *why;
 	unsigned phase = 0;
 	double fail_under = 0;
 	int status = OAIP_EXIT_OK;
@@ -111,17 +130,15 @@ int cmd_score(int argc, char **argv)
 			break;
 		case OPT_FAIL_UNDER:
 			fail_arg = optarg;
-			if (!parse_percent(optarg, &fail_under))
-				return cmd_usage_error(
-				    "score",
-				    "--fail-under '%s' is not a number from 0 "
-				    "to 100",
-				    optarg);
+			if (!parse_percent(optarg, &fail_under, &why))
+				return cmd_usage_error("score",
+				                       "--fail-under '%s' %s",
+				                       optarg, why);
 			break;
 		case 'h':
 			return cmd_print_help(usage_text);
 		default:
-			return cmd_option_error("score", c, argv);
+			return cmd_option_error("score", c, argv, long_options);
 		}
 	}
 	if (optind >= argc)

@@ -41,7 +41,7 @@ int cmd_show(int argc, char **argv)
 		case 'h':
 			return cmd_print_help(help);
 		default:
-			return cmd_option_error("show", c, argv);
+			return cmd_option_error("show", c, argv, longopts);
 		}
 	}
 	if (argc - optind > 1)

@@ -67,7 +67,7 @@ int cmd_template(int argc, char **argv)
 		case 'h':
 			return cmd_print_help(help);
 		default:
-			return cmd_option_error("template", c, argv);
+			return cmd_option_error("template", c, argv, longopts);
 		}
 	}
 	if (optind < argc)

@@ -10,7 +10,8 @@
 #include "cmd.h"
 
 static const char help[] =
-    "Usage: oaip-eval validate [-f ID|PATH] [--format text|github] FILE...\n"
+    "Usage: oaip-eval validate [-f ID|PATH] [--format text|github] "
+    "FILE...|DIR\n"
     "Check framework XML files and self-evaluation CSVs and report every\n"
     "problem found, as FILE:LINE: error: MESSAGE on standard error.  A\n"
     "file that is clean gets one line on standard output.\n"
@@ -19,6 +20,9 @@ static const char help[] =
     "a framework: it is checked against the framework schema and the rules\n"
     "of oaip-framework(5).  Any other FILE is a self-evaluation CSV,\n"
     "checked against the framework given by -f (see oaip-selfeval(5)).\n"
+    "A DIR stands for every .csv file in it, in name order, as for\n"
+    "'oaip-eval compare'.  A self-evaluation with nothing rated (a blank\n"
+    "template) is valid, but gets a warning instead of 'ok'.\n"
     "\n"
     "Options:\n"
     "  -f, --framework ID|PATH  the framework self-evaluations are checked\n"
@@ -123,9 +127,22 @@ static void validate_selfeval(struct validate *v, const char *path,
 				empty++;
 				break;
 			}
-		printf("%s: ok (self-evaluation for framework '%s': %zu "
+		/* A blank template is a valid file, but not a return: say
+		 * so rather than call it ok. */
+		if (rated == 0) {
+			oaip_diags w;
+			oaip_diags_init(&w);
+			oaip_diags_add(
+			    &w, OAIP_WARNING, path, 0,
+			    "nothing is rated: every indicator is "
+			    "blank or n/a (is this a blank template?)");
+			report(v, &w);
+			oaip_diags_free(&w);
+		}
+		printf("%s: %s (self-evaluation for framework '%s': %zu "
 		       "indicators, %zu rated, %zu n/a, %zu not evaluated)\n",
-		       path, v->fw->id, v->fw->n_indicators, rated, na, empty);
+		       path, rated ? "ok" : "valid, but nothing is rated",
+		       v->fw->id, v->fw->n_indicators, rated, na, empty);
 	} else {
 		v->problems = true;
 	}
@@ -166,19 +183,35 @@ int cmd_validate(int argc, char **argv)
 		case 'h':
 			return cmd_print_help(help);
 		default:
-			return cmd_option_error("validate", c, argv);
+			return cmd_option_error("validate", c, argv, longopts);
 		}
 	}
 	if (optind >= argc)
 		return cmd_usage_error("validate", "no file to validate");
 
-	for (int i = optind; i < argc; i++) {
-		const char *path = argv[i];
+	struct cmd_returns files = {0};
+	if (!cmd_list_returns(&files, argv + optind, argc - optind)) {
+		cmd_returns_free(&files);
+		return cmd_out_of_memory();
+	}
+	if (files.n == 0) {
+		cmd_error("no files to validate");
+		cmd_returns_free(&files);
+		return OAIP_EXIT_INPUT;
+	}
+	for (size_t i = 0; i < files.n; i++) {
+		const char *path = files.v[i];
 		char *data = NULL;
 		size_t len = 0;
 		oaip_diags d;
 		oaip_diags_init(&d);
-		if (!oaip_read_file(path, &data, &len, &d)) {
+		bool read = false;
+		if (files.why[i])
+			oaip_diags_add(&d, OAIP_ERROR, path, 0, "%s",
+			               files.why[i]);
+		else
+			read = oaip_read_file(path, &data, &len, &d);
+		if (!read) {
 			report(&v, &d);
 			oaip_diags_free(&d);
 			v.unreadable = true;
@@ -194,6 +227,7 @@ int cmd_validate(int argc, char **argv)
 		 * one terminal or log. */
 		fflush(stdout);
 	}
+	cmd_returns_free(&files);
 	oaip_framework_free(v.fw);
 	if (v.unreadable)
 		return OAIP_EXIT_INPUT;

@@ -209,27 +209,47 @@ static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
 	return prev[nb];
 }
 
+/* The distance from a to b if b is reasonably close to a -- at most one
+ * edit in three characters of the longer, and at least one edit allowed
+ * -- else SIZE_MAX. */
+static size_t close_distance(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	if (na == 0 || na > SUGGEST_MAX_LEN || nb > SUGGEST_MAX_LEN)
+		return SIZE_MAX;
+	size_t d = edit_distance(a, na, b, nb);
+	size_t longer = na > nb ? na : nb;
+	size_t limit = longer / 3 ? longer / 3 : 1;
+	return d <= limit ? d : SIZE_MAX;
+}
+
 const char *oaip_framework_suggest(const oaip_framework *fw, const char *id)
 {
 	if (!fw || !id)
-		return NULL;
-	size_t na = strlen(id);
-	if (na == 0 || na > SUGGEST_MAX_LEN)
 		return NULL;
 	const char *best = NULL;
 	size_t best_d = SIZE_MAX;
 	for (size_t i = 0; i < fw->n_indicators; i++) {
 		const char *c = fw->indicators[i].id;
-		size_t nb = strlen(c);
-		if (nb > SUGGEST_MAX_LEN)
-			continue;
-		size_t d = edit_distance(id, na, c, nb);
-		/* Reasonably close: at most one edit in three characters of
-		 * the longer id, and at least one edit allowed. */
-		size_t longer = na > nb ? na : nb;
-		size_t limit = longer / 3 ? longer / 3 : 1;
-		if (d <= limit && d < best_d) {
+		size_t d = close_distance(id, c);
+		if (d < best_d) {
 			best = c;
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+const char *oaip_suggest(const char *word, const char *const *names, size_t n)
+{
+	if (!word)
+		return NULL;
+	const char *best = NULL;
+	size_t best_d = SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = close_distance(word, names[i]);
+		if (d < best_d) {
+			best = names[i];
 			best_d = d;
 		}
 	}

@@ -253,6 +253,10 @@ long oaip_framework_find(const oaip_framework *fw, const char *id);
 /* The known indicator id closest to id (edit distance), borrowed, or NULL
  * if nothing is reasonably close. */
 const char *oaip_framework_suggest(const oaip_framework *fw, const char *id);
+/* The name among names[0..n-1] closest to word by the same measure (a
+ * mistyped command or option), borrowed from names, or NULL if none is
+ * reasonably close. */
+const char *oaip_suggest(const char *word, const char *const *names, size_t n);
 /* Does indicator i apply in phase (0 = no filter)? */
 bool oaip_indicator_applies(const oaip_indicator *ind, unsigned phase);
 

@@ -51,6 +51,33 @@ for c in template score compare validate frameworks show; do
 	expect_out_empty
 done
 
+case_ "a mistyped command or option gets a suggestion"
+run scor "$top_srcdir/examples/devon-primary.csv"
+expect_status 2
+expect_err "oaip-eval: unknown command 'scor' (did you mean 'score'?)"
+expect_out_empty
+run valdiate x.csv
+expect_err "unknown command 'valdiate' (did you mean 'validate'?)"
+run hlep
+expect_err "unknown command 'hlep' (did you mean 'help'?)"
+run help scroe
+expect_status 2
+expect_err "unknown command 'scroe' (did you mean 'score'?)"
+run --verison
+expect_status 2
+expect_err "unknown option '--verison' (did you mean '--version'?)"
+run score --fial-under=60 "$top_srcdir/examples/devon-primary.csv"
+expect_status 2
+expect_err "unknown option '--fial-under=60' (did you mean '--fail-under'?)"
+expect_err "Try 'oaip-eval help score'"
+run compare --frameworks devon x.csv
+expect_err "unknown option '--frameworks' (did you mean '--framework'?)"
+# Nothing close: no guess.
+run frobnicate
+expect_no_err "did you mean"
+run score --colour x.csv
+expect_no_err "did you mean"
+
 case_ "help for an unknown command"
 run help frobnicate
 expect_status 2

@@ -312,6 +312,30 @@ for bad in 101 -1 abc 50x "" nan; do
 	expect_status 2
 	expect_err "--fail-under '$bad' is not a number from 0 to 100"
 done
+for bad in 101% %60 "60%%" 60x%; do
+	run score --fail-under "$bad" "$EX/devon-primary.csv"
+	expect_status 2
+	expect_err "--fail-under '$bad' is not a number from 0 to 100"
+done
+
+case_ "--fail-under takes 60% as well as 60"
+run score --fail-under 60% -o "$T/fu60.md" "$EX/devon-primary.csv"
+expect_status 1
+expect_err "oaip-eval: overall score 48.8 is below --fail-under 60%"
+check "the report is still written" test -s "$T/fu60.md"
+run score --fail-under 48.8% "$EX/devon-primary.csv"
+expect_status 0
+run score --fail-under 0.5% "$EX/devon-primary.csv"
+expect_status 0
+
+# 0.6 would pass any school: it is almost always meant as 60%.
+case_ "--fail-under refuses a fraction, with a hint"
+for frac in 0.6 .6 0.99 0.05; do
+	run score --fail-under "$frac" -o "$T/frac.md" "$EX/devon-primary.csv"
+	expect_status 2
+	expect_err "--fail-under '$frac' looks like a fraction: give a percentage (for 60%, write 60 or 60%)"
+	expect_file_absent "$T/frac.md"
+done
 
 # ---------------------------------------------------------------------
 # Nothing rated

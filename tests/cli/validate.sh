@@ -102,14 +102,11 @@ check "one message" test "$(wc -l <"$err")" -eq 1
 case_ "unreadable files"
 run validate "$T/missing.xml"
 expect_status 3
-expect_err "missing.xml: error: cannot open file: No such file or directory"
-run validate "$T"
-expect_status 3
-expect_err "error: is a directory, not a file"
+expect_err "missing.xml: error: no such file or directory"
 run validate "$data/duplicate-id.xml" "$T/missing.csv"
 expect_status 3
 expect_err "duplicate-id.xml:20:"
-expect_err "missing.csv: error: cannot open file"
+expect_err "missing.csv: error: no such file or directory"
 if [ "$(id -u)" -ne 0 ]; then
 	cp "$data/custom.xml" "$T/locked.xml"
 	chmod 000 "$T/locked.xml"
@@ -149,6 +146,50 @@ run validate "$T/bad.csv" "$T/school.csv"
 expect_status 1
 expect_err "bad.csv:3: error: rating 'sometimes' is not one of 0-3, not yet, emerging, established, embedded, n/a"
 expect_out "school.csv: ok"
+
+case_ "a return with nothing rated is valid, but not called ok"
+"$OAIP" template >"$T/blank.csv"
+run validate "$T/blank.csv"
+expect_status 0
+expect_out "blank.csv: valid, but nothing is rated (self-evaluation for framework 'devon': 20 indicators, 0 rated, 0 n/a, 20 not evaluated)"
+expect_no_out "blank.csv: ok"
+expect_err "blank.csv: warning: nothing is rated: every indicator is blank or n/a (is this a blank template?)"
+printf 'indicator,rating\nwelcome-1,n/a\n' >"$T/all-na.csv"
+run validate "$T/all-na.csv"
+expect_out "all-na.csv: valid, but nothing is rated"
+run validate --format github "$T/blank.csv"
+expect_out "::warning file=$T/blank.csv::nothing is rated"
+
+case_ "a directory: every .csv in it, in name order, as for compare"
+mkdir -p "$T/returns" "$T/returns/sub" "$T/empty"
+cp "$top_srcdir/examples/devon-primary.csv" "$T/returns/b-school.csv"
+cp "$T/school.csv" "$T/returns/a-school.csv"
+cp "$T/bad.csv" "$T/returns/c-school.csv"
+cp "$T/blank.csv" "$T/returns/.hidden.csv"
+cp "$T/bad.csv" "$T/returns/sub/d-school.csv"
+echo 'notes' >"$T/returns/notes.txt"
+run validate "$T/returns"
+expect_status 1
+expect_out "$T/returns/a-school.csv: ok"
+expect_out "$T/returns/b-school.csv: ok (self-evaluation for framework 'devon': 20 indicators, 17 rated"
+expect_err "$T/returns/c-school.csv:3: error: rating 'sometimes'"
+expect_no_out "hidden"
+expect_no_out "notes.txt"
+expect_no_err "d-school"
+expect_no_err "is a directory"
+check "in name order" test "$(sed -n 's/: ok.*//p' "$out" | tr '\n' ' ')" = "$T/returns/a-school.csv $T/returns/b-school.csv "
+run validate "$T/returns/"
+expect_out "$T/returns/a-school.csv: ok"
+run validate "$T/empty"
+expect_status 3
+expect_err "$T/empty: warning: no .csv files in this directory"
+expect_err "oaip-eval: error: no files to validate"
+run validate "$T/empty" "$T/school.csv"
+expect_status 0
+expect_out "school.csv: ok"
+run validate "$T/no-such-dir/"
+expect_status 3
+expect_err "$T/no-such-dir/: error: no such file or directory"
 
 case_ "-f loads a framework from a file"
 printf 'indicator,rating\nc-value,Some\nc-partner,10\n' >"$T/custom.csv"

@@ -1,0 +1,169 @@
+/* returns.c - the returns named on a command line: files, and the .csv
+ * files of directories, in name order. */
+#define _DEFAULT_SOURCE 1 /* struct dirent's d_type, where it exists */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cmd.h"
+
+/* Append s (taken over; NULL means its allocation failed) with the error
+ * why (copied; NULL for a return to read).  Returns false if allocation
+ * failed. */
+static bool paths_add(struct cmd_returns *p, char *s, const char *why)
+{
+	char *w = NULL;
+	if (!s)
+		return false;
+	if (why && !(w = oaip_strdup(why)))
+		goto cleanup;
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 64;
+		char **v = realloc(p->v, cap * sizeof *v);
+		if (!v)
+			goto cleanup;
+		p->v = v;
+		v = realloc(p->why, cap * sizeof *v);
+		if (!v)
+			goto cleanup;
+		p->why = v;
+		p->cap = cap;
+	}
+	p->v[p->n] = s;
+	p->why[p->n] = w;
+	p->n++;
+	return true;
+cleanup:
+	free(s);
+	free(w);
+	return false;
+}
+
+/* Drop the entries from n on. */
+static void paths_truncate(struct cmd_returns *p, size_t n)
+{
+	while (p->n > n) {
+		p->n--;
+		free(p->v[p->n]);
+		free(p->why[p->n]);
+	}
+}
+
+void cmd_returns_free(struct cmd_returns *p)
+{
+	paths_truncate(p, 0);
+	free(p->v);
+	free(p->why);
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool has_csv_ext(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && (strcmp(name + n - 4, ".csv") == 0 ||
+	                 strcmp(name + n - 4, ".CSV") == 0);
+}
+
+/* Is the entry e of directory dir (fd dfd) a regular file, or a link to
+ * one? */
+static bool is_file(int dfd, const struct dirent *e)
+{
+#ifdef DT_REG
+	if (e->d_type == DT_REG)
+		return true;
+	if (e->d_type != DT_UNKNOWN && e->d_type != DT_LNK)
+		return false;
+#endif
+	struct stat st;
+	return fstatat(dfd, e->d_name, &st, 0) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Append every .csv file of dir (not hidden ones) to p, in name order.
+ * Returns 0, or the errno value saying why dir cannot be listed (nothing
+ * of it is then added), or -1 if allocation failed. */
+static int add_dir(struct cmd_returns *p, const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return errno ? errno : EIO;
+	size_t first = p->n, dn = strlen(dir);
+	bool slash = dn && dir[dn - 1] == '/';
+	int status = 0;
+	struct dirent *e;
+	errno = 0;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || !has_csv_ext(e->d_name) ||
+		    !is_file(dirfd(d), e)) {
+			errno = 0;
+			continue;
+		}
+		size_t en = strlen(e->d_name), k = dn;
+		char *s = malloc(dn + en + 2);
+		if (s) {
+			memcpy(s, dir, dn);
+			if (!slash)
+				s[k++] = '/';
+			memcpy(s + k, e->d_name, en + 1);
+		}
+		if (!paths_add(p, s, NULL)) {
+			status = -1;
+			break;
+		}
+		errno = 0;
+	}
+	if (status == 0 && errno)
+		status = errno;
+	closedir(d);
+	if (status != 0)
+		paths_truncate(p, first);
+	else if (p->n > first)
+		qsort(p->v + first, p->n - first, sizeof *p->v, cmp_name);
+	return status;
+}
+
+bool cmd_list_returns(struct cmd_returns *p, char *const *args, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const char *arg = args[i];
+		char why[256];
+		const char *reason = NULL;
+		struct stat st;
+		if (stat(arg, &st) != 0) {
+			if (errno == ENOENT) {
+				reason = "no such file or directory";
+			} else {
+				snprintf(why, sizeof why, "cannot open: %s",
+				         strerror(errno));
+				reason = why;
+			}
+		} else if (S_ISDIR(st.st_mode)) {
+			size_t before = p->n;
+			int err = add_dir(p, arg);
+			if (err < 0)
+				return false;
+			if (err == 0) {
+				if (p->n == before)
+					cmd_diag(OAIP_WARNING, arg,
+					         "no .csv files in this "
+					         "directory");
+				continue;
+			}
+			snprintf(why, sizeof why, "cannot read directory: %s",
+			         strerror(err));
+			reason = why;
+		}
+		if (!paths_add(p, oaip_strdup(arg), reason))
+			return false;
+	}
+	return true;
+}
