@@ -10,6 +10,7 @@
  * Returns an oaip_exit status. */
 int cmd_compare(int argc, char **argv);
 int cmd_frameworks(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_template(int argc, char **argv);

@@ -15,6 +15,7 @@ static const struct command {
     /* sorted by name */
     {"compare", cmd_compare, "compare many schools' returns (area view)"},
     {"frameworks", cmd_frameworks, "list the built-in frameworks"},
+    {"plan", cmd_plan, "turn a self-evaluation's gaps into an action plan"},
     {"score", cmd_score, "score a self-evaluation and write a gap report"},
     {"show", cmd_show, "print a whole framework as Markdown"},
     {"template", cmd_template, "print a blank self-evaluation CSV"},

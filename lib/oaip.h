@@ -590,6 +590,62 @@ void oaip_progress_coverage_text(const oaip_progress_cornerstone *c,
 void oaip_progress_change_text(bool has, double change, oaip_buf *out);
 
 /* ------------------------------------------------------------------ */
+/* The action plan (plan.c, render_plan.c): one row per gap           */
+
+typedef struct oaip_plan_row {
+	size_t indicator;       /* index into fw->indicators */
+	int rating;             /* the level the school gave */
+	const char *next_steps; /* borrowed from the return; may be NULL */
+	bool has_agree;         /* a survey gave an agree % that may be shown */
+	double agree_pct;       /* 0..100, when has_agree */
+	size_t answered;        /* survey answers counted (not Don't know) */
+} oaip_plan_row;
+
+typedef struct oaip_plan {
+	const oaip_result *r; /* borrowed */
+	oaip_plan_row *rows;  /* by cornerstone; lowest rating first within
+	                         one; then framework order */
+	size_t n_rows;
+	bool with_survey;     /* add the parent_agree_pct column */
+	size_t min_responses; /* with a survey: fewer answers show nothing */
+} oaip_plan;
+
+/* The plan for a scored return: every gap, ordered.  Returns NULL if
+ * allocation failed.  Caller frees with oaip_plan_free. */
+oaip_plan *oaip_plan_build(const oaip_result *r);
+void oaip_plan_free(oaip_plan *p);
+
+/* The plan's columns, in order: the facts from the return (indicator,
+ * cornerstone, statement, rating, target, next_steps), the columns a
+ * school fills in (owner, by_when, success_measure), then, with a survey,
+ * parent_agree_pct.  Borrowed static array; *n is set to its length. */
+typedef struct oaip_plan_column {
+	const char *key;     /* "by_when": the CSV header, a JSON name */
+	const char *heading; /* "By when": for people */
+	bool fill_in;        /* empty: for the school to fill in */
+} oaip_plan_column;
+const oaip_plan_column *oaip_plan_columns(const oaip_plan *p, size_t *n);
+/* The plain text (not escaped) of row's cell in column col, appended to
+ * out; nothing for a column to fill in.  sheet: a spreadsheet cell (CSV,
+ * xlsx), where parent carers' agree % is a bare number ("45"); else
+ * "45% (9 of 20)". */
+void oaip_plan_cell(const oaip_plan *p, size_t row, size_t col, bool sheet,
+                    oaip_buf *out);
+/* The plan's wording, in one place (plain text, not escaped):
+ * "Action plan: St Mary's Primary". */
+void oaip_plan_title(const oaip_plan *p, oaip_buf *out);
+/* What the plan holds: how many gaps, in what order, what to fill in,
+ * and how many indicators are not yet evaluated. */
+void oaip_plan_intro(const oaip_plan *p, oaip_buf *out);
+/* With a survey: what "Parent carers who agree" means; else nothing. */
+void oaip_plan_survey_note(const oaip_plan *p, oaip_buf *out);
+/* The rows of cornerstone c, which are contiguous: how many, and the
+ * first in *first. */
+size_t oaip_plan_cornerstone_rows(const oaip_plan *p, oaip_cornerstone c,
+                                  size_t *first);
+/* The renderer, oaip_render_plan, is declared with the others below. */
+
+/* ------------------------------------------------------------------ */
 /* Rendering (render_*.c, escape.c)                                   */
 
 typedef enum oaip_format {
@@ -626,6 +682,10 @@ void oaip_render_framework_markdown(const oaip_framework *fw, oaip_buf *out);
  * included, into out (render_compare.c). */
 void oaip_render_compare(const oaip_comparison *c, oaip_format format,
                          const oaip_render_options *o, oaip_buf *out);
+/* An action plan (render_plan.c): CSV (UTF-8 with a byte order mark,
+ * CRLF, ready for a spreadsheet), Markdown or HTML; JSON gives Markdown. */
+void oaip_render_plan(const oaip_plan *p, oaip_format format,
+                      const oaip_render_options *o, oaip_buf *out);
 
 /* Escaping, in one place.  Each appends the escaped form of s to out. */
 /* HTML text and attribute values: & < > " ' */

@@ -1,0 +1,174 @@
+/* plan.c - oaip-eval plan: an action plan from a self-evaluation's gaps. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+
+static const char usage_text[] =
+    "Usage: oaip-eval plan [OPTION]... FILE\n"
+    "Turn a self-evaluation's gaps into an action plan: one row per "
+    "indicator\nrated below the target, lowest rating first within each "
+    "cornerstone, with\nthe columns\n"
+    "  indicator,cornerstone,statement,rating,target,next_steps,owner,"
+    "by_when,\n  success_measure\n"
+    "owner, by_when and success_measure are left empty for the school to "
+    "fill in.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --framework=ID|PATH  framework: a built-in id (default devon) "
+    "or an\n"
+    "                           XML file\n"
+    "  -F, --format=FORMAT      markdown (default), html or csv\n"
+    "  -o, --output=FILE        write the plan to FILE (atomically); .md, "
+    ".html or\n"
+    "                           .csv sets the format.  An existing .csv "
+    "plan is\n"
+    "                           never replaced, as it may hold owners and "
+    "dates\n"
+    "      --force              replace an existing .csv plan all the "
+    "same\n"
+    "      --target=LEVEL       the target level (default: the "
+    "framework's)\n"
+    "      --phase=PHASE        only indicators for early-years, school or "
+    "post-16\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "Exit status: 0 success, 2 usage error, 3 bad or unreadable input.\n";
+
+enum { OPT_TARGET = 256, OPT_PHASE, OPT_FORCE };
+
+static const struct option long_options[] = {
+    {"framework", required_argument, NULL, 'f'},
+    {"format", required_argument, NULL, 'F'},
+    {"output", required_argument, NULL, 'o'},
+    {"target", required_argument, NULL, OPT_TARGET},
+    {"phase", required_argument, NULL, OPT_PHASE},
+    {"force", no_argument, NULL, OPT_FORCE},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+int cmd_plan(int argc, char **argv)
+{
+	const char *framework = NULL, *format_arg = NULL, *output = NULL;
+	const char *target_arg = NULL;
+	unsigned phase = 0;
+	bool force = false;
+	int status = OAIP_EXIT_OK;
+	oaip_framework *fw = NULL;
+	oaip_selfeval *se = NULL;
+	oaip_result *r = NULL;
+	oaip_plan *plan = NULL;
+	oaip_diags d;
+	oaip_buf b;
+	oaip_diags_init(&d);
+	oaip_buf_init(&b);
+
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, ":f:F:o:h", long_options, NULL)) !=
+	       -1) {
+		switch (c) {
+		case 'f':
+			framework = optarg;
+			break;
+		case 'F':
+			format_arg = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_TARGET:
+			target_arg = optarg;
+			break;
+		case OPT_PHASE:
+			if (!cmd_parse_phase("plan", optarg, &phase))
+				return OAIP_EXIT_USAGE;
+			break;
+		case OPT_FORCE:
+			force = true;
+			break;
+		case 'h':
+			return cmd_print_help(usage_text);
+		default:
+			return cmd_option_error("plan", c, argv);
+		}
+	}
+	if (optind >= argc)
+		return cmd_usage_error("plan", "no self-evaluation file given");
+	if (argc - optind > 1)
+		return cmd_usage_error("plan",
+		                       "give one self-evaluation file, not %d",
+		                       argc - optind);
+	const char *file = argv[optind];
+	oaip_format format;
+	if (cmd_output_is_input("plan", output, &file, 1))
+		return OAIP_EXIT_USAGE;
+	if (!cmd_resolve_format("plan", format_arg, output, true, &format))
+		return OAIP_EXIT_USAGE;
+	if (format == OAIP_FORMAT_JSON)
+		return cmd_usage_error(
+		    "plan", "a plan is written as markdown, html or csv, not "
+		            "json (for the gaps as JSON, use 'oaip-eval score "
+		            "-F json')");
+	if (format == OAIP_FORMAT_CSV && output && strcmp(output, "-") != 0 &&
+	    !force && access(output, F_OK) == 0) {
+		fprintf(stderr,
+		        "oaip-eval: '%s' already exists and may hold a plan "
+		        "with owners and dates filled in; not replacing it "
+		        "(use --force to replace it)\n",
+		        output);
+		return OAIP_EXIT_INPUT;
+	}
+
+	fw = cmd_load_framework(framework);
+	if (!fw)
+		return OAIP_EXIT_INPUT;
+
+	oaip_score_options opts = {.target = -1, .phase = phase};
+	if (target_arg &&
+	    !oaip_scale_parse_level(&fw->scale, target_arg, &opts.target)) {
+		char *levels = oaip_scale_describe(&fw->scale);
+		status = cmd_usage_error(
+		    "plan", "unknown target level '%s': expected one of %s",
+		    target_arg, levels ? levels : "the scale's levels");
+		free(levels);
+		goto cleanup;
+	}
+
+	se = oaip_selfeval_read(fw, file, &d);
+	cmd_print_diags(&d);
+	if (!se || oaip_diags_count(&d, OAIP_ERROR)) {
+		status = OAIP_EXIT_INPUT;
+		goto cleanup;
+	}
+	r = oaip_score_compute(se, &opts);
+	plan = r ? oaip_plan_build(r) : NULL;
+	if (!plan) {
+		fputs("oaip-eval: error: out of memory while making the plan\n",
+		      stderr);
+		status = OAIP_EXIT_INPUT;
+		goto cleanup;
+	}
+
+	oaip_render_options ro;
+	char date[11];
+	cmd_render_options(&ro, date);
+	oaip_render_plan(plan, format, &ro, &b);
+	status = cmd_write_output(output, &b);
+
+cleanup:
+	oaip_buf_free(&b);
+	oaip_plan_free(plan);
+	oaip_result_free(r);
+	oaip_selfeval_free(se);
+	oaip_framework_free(fw);
+	oaip_diags_free(&d);
+	return status;
+}

@@ -1,0 +1,104 @@
+# plan.sh - oaip-eval plan: one row per gap, lowest rating first within
+# each cornerstone, the columns in order, every format, bad input,
+# never replacing a filled-in plan, escaping.
+. "$top_srcdir/tests/cli/lib.sh"
+
+EX=$top_srcdir/examples
+D=$top_srcdir/tests/data/plan
+
+# examples/devon-primary.csv has 8 gaps (see score.sh): welcome-4 and -5
+# (Emerging), value-4 (Not yet) and value-1 (Emerging), communicate-2 and
+# -4 (Emerging), partnership-4 (Not yet) and -2 (Emerging).
+case_ "plan as CSV: columns and order"
+run plan -F csv "$EX/devon-primary.csv"
+expect_status 0
+check "header row" sh -c "head -1 '$out' | tr -d '\r' | grep -qx \
+'.*indicator,cornerstone,statement,rating,target,next_steps,owner,by_when,success_measure'"
+check "one row per gap" test "$(tail -n +2 "$out" | wc -l)" -eq 8
+check "lowest rating first within each cornerstone, then framework order" \
+	test "$(tail -n +2 "$out" | cut -d, -f1 | tr '\n' ' ')" = \
+	"welcome-4 welcome-5 value-4 value-1 communicate-2 communicate-4 partnership-4 partnership-2 "
+expect_out "value-4,Value and Include,Have a ‘can do’ approach.,Not yet,Established,"
+# owner, by_when and success_measure are left to fill in
+check "empty columns to fill in" sh -c "grep -q 'with the family after six weeks.\",,,' '$out'"
+check "CRLF line ends" sh -c "head -1 '$out' | grep -q \"\$(printf '\r')\""
+
+case_ "plan: Markdown is the default"
+run plan "$EX/devon-primary.csv"
+expect_status 0
+expect_out "# Action plan: Devon Primary"
+expect_out "8 indicators are rated below the target (Established)"
+expect_out "2 indicators are not yet evaluated and may hold more gaps."
+expect_out "## Value and Include"
+expect_out "| Indicator | Statement | Rating | Next steps | Owner | By when | Success measure |"
+expect_out "| value-4 | Have a ‘can do’ approach. | Not yet |"
+
+case_ "plan: HTML"
+run plan -o "$T/plan.html" "$EX/devon-primary.csv"
+expect_status 0
+expect_out_empty
+check "html written" grep -q '<th scope="col">Success measure</th>' "$T/plan.html"
+check "one table per cornerstone" test "$(grep -c '<table' "$T/plan.html")" -eq 4
+check "row headers" grep -q '<th scope="row">value-4</th>' "$T/plan.html"
+
+case_ "plan: --target moves the gaps"
+run plan -F csv --target embedded "$EX/devon-primary.csv"
+expect_status 0
+expect_out "welcome-1,Welcome and Care"
+expect_out ",Established,Embedded,"
+
+case_ "plan: no gaps"
+printf 'indicator,rating\nwelcome-1,3\n' >"$T/good.csv"
+run plan "$T/good.csv"
+expect_status 0
+expect_out "0 indicators are rated below the target (Established): there is no gap to plan for yet."
+
+case_ "plan: text from a school is escaped"
+run plan -F html "$D/hostile.csv"
+expect_status 0
+expect_no_out "<script>"
+expect_out "&lt;script&gt;"
+run plan -F csv "$D/hostile.csv"
+expect_out "\"'=HYPERLINK(\"\"http://x\"\")\""
+run plan "$D/hostile.csv"
+expect_no_out "](javascript:"
+expect_out "a \\| b"
+
+case_ "plan: an existing CSV plan is never replaced"
+printf 'indicator,owner\nwelcome-4,Mrs Patel\n' >"$T/ours.csv"
+run plan -o "$T/ours.csv" "$EX/devon-primary.csv"
+expect_status 3
+expect_err "already exists"
+check "filled-in plan kept" grep -q "Mrs Patel" "$T/ours.csv"
+run plan --force -o "$T/ours.csv" "$EX/devon-primary.csv"
+expect_status 0
+check "replaced with --force" grep -q "^welcome-4,Welcome and Care" "$T/ours.csv"
+
+case_ "plan: bad input names file and line"
+printf 'indicator,rating\nwelcome-1,sometimes\n' >"$T/bad.csv"
+run plan -o "$T/bad-plan.md" "$T/bad.csv"
+expect_status 3
+expect_err "bad.csv:2: error: rating 'sometimes'"
+expect_file_absent "$T/bad-plan.md"
+
+case_ "plan: usage errors"
+run plan
+expect_status 2
+expect_err "no self-evaluation file given"
+run plan -F json "$EX/devon-primary.csv"
+expect_status 2
+expect_err "not json"
+run plan -o "$T/plan.json" "$EX/devon-primary.csv"
+expect_status 2
+expect_file_absent "$T/plan.json"
+run plan --bogus "$EX/devon-primary.csv"
+expect_status 2
+cp "$EX/devon-primary.csv" "$T/school.csv"
+run plan --force -o "$T/school.csv" "$T/school.csv"
+expect_status 2
+expect_err "also an input"
+run plan --help
+expect_status 0
+expect_out "Usage: oaip-eval plan"
+
+finish
