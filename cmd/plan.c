@@ -97,7 +97,7 @@ int cmd_plan(int argc, char **argv)
 		case 'h':
 			return cmd_print_help(usage_text);
 		default:
-			return cmd_option_error("plan", c, argv);
+			return cmd_option_error("plan", c, argv, long_options);
 		}
 	}
 	if (optind >= argc)
@@ -119,11 +119,10 @@ int cmd_plan(int argc, char **argv)
 		            "-F json')");
 	if (format == OAIP_FORMAT_CSV && output && strcmp(output, "-") != 0 &&
 	    !force && access(output, F_OK) == 0) {
-		fprintf(stderr,
-		        "oaip-eval: '%s' already exists and may hold a plan "
-		        "with owners and dates filled in; not replacing it "
-		        "(use --force to replace it)\n",
-		        output);
+		cmd_error("'%s' already exists and may hold a plan with "
+		          "owners and dates filled in; not replacing it (use "
+		          "--force to replace it)",
+		          output);
 		return OAIP_EXIT_INPUT;
 	}
 
@@ -151,9 +150,7 @@ int cmd_plan(int argc, char **argv)
 	r = oaip_score_compute(se, &opts);
 	plan = r ? oaip_plan_build(r) : NULL;
 	if (!plan) {
-		fputs("oaip-eval: error: out of memory while making the plan\n",
-		      stderr);
-		status = OAIP_EXIT_INPUT;
+		status = cmd_out_of_memory();
 		goto cleanup;
 	}
 
