@@ -1,5 +1,7 @@
 /* compare.c - aggregation over many schools' returns: per school a small
- * summary, per indicator two counters, and the area's spread at the end.
+ * summary (its scores and one byte per indicator), and at the end the
+ * area's spread and counters per indicator over the schools counted
+ * (area.c orders the schools and finds duplicates first).
  *
  * Many returns are read, parsed and scored on a few threads.  Each thread
  * takes the next file from a shared counter and writes its summary into
@@ -18,25 +20,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "private.h"
+#include "compare_impl.h"
 
 /* The same bound as oaip_read_file: no return comes near it. */
 #define MAX_INPUT ((size_t)256 * 1024 * 1024)
-
-struct oaip_comparison {
-	const oaip_framework *fw; /* borrowed */
-	int target;
-	unsigned phase;
-	oaip_school *schools; /* in the order added */
-	size_t n, cap;
-	size_t n_unreadable;
-	size_t n_low;
-	size_t *below; /* per indicator: schools rating it below target */
-	size_t *rated; /* per indicator: schools rating it */
-	oaip_spread spread[OAIP_N_CORNERSTONES + 1];
-	oaip_priority *priorities;
-	size_t n_priorities;
-};
 
 /* ---- summaries ------------------------------------------------------ */
 
@@ -73,6 +60,8 @@ static void school_free(oaip_school *s)
 {
 	free(s->file);
 	free(s->school);
+	free(s->urn);
+	free(s->cells);
 	for (size_t i = 0; i < s->n_errors; i++) {
 		free(s->errors[i].file);
 		free(s->errors[i].message);
@@ -81,11 +70,37 @@ static void school_free(oaip_school *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* Fill s from r, counting r's ratings into below[] and rated[].  On
- * allocation failure s is left empty (file NULL) and nothing is
- * counted. */
+/* What r says about each indicator, into cells[fw->n_indicators]: the
+ * level of a rated one (from the return; a result without its entries
+ * gives the target for a strength and the level below it for a gap). */
+static void cells_of(signed char *cells, const oaip_result *r)
+{
+	const oaip_framework *fw = r->fw;
+	const oaip_entry *e = r->se ? r->se->entries : NULL;
+	memset(cells, OAIP_CELL_OUT, fw->n_indicators);
+	for (size_t i = 0; i < r->n_not_evaluated; i++)
+		if (r->not_evaluated[i] < fw->n_indicators)
+			cells[r->not_evaluated[i]] = OAIP_CELL_BLANK;
+	for (size_t i = 0; i < r->n_not_applicable; i++)
+		if (r->not_applicable[i] < fw->n_indicators)
+			cells[r->not_applicable[i]] = OAIP_CELL_NA;
+	for (size_t i = 0; i < r->n_strengths; i++) {
+		size_t k = r->strengths[i];
+		if (k < fw->n_indicators)
+			cells[k] = (signed char)(e ? e[k].level : r->target);
+	}
+	for (size_t i = 0; i < r->n_gaps; i++) {
+		size_t k = r->gaps[i];
+		if (k < fw->n_indicators)
+			cells[k] = (signed char)(e               ? e[k].level
+			                         : r->target > 0 ? r->target - 1
+			                                         : 0);
+	}
+}
+
+/* Fill s from r.  On allocation failure s is left empty (file NULL). */
 static bool summarise(oaip_school *s, const oaip_result *r,
-                      const char *fallback_file, size_t *below, size_t *rated)
+                      const char *fallback_file)
 {
 	const oaip_framework *fw = r->fw;
 	memset(s, 0, sizeof *s);
@@ -95,10 +110,14 @@ static bool summarise(oaip_school *s, const oaip_result *r,
 	s->file = dup_utf8(file);
 	s->school =
 	    r->se && r->se->school ? dup_utf8(r->se->school) : school_of(file);
-	if (!s->file || !s->school) {
+	s->cells = malloc(fw->n_indicators ? fw->n_indicators : 1);
+	if (!s->file || !s->school || !s->cells) {
 		school_free(s);
 		return false;
 	}
+	cells_of(s->cells, r);
+	s->phase = r->phase;
+	s->gaps = r->n_gaps;
 	s->readable = true;
 	memcpy(s->cs, r->cs, sizeof s->cs);
 	s->has_overall = r->has_overall;
@@ -108,14 +127,6 @@ static bool summarise(oaip_school *s, const oaip_result *r,
 		s->total += r->cs[c].total;
 	}
 	s->low_coverage = s->rated * 2 < s->total;
-	for (size_t i = 0; i < r->n_gaps; i++)
-		if (r->gaps[i] < fw->n_indicators) {
-			below[r->gaps[i]]++;
-			rated[r->gaps[i]]++;
-		}
-	for (size_t i = 0; i < r->n_strengths; i++)
-		if (r->strengths[i] < fw->n_indicators)
-			rated[r->strengths[i]]++;
 	return true;
 }
 
@@ -206,6 +217,16 @@ void oaip_comparison_free(oaip_comparison *c)
 	free(c->below);
 	free(c->rated);
 	free(c->priorities);
+	free(c->invite);
+	free(c->support);
+	for (size_t i = 0; i < c->n_skipped; i++) {
+		free(c->skipped[i].file);
+		free(c->skipped[i].reason);
+	}
+	free(c->skipped);
+	free(c->prev_matched);
+	free(c->improved);
+	free(c->slipped);
 	free(c);
 }
 
@@ -243,7 +264,7 @@ bool oaip_comparison_add_result(oaip_comparison *c, const oaip_result *r)
 	if (!reserve(c, 1))
 		return false;
 	oaip_school *s = &c->schools[c->n];
-	if (!summarise(s, r, NULL, c->below, c->rated))
+	if (!summarise(s, r, NULL))
 		return false;
 	added(c, s);
 	return true;
@@ -276,8 +297,7 @@ struct job {
 
 struct worker {
 	struct job *job;
-	size_t *below, *rated; /* this thread's counters, summed at the end */
-	char *buf;             /* reused for every file */
+	char *buf; /* reused for every file */
 	size_t cap;
 	pthread_t thread;
 };
@@ -298,9 +318,10 @@ static bool grow_buf(struct worker *w, size_t need)
 }
 
 /* Read path whole into w->buf: for a regular file of a known size, one
- * read() does it.  Returns false with an error in d. */
+ * read() does it.  *mtime gets its modification time.  Returns false with
+ * an error in d. */
 static bool read_whole(struct worker *w, const char *path, size_t *len,
-                       oaip_diags *d)
+                       long long *mtime, oaip_diags *d)
 {
 	bool ok = false;
 	*len = 0;
@@ -316,6 +337,7 @@ static bool read_whole(struct worker *w, const char *path, size_t *len,
 		               strerror(errno));
 		goto cleanup;
 	}
+	*mtime = (long long)st.st_mtime;
 	if (S_ISDIR(st.st_mode)) {
 		oaip_diags_add(d, OAIP_ERROR, path, 0,
 		               "is a directory, not a file");
@@ -360,7 +382,21 @@ cleanup:
 	return ok;
 }
 
-/* Read, parse and score file i into its slot. */
+/* FNV-1a, 64 bits: tells identical returns apart from different ones
+ * (the sizes must agree too). */
+static unsigned long long digest_of(const char *p, size_t n)
+{
+	unsigned long long h = 14695981039346656037ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 1099511628211ULL;
+	}
+	return h ? h : 1;
+}
+
+/* Read, parse and score file i into its slot.  A report this program
+ * wrote is not read: its slot is marked skipped (readable false, no
+ * errors, file set). */
 static void process(struct worker *w, size_t i)
 {
 	struct job *job = w->job;
@@ -368,22 +404,33 @@ static void process(struct worker *w, size_t i)
 	oaip_diags *d = &job->diags[i];
 	oaip_school *s = &job->slots[i];
 	size_t len;
+	long long mtime = 0;
 	oaip_selfeval *se = NULL;
 	oaip_result *r = NULL;
 
-	if (read_whole(w, path, &len, d))
+	if (read_whole(w, path, &len, &mtime, d)) {
+		if (oaip_is_own_output(w->buf, len)) {
+			memset(s, 0, sizeof *s);
+			s->file = dup_utf8(path);
+			s->skipped = true;
+			return;
+		}
 		se =
 		    oaip_selfeval_read_memory(job->c->fw, w->buf, len, path, d);
+	}
 	if (se) {
 		r = oaip_score_compute(se, &job->opts);
 		if (!r)
 			oaip_diags_add(d, OAIP_ERROR, path, 0,
 			               "out of memory while scoring");
 	}
-	if (r)
-		summarise(s, r, path, w->below, w->rated);
-	else
+	if (r && summarise(s, r, path)) {
+		s->digest = digest_of(w->buf, len);
+		s->size = len;
+		s->mtime = mtime;
+	} else if (!r) {
 		summarise_failure(s, path, d);
+	}
 	oaip_result_free(r);
 	oaip_selfeval_free(se);
 }
@@ -420,6 +467,13 @@ static void deliver(struct job *job, size_t *next, bool *oom,
 		oaip_school *s = &job->slots[i];
 		if (!s->file) {
 			*oom = true;
+		} else if (s->skipped) {
+			if (!oaip_comparison_add_skipped(
+			        c, s->file,
+			        "written by oaip-eval: a report, "
+			        "not a return"))
+				*oom = true;
+			school_free(s);
 		} else {
 			/* Slots of dropped files leave a hole: close it. */
 			oaip_school *to = &c->schools[c->n];
@@ -436,26 +490,14 @@ static void deliver(struct job *job, size_t *next, bool *oom,
 	}
 }
 
-static bool worker_init(struct worker *w, struct job *job)
+static void worker_init(struct worker *w, struct job *job)
 {
-	size_t n = job->c->fw->n_indicators ? job->c->fw->n_indicators : 1;
 	memset(w, 0, sizeof *w);
 	w->job = job;
-	w->below = calloc(n, sizeof *w->below);
-	w->rated = calloc(n, sizeof *w->rated);
-	return w->below && w->rated;
 }
 
-/* Sum a worker's counters into the comparison and free them. */
-static void worker_done(struct worker *w, oaip_comparison *c)
+static void worker_done(struct worker *w)
 {
-	if (w->below && w->rated)
-		for (size_t k = 0; k < c->fw->n_indicators; k++) {
-			c->below[k] += w->below[k];
-			c->rated[k] += w->rated[k];
-		}
-	free(w->below);
-	free(w->rated);
 	free(w->buf);
 	memset(w, 0, sizeof *w);
 }
@@ -492,13 +534,12 @@ bool oaip_comparison_add_files(oaip_comparison *c, const char *const *paths,
 		atomic_init(&job.done[i], 0);
 
 	/* workers[0] is this thread. */
-	if (!worker_init(&workers[0], &job))
-		goto cleanup;
+	worker_init(&workers[0], &job);
 	for (started = 1; started < threads; started++) {
-		if (!worker_init(&workers[started], &job) ||
-		    pthread_create(&workers[started].thread, NULL, worker_main,
+		worker_init(&workers[started], &job);
+		if (pthread_create(&workers[started].thread, NULL, worker_main,
 		                   &workers[started]) != 0) {
-			worker_done(&workers[started], c);
+			worker_done(&workers[started]);
 			break; /* fewer threads: the work still gets done */
 		}
 	}
@@ -518,7 +559,7 @@ bool oaip_comparison_add_files(oaip_comparison *c, const char *const *paths,
 cleanup:
 	if (workers)
 		for (unsigned t = 0; t < threads; t++)
-			worker_done(&workers[t], c);
+			worker_done(&workers[t]);
 	free(workers);
 	if (job.diags) {
 		/* Slots never delivered (allocation failed early). */
@@ -582,9 +623,10 @@ static int cmp_priority(const void *a, const void *b)
 
 void oaip_comparison_finish(oaip_comparison *c)
 {
+	const oaip_framework *fw = c->fw;
 	double *v = malloc((c->n ? c->n : 1) * sizeof *v);
 	oaip_priority *p =
-	    malloc((c->fw->n_indicators ? c->fw->n_indicators : 1) * sizeof *p);
+	    malloc((fw->n_indicators ? fw->n_indicators : 1) * sizeof *p);
 	free(c->priorities);
 	c->priorities = NULL;
 	c->n_priorities = 0;
@@ -592,11 +634,32 @@ void oaip_comparison_finish(oaip_comparison *c)
 	if (!v || !p)
 		goto cleanup;
 
+	oaip_area_sort(c);
+	oaip_area_duplicates(c);
+
+	/* Everything from here on counts each school once. */
+	c->n_low = 0;
+	memset(c->below, 0, fw->n_indicators * sizeof *c->below);
+	memset(c->rated, 0, fw->n_indicators * sizeof *c->rated);
+	for (size_t i = 0; i < c->n; i++) {
+		const oaip_school *s = &c->schools[i];
+		if (!s->counted)
+			continue;
+		if (s->low_coverage)
+			c->n_low++;
+		for (size_t k = 0; k < fw->n_indicators; k++)
+			if (s->cells[k] >= 0) {
+				c->rated[k]++;
+				if (s->cells[k] < c->target)
+					c->below[k]++;
+			}
+	}
+
 	for (int w = 0; w <= OAIP_N_CORNERSTONES; w++) {
 		size_t k = 0;
 		for (size_t i = 0; i < c->n; i++) {
 			const oaip_school *s = &c->schools[i];
-			if (!s->readable)
+			if (!s->counted)
 				continue;
 			if (w == OAIP_N_CORNERSTONES) {
 				if (s->has_overall)
@@ -609,7 +672,7 @@ void oaip_comparison_finish(oaip_comparison *c)
 	}
 
 	size_t k = 0;
-	for (size_t i = 0; i < c->fw->n_indicators; i++)
+	for (size_t i = 0; i < fw->n_indicators; i++)
 		if (c->below[i] > 0)
 			p[k++] = (oaip_priority){.indicator = i,
 			                         .below = c->below[i],
@@ -619,6 +682,7 @@ void oaip_comparison_finish(oaip_comparison *c)
 	    k < OAIP_COMPARE_PRIORITIES ? k : OAIP_COMPARE_PRIORITIES;
 	c->priorities = p;
 	p = NULL;
+	oaip_area_support(c);
 cleanup:
 	free(v);
 	free(p);

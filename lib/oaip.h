@@ -427,10 +427,50 @@ typedef struct oaip_compare_options {
 
 /* One return, summarised.  Every string is valid UTF-8 (bytes that are
  * not were read as Windows-1252).  Owned by the comparison. */
+/* What a school's return says about one indicator (oaip_school.cells):
+ * a level's value (0..100), or one of these. */
+#define OAIP_CELL_OUT   (-1) /* not part of the school's phase */
+#define OAIP_CELL_BLANK (-2) /* not evaluated yet */
+#define OAIP_CELL_NA    (-3) /* marked not applicable */
+
+/* Why a school is not counted: it is the same school as another. */
+typedef enum oaip_duplicate {
+	OAIP_DUPLICATE_NONE,
+	OAIP_DUPLICATE_CONTENT, /* the files are identical, byte for byte */
+	OAIP_DUPLICATE_URN,     /* the same URN */
+	OAIP_DUPLICATE_NAME     /* the same school name */
+} oaip_duplicate;
+
+/* How a school was matched to its earlier return (--previous). */
+typedef enum oaip_match {
+	OAIP_MATCH_NONE,
+	OAIP_MATCH_URN,
+	OAIP_MATCH_NAME,
+	OAIP_MATCH_FILE /* the same file name, folder aside */
+} oaip_match;
+
 typedef struct oaip_school {
-	char *file;    /* as given */
-	char *school;  /* display name derived from the file name */
-	bool readable; /* false: the return could not be read (see errors) */
+	char *file;     /* as given */
+	char *school;   /* display name derived from the file name */
+	char *urn;      /* the URN detail; NULL when the return gives none */
+	unsigned phase; /* the phases the return was scored for; 0 = all */
+	bool readable;  /* false: the return could not be read (see errors) */
+	bool counted;   /* readable and not a duplicate (after finish): only
+	                   counted schools are in the area's figures */
+	oaip_duplicate duplicate;  /* after finish: why it is not counted */
+	size_t duplicate_of;       /* after finish: the school counted
+	                              instead (an index), when duplicate */
+	signed char *cells;        /* readable: per indicator, a level or an
+	                              OAIP_CELL_* value */
+	size_t gaps;               /* indicators rated below the target */
+	unsigned long long digest; /* of the file's bytes; 0 if unknown */
+	size_t size;               /* of the file, in bytes */
+	long long mtime;           /* the file's modification time (s) */
+	bool skipped;     /* internal: a report this program wrote, noted
+	                     as skipped and never added */
+	oaip_match match; /* after oaip_comparison_set_previous */
+	size_t previous;  /* the earlier school, an index into the
+	                     previous comparison, when matched */
 	oaip_cornerstone_score cs[OAIP_N_CORNERSTONES];
 	bool has_overall;
 	double overall;
@@ -457,6 +497,17 @@ typedef struct oaip_priority {
 	size_t below;     /* schools that rated it below the target */
 	size_t rated;     /* schools that rated it at all */
 } oaip_priority;
+
+/* A file in a folder that was not read as a return, and why. */
+typedef struct oaip_skipped {
+	char *file;   /* as found */
+	char *reason; /* plain words: "not a .csv or .xlsx file" */
+} oaip_skipped;
+
+/* How many schools most in need of support are ranked. */
+#define OAIP_COMPARE_SUPPORT 10
+/* How many schools are listed as improved most, and as slipped. */
+#define OAIP_COMPARE_MOVERS 5
 
 /* A new, empty comparison against fw (borrowed: it must outlive the
  * comparison).  opts may be NULL for the defaults.  Returns NULL if
@@ -517,6 +568,76 @@ const oaip_spread *oaip_comparison_spread(const oaip_comparison *c, int which);
  * left out.  Returns how many; *out is borrowed. */
 size_t oaip_comparison_priorities(const oaip_comparison *c,
                                   const oaip_priority **out);
+/* Schools that are counted (readable, not duplicates), after finish. */
+size_t oaip_comparison_counted(const oaip_comparison *c);
+/* After finish: how many returns were left out as duplicates. */
+size_t oaip_comparison_duplicates(const oaip_comparison *c);
+/* After finish: the schools to invite to the training on priority k (as
+ * oaip_comparison_priorities orders them): the counted schools that
+ * rated its indicator below the target, in report order.  Returns how
+ * many; *out holds school indexes, borrowed. */
+size_t oaip_comparison_invites(const oaip_comparison *c, size_t k,
+                               const size_t **out);
+/* After finish: at most OAIP_COMPARE_SUPPORT counted schools most in
+ * need of support: most indicators below the target first, then the
+ * lowest cornerstone score, then the smallest share of indicators
+ * rated.  A school is in need when it has a gap, a cornerstone scored
+ * below the target, or low coverage.  Returns how many are listed;
+ * *out holds school indexes, borrowed; *n_need (may be NULL) gets how
+ * many schools are in need in all. */
+size_t oaip_comparison_support(const oaip_comparison *c, const size_t **out,
+                               size_t *n_need);
+/* The reasons school s needs support, in plain words, appended to out:
+ * "7 indicators below the target; lowest: Communicate 33.3 (Well below
+ * target); only 4 of 20 indicators rated".  The one place this sentence
+ * is made. */
+void oaip_comparison_support_reasons(const oaip_comparison *c,
+                                     const oaip_school *s, oaip_buf *out);
+/* Note a file of a folder that is not read as a return (both strings
+ * copied).  Returns false if allocation failed. */
+bool oaip_comparison_add_skipped(oaip_comparison *c, const char *file,
+                                 const char *reason);
+/* Files skipped, in the order noted; *out borrowed. */
+size_t oaip_comparison_skipped(const oaip_comparison *c,
+                               const oaip_skipped **out);
+/* Compare a given name for sorting as people expect: case aside, runs
+ * of digits by their value ("School 2" before "School 10"). */
+int oaip_natural_cmp(const char *a, const char *b);
+/* Does a file's start look like a report this program wrote (an area
+ * CSV, wide or long), not a return?  Such a file in a folder is skipped,
+ * never read as a broken school. */
+bool oaip_is_own_output(const char *data, size_t len);
+
+/* The area over time.  prev is an earlier, finished comparison over the
+ * same framework (borrowed: it must outlive c).  Each counted school of c
+ * is matched to a counted school of prev by URN, else school name (case
+ * and spacing aside), else file name (folder aside); each earlier school
+ * is matched at most once.  Call after oaip_comparison_finish on both.
+ * Returns false if allocation failed. */
+bool oaip_comparison_set_previous(oaip_comparison *c,
+                                  const oaip_comparison *prev);
+/* The earlier comparison, or NULL. */
+const oaip_comparison *oaip_comparison_previous(const oaip_comparison *c);
+/* For a matched school s of c, its earlier summary (else NULL). */
+const oaip_school *oaip_comparison_school_then(const oaip_comparison *c,
+                                               const oaip_school *s);
+/* A change between two scores as reports show them: both rounded to one
+ * decimal place first, so then + change = now on the page.  has is false
+ * when either is missing. */
+typedef struct oaip_change {
+	bool has;
+	double then, now, change;
+} oaip_change;
+oaip_change oaip_change_of(bool has_then, double then, bool has_now,
+                           double now);
+/* The schools whose overall score rose most (improved) or fell most
+ * (slipped), at most OAIP_COMPARE_MOVERS each, school indexes of c,
+ * borrowed.  A school whose score did not move is in neither. */
+size_t oaip_comparison_improved(const oaip_comparison *c, const size_t **out);
+size_t oaip_comparison_slipped(const oaip_comparison *c, const size_t **out);
+/* Whether school i of the previous comparison was matched by a school
+ * now (false for every i when there is no previous comparison). */
+bool oaip_comparison_then_matched(const oaip_comparison *c, size_t i);
 /* The renderer, oaip_render_compare, is declared with the others below. */
 
 /* ------------------------------------------------------------------ */

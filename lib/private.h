@@ -135,4 +135,9 @@ void oaip_html_table_end(oaip_buf *out);
  * and above), "heat-none" when !has.  Borrowed static string. */
 const char *oaip_html_heat_class(bool has, double score);
 
+/* The first columns of the area CSV reports (render_compare.c), by which
+ * compare knows its own output in a folder of returns (area.c). */
+#define OAIP_AREA_CSV_HEAD      "school,file,overall,"
+#define OAIP_AREA_LONG_CSV_HEAD "school,urn,phase,file,indicator,"
+
 #endif

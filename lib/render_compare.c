@@ -199,7 +199,7 @@ static void md_schools(struct ctx *x)
 	oaip_buf_puts(out, "---:|\n");
 	for (size_t i = 0; i < x->n; i++) {
 		const oaip_school *s = oaip_comparison_school(x->c, i);
-		if (!s->readable)
+		if (!s->counted)
 			continue;
 		oaip_buf_puts(out, "| ");
 		md(out, s->school);
@@ -327,7 +327,7 @@ static void md_low(struct ctx *x)
 	                   "| School | File | Rated |\n|---|---|---:|\n");
 	for (size_t i = 0; i < x->n; i++) {
 		const oaip_school *s = oaip_comparison_school(x->c, i);
-		if (!s->low_coverage)
+		if (!s->low_coverage || !s->counted)
 			continue;
 		oaip_buf_puts(out, "| ");
 		md(out, s->school);
@@ -622,7 +622,7 @@ static void html_schools(struct ctx *x)
 	oaip_buf_puts(out, "</tr>\n</thead>\n<tbody>\n");
 	for (size_t i = 0; i < x->n; i++) {
 		const oaip_school *s = oaip_comparison_school(x->c, i);
-		if (!s->readable)
+		if (!s->counted)
 			continue;
 		oaip_buf_puts(out, "<tr><th scope=\"row\">");
 		h(out, s->school);
@@ -819,7 +819,7 @@ static void html_low(struct ctx *x)
 	              "<tbody>\n");
 	for (size_t i = 0; i < x->n; i++) {
 		const oaip_school *s = oaip_comparison_school(x->c, i);
-		if (!s->low_coverage)
+		if (!s->low_coverage || !s->counted)
 			continue;
 		oaip_buf_puts(out, "<tr><th scope=\"row\">");
 		h(out, s->school);
@@ -1049,7 +1049,7 @@ static void render_json(struct ctx *x)
 	const char *sep = "\n";
 	for (size_t i = 0; i < x->n; i++) {
 		const oaip_school *s = oaip_comparison_school(x->c, i);
-		if (!s->readable)
+		if (!s->counted)
 			continue;
 		oaip_buf_puts(out, sep);
 		json_school(x, s);
@@ -1101,7 +1101,7 @@ static void render_json(struct ctx *x)
 	sep = "\n";
 	for (size_t i = 0; i < x->n; i++) {
 		const oaip_school *s = oaip_comparison_school(x->c, i);
-		if (!s->low_coverage)
+		if (!s->low_coverage || !s->counted)
 			continue;
 		oaip_buf_puts(out, sep);
 		oaip_buf_puts(out, "{\"file\":");
@@ -1173,6 +1173,8 @@ static void render_csv(struct ctx *x)
 	oaip_buf_init(&err);
 	for (size_t i = 0; i < x->n; i++) {
 		const oaip_school *s = oaip_comparison_school(x->c, i);
+		if (s->readable && !s->counted)
+			continue; /* a duplicate: its school has a row */
 		oaip_escape_csv(out, s->school);
 		oaip_buf_putc(out, ',');
 		oaip_escape_csv(out, s->file);
@@ -1243,7 +1245,7 @@ void oaip_render_compare(const oaip_comparison *c, oaip_format format,
 	    .n = oaip_comparison_count(c),
 	    .n_bad = oaip_comparison_unreadable(c),
 	};
-	x.n_read = x.n - x.n_bad;
+	x.n_read = oaip_comparison_counted(c);
 	for (size_t i = 0; i < x.n && !x.any_rated; i++) {
 		const oaip_school *s = oaip_comparison_school(c, i);
 		x.any_rated = s->readable && s->rated > 0;
