@@ -94,10 +94,12 @@ bool cmd_parse_phase(const char *cmd, const char *arg, unsigned *phase)
 bool cmd_resolve_format(const char *cmd, const char *format_arg,
                         const char *output, bool allow_csv, oaip_format *f)
 {
+	oaip_report_kind kind =
+	    allow_csv ? OAIP_REPORT_COMPARE : OAIP_REPORT_SCORE;
 	*f = OAIP_FORMAT_MARKDOWN;
 	if (format_arg) {
 		if (!oaip_format_parse(format_arg, f) ||
-		    (*f == OAIP_FORMAT_CSV && !allow_csv)) {
+		    !oaip_render_supported(kind, *f)) {
 			cmd_usage_error(
 			    cmd,
 			    "unknown format '%s': expected markdown, "
@@ -109,7 +111,7 @@ bool cmd_resolve_format(const char *cmd, const char *format_arg,
 	}
 	if (output && strcmp(output, "-") != 0 &&
 	    oaip_format_from_path(output, f) && *f == OAIP_FORMAT_CSV &&
-	    !allow_csv) {
+	    !oaip_render_supported(kind, *f)) {
 		/* "-o ours.csv" is almost always a slip that would put a
 		 * report where a school keeps its ratings. */
 		cmd_usage_error(

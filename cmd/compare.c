@@ -218,7 +218,12 @@ int cmd_compare(int argc, char **argv)
 	oaip_render_options ro;
 	char date[11];
 	cmd_render_options(&ro, date);
-	oaip_render_compare(cmp, f, &ro, &b);
+	if (!oaip_render_compare(cmp, f, &ro, &b)) {
+		fprintf(stderr, "oaip-eval: compare: no %s comparison\n",
+		        oaip_format_name(f));
+		status = OAIP_EXIT_USAGE;
+		goto cleanup;
+	}
 	status = cmd_write_output(output, &b);
 	if (status != OAIP_EXIT_OK)
 		goto cleanup;

@@ -188,7 +188,14 @@ int cmd_score(int argc, char **argv)
 	oaip_render_options ro;
 	char date[11];
 	cmd_render_options(&ro, date);
-	oaip_render_score(r, format, &ro, &b);
+	if (!oaip_render_score(r, format, &ro, &b)) {
+		/* cmd_resolve_format let through a format with no score
+		 * report: a bug, not the user's mistake. */
+		fprintf(stderr, "oaip-eval: score: no %s score report\n",
+		        oaip_format_name(format));
+		status = OAIP_EXIT_USAGE;
+		goto cleanup;
+	}
 	status = cmd_write_output(output, &b);
 	if (status != OAIP_EXIT_OK)
 		goto cleanup;

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "compare_impl.h"
+#include "report.h"
 
 /* The same bound as oaip_read_file: no return comes near it. */
 #define MAX_INPUT ((size_t)256 * 1024 * 1024)
@@ -126,7 +127,7 @@ static bool summarise(oaip_school *s, const oaip_result *r,
 		s->rated += r->cs[c].rated;
 		s->total += r->cs[c].total;
 	}
-	s->low_coverage = s->rated * 2 < s->total;
+	s->low_coverage = oaip_low_coverage(s->rated, s->total);
 	return true;
 }
 

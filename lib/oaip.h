@@ -788,20 +788,25 @@ typedef struct oaip_render_options {
 	const char *program_version;
 } oaip_render_options;
 
-/* Render a score report in format (markdown, html or json) into out. */
-void oaip_render_score(const oaip_result *r, oaip_format format,
+/* The reports, and which formats each can be written in (render.c's
+ * table): a score report in markdown, html or json; a comparison in
+ * those and csv. */
+typedef enum oaip_report_kind {
+	OAIP_REPORT_SCORE,
+	OAIP_REPORT_COMPARE
+} oaip_report_kind;
+bool oaip_render_supported(oaip_report_kind kind, oaip_format f);
+
+/* Render r's score report in format into out.  Returns false, writing
+ * nothing, when the format has no score report (oaip_render_supported);
+ * an allocation failure sets out->failed. */
+bool oaip_render_score(const oaip_result *r, oaip_format format,
                        const oaip_render_options *o, oaip_buf *out);
-void oaip_render_score_markdown(const oaip_result *r,
-                                const oaip_render_options *o, oaip_buf *out);
-void oaip_render_score_html(const oaip_result *r, const oaip_render_options *o,
-                            oaip_buf *out);
-void oaip_render_score_json(const oaip_result *r, const oaip_render_options *o,
-                            oaip_buf *out);
 /* The whole framework as Markdown (oaip-eval show). */
 void oaip_render_framework_markdown(const oaip_framework *fw, oaip_buf *out);
-/* A finished comparison (oaip_comparison_finish) in any format, csv
- * included, into out (render_compare.c). */
-void oaip_render_compare(const oaip_comparison *c, oaip_format format,
+/* A finished comparison (oaip_comparison_finish) in format into out; false
+ * when the format has none, as oaip_render_score. */
+bool oaip_render_compare(const oaip_comparison *c, oaip_format format,
                          const oaip_render_options *o, oaip_buf *out);
 /* An action plan (render_plan.c): CSV (UTF-8 with a byte order mark,
  * CRLF, ready for a spreadsheet), Markdown or HTML; JSON gives Markdown. */

@@ -76,40 +76,44 @@ struct json_t *oaip_json_score(bool has, double score);
  * set (out may then hold part of the text) and so is !c->ok. */
 void oaip_json_dump(oaip_json *c, const struct json_t *root, oaip_buf *out);
 
-/* HTML page shell shared by the score and compare reports (render_html.c).
+/* HTML page shell shared by the score and compare reports (html.c).
  * Every page is one self-contained file: inline CSS, no script, nothing
  * fetched.  A page is written as
  *
- *   oaip_html_page_begin(out, "Plain text title");
+ *   oaip_html_page_begin(out, "Plain text title", extra_css);
  *   <header>...<h1>...</h1></header>
  *   <nav aria-label="Contents">...</nav>           (optional)
  *   <main id="main">...</main>                     (id="main": skip link)
  *   oaip_html_page_end(out, footer_html);
  *
  * page_begin writes the doctype, <html lang="en-GB">, the head (charset,
- * viewport, the escaped title, the shared CSS), <body> and a skip link to
+ * viewport, the escaped title, the shared CSS then extra_css, a page's
+ * own rules, or NULL), <body> and a skip link to
  * #main.  page_end writes <footer> holding footer_html (already-safe HTML;
  * NULL for none) and closes the document.
  *
  * CSS classes available to pages: table.data (th.num/td.num right-align
  * numbers; see oaip_html_table_begin), .badge with .badge-below, .badge-ok,
  * .badge-none, .badge-na (always with words inside), .muted, .ind-id, .heat-0
- * ... .heat-4 and .heat-none for heat-map cells (see oaip_html_heat_class). */
-void oaip_html_page_begin(oaip_buf *out, const char *title);
+ * ... .heat-4 and .heat-none for heat-map cells (oaip_heat_class in
+ * report.h: one table gives the CSS and the legend). */
+void oaip_html_page_begin(oaip_buf *out, const char *title,
+                          const char *extra_css);
 void oaip_html_page_end(oaip_buf *out, const char *footer_html);
 
 /* Append escaped text, keeping line breaks as <br> (CRLF, CR or LF). */
 void oaip_html_text_br(oaip_buf *out, const char *s);
 
-/* A score as "66.7%" (one decimal), or "not evaluated" when !has. */
-void oaip_html_percent(oaip_buf *out, bool has, double score);
-
 /* One bar of a chart: label is plain text; a bar without a value is drawn
- * as an empty outline marked "not evaluated", never as 0. */
+ * as an empty outline marked empty_text (NULL: "not evaluated"), never as
+ * 0; a tentative bar (too few rated to judge) is drawn pale inside a
+ * solid outline. */
 typedef struct oaip_html_bar {
 	const char *label;
 	bool has_value;
 	double value; /* 0..100 */
+	const char *empty_text;
+	bool tentative;
 } oaip_html_bar;
 
 /* An inline SVG horizontal bar chart of percentages (role="img", <title>
@@ -130,10 +134,6 @@ void oaip_html_bar_chart(oaip_buf *out, const char *id, const char *title,
  * oaip_html_table_end. */
 void oaip_html_table_begin(oaip_buf *out, const char *id, const char *caption);
 void oaip_html_table_end(oaip_buf *out);
-
-/* The heat-map class for a score: "heat-0" (below 20%) ... "heat-4" (80%
- * and above), "heat-none" when !has.  Borrowed static string. */
-const char *oaip_html_heat_class(bool has, double score);
 
 /* The first columns of the area CSV reports (render_compare.c), by which
  * compare knows its own output in a folder of returns (area.c). */

@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "private.h"
+#include "report.h"
 
 #define OVERALL OAIP_N_CORNERSTONES
 
@@ -459,21 +459,7 @@ static const char compare_css[] =
  * belongs. */
 static void html_begin(oaip_buf *out, const char *title)
 {
-	oaip_buf page;
-	oaip_buf_init(&page);
-	oaip_html_page_begin(&page, title);
-	const char *end = page.failed ? NULL : strstr(page.data, "</head>");
-	size_t head = end ? (size_t)(end - page.data) : page.len;
-	if (page.data)
-		oaip_buf_putn(out, page.data, head);
-	oaip_buf_puts(out, "<style>\n");
-	oaip_buf_puts(out, compare_css);
-	oaip_buf_puts(out, "</style>\n");
-	if (page.data)
-		oaip_buf_putn(out, page.data + head, page.len - head);
-	if (page.failed)
-		out->failed = true;
-	oaip_buf_free(&page);
+	oaip_html_page_begin(out, title, compare_css);
 }
 
 /* One heat-map cell: the shade, the number, the band in words and the
@@ -487,7 +473,7 @@ static void html_heat_cell(struct ctx *x, const oaip_cornerstone_score *cs)
 	oaip_cornerstone_score whole = *cs;
 	whole.empty = 0;
 	oaip_buf_puts(out, "<td class=\"num ");
-	oaip_buf_puts(out, oaip_html_heat_class(cs->has_score, cs->score));
+	oaip_buf_puts(out, oaip_heat_class(cs->has_score, cs->score));
 	oaip_buf_puts(out, "\">");
 	if (cs->has_score) {
 		oaip_buf_puts(out, "<span class=\"score\">");
@@ -572,12 +558,12 @@ static void html_legend(struct ctx *x)
 	              "the shading\">\n");
 	for (size_t i = 0; i < sizeof shades / sizeof shades[0]; i++)
 		oaip_buf_printf(out, "<li class=\"%s\">score %s</li>\n",
-		                oaip_html_heat_class(true, shades[i].score),
+		                oaip_heat_class(true, shades[i].score),
 		                shades[i].range);
 	oaip_buf_printf(out,
 	                "<li class=\"%s\">not evaluated: nothing rated</li>\n"
 	                "</ul>\n",
-	                oaip_html_heat_class(false, 0));
+	                oaip_heat_class(false, 0));
 }
 
 static void html_schools(struct ctx *x)
@@ -671,6 +657,7 @@ static void html_area(struct ctx *x)
 	oaip_buf_puts(&desc, "Median score of the schools:");
 	for (int w = 0; w <= OVERALL; w++) {
 		const oaip_spread *sp = oaip_comparison_spread(x->c, w);
+		bars[w] = (oaip_html_bar){0};
 		bars[w].label = measure_title(w);
 		bars[w].has_value = sp->n > 0;
 		bars[w].value = sp->median;
@@ -1228,14 +1215,14 @@ static void render_csv(struct ctx *x)
 /* ---- entry point ------------------------------------------------------------
  */
 
-void oaip_render_compare(const oaip_comparison *c, oaip_format format,
-                         const oaip_render_options *o, oaip_buf *out)
+static void prepare(struct ctx *x, const oaip_comparison *c,
+                    const oaip_render_options *o, oaip_buf *out)
 {
 	const oaip_framework *fw = oaip_comparison_framework(c);
 	int target = oaip_comparison_target(c);
 	const oaip_level *t = oaip_scale_level(&fw->scale, target);
 	int r_max = oaip_scale_max(&fw->scale);
-	struct ctx x = {
+	*x = (struct ctx){
 	    .c = c,
 	    .fw = fw,
 	    .o = o,
@@ -1245,23 +1232,22 @@ void oaip_render_compare(const oaip_comparison *c, oaip_format format,
 	    .n = oaip_comparison_count(c),
 	    .n_bad = oaip_comparison_unreadable(c),
 	};
-	x.n_read = oaip_comparison_counted(c);
-	for (size_t i = 0; i < x.n && !x.any_rated; i++) {
+	x->n_read = oaip_comparison_counted(c);
+	for (size_t i = 0; i < x->n && !x->any_rated; i++) {
 		const oaip_school *s = oaip_comparison_school(c, i);
-		x.any_rated = s->readable && s->rated > 0;
-	}
-	switch (format) {
-	case OAIP_FORMAT_MARKDOWN:
-		render_markdown(&x);
-		break;
-	case OAIP_FORMAT_HTML:
-		render_html(&x);
-		break;
-	case OAIP_FORMAT_JSON:
-		render_json(&x);
-		break;
-	case OAIP_FORMAT_CSV:
-		render_csv(&x);
-		break;
+		x->any_rated = s->readable && s->rated > 0;
 	}
 }
+
+#define ENTRY(name, fn)                                                        \
+	void name(const oaip_comparison *c, const oaip_render_options *o,      \
+	          oaip_buf *out)                                               \
+	{                                                                      \
+		struct ctx x;                                                  \
+		prepare(&x, c, o, out);                                        \
+		fn(&x);                                                        \
+	}
+ENTRY(oaip_compare_md, render_markdown)
+ENTRY(oaip_compare_html, render_html)
+ENTRY(oaip_compare_json, render_json)
+ENTRY(oaip_compare_csv, render_csv)

@@ -142,7 +142,7 @@ static void render_html(const oaip_plan *p, const oaip_render_options *o,
 	oaip_buf_puts(&t, "");
 
 	oaip_plan_title(p, &t);
-	oaip_html_page_begin(out, t.data);
+	oaip_html_page_begin(out, t.data, NULL);
 	oaip_buf_puts(out, "<header>\n<div class=\"page\">\n<h1>");
 	esc(out, t.data);
 	oaip_buf_puts(out, "</h1>\n<dl class=\"meta\">\n<dt>File</dt><dd>");

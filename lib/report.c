@@ -1,4 +1,6 @@
-/* report.c - the words the Markdown and HTML score reports share: how
+/* report.c - the small policies every report shares (plurals, percent,
+ * level labels, phase lists, the low-coverage rule, the heat scale, the
+ * credit) and the words the score and comparison reports share: how
  * scores are worked out, what the overall score averages, the caution
  * when few indicators are rated, and the file name a report shows.
  *
@@ -8,19 +10,110 @@
  * out.  The text is plain UTF-8: each renderer escapes it. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
 
-static const char *plural(size_t n, const char *one, const char *many)
+const char *oaip_plural(size_t n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
 }
 
-static const char *label_of(const oaip_scale *s, int value)
+void oaip_percent_text(oaip_buf *b, double v)
+{
+	oaip_buf_printf(b, "%.1f%%", oaip_score_round(v));
+}
+
+bool oaip_low_coverage(size_t rated, size_t total)
+{
+	return rated * 100 < total * OAIP_LOW_COVERAGE_PERCENT;
+}
+
+const char *oaip_level_label(const oaip_scale *s, int value)
 {
 	const oaip_level *l = oaip_scale_level(s, value);
-	return l && l->label ? l->label : "?";
+	return l && l->label ? l->label : NULL;
+}
+
+void oaip_level_text(oaip_buf *b, const oaip_scale *s, int value)
+{
+	const char *label = oaip_level_label(s, value);
+	if (label)
+		oaip_buf_printf(b, "%s (%d)", label, value);
+	else
+		oaip_buf_printf(b, "level %d", value);
+}
+
+void oaip_phase_list(oaip_buf *b, unsigned phases, const char *sep)
+{
+	bool first = true;
+	for (unsigned bit = 1; bit <= OAIP_PHASE_POST16; bit <<= 1)
+		if (phases & bit) {
+			if (!first)
+				oaip_buf_puts(b, sep);
+			oaip_buf_puts(b, oaip_phase_name(bit));
+			first = false;
+		}
+}
+
+/* The heat scale: colours meet 11:1 or more with the #1f2a33 ink. */
+const oaip_heat_step oaip_heat_steps[] = {
+    {0, "heat-0", "#f9d9cf", "under 20%"},
+    {20, "heat-1", "#fbe7c6", "20% to under 40%"},
+    {40, "heat-2", "#f4f1c9", "40% to under 60%"},
+    {60, "heat-3", "#dcefd7", "60% to under 80%"},
+    {80, "heat-4", "#c7e6df", "80% and above"},
+};
+const size_t oaip_n_heat_steps =
+    sizeof oaip_heat_steps / sizeof oaip_heat_steps[0];
+
+const char *oaip_heat_class(bool has, double score)
+{
+	if (!has)
+		return OAIP_HEAT_NONE;
+	size_t k = 0;
+	for (size_t i = 0; i < oaip_n_heat_steps; i++)
+		if (score >= oaip_heat_steps[i].from)
+			k = i;
+	return oaip_heat_steps[k].css_class;
+}
+
+char *oaip_report_credit(const oaip_render_options *o)
+{
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_buf_puts(&b, "Made with oaip-eval");
+	if (o && o->program_version)
+		oaip_buf_printf(&b, " %s", o->program_version);
+	if (o && o->date)
+		oaip_buf_printf(&b, " on %s", o->date);
+	oaip_buf_putc(&b, '.');
+	if (b.failed) {
+		oaip_buf_free(&b);
+		return NULL;
+	}
+	return oaip_buf_detach(&b);
+}
+
+const char *oaip_report_cornerstones_credit(const oaip_framework *fw)
+{
+	if (fw->attribution && strstr(fw->attribution, "Rotherham"))
+		return NULL;
+	return "The Four Cornerstones approach to co-production was "
+	       "developed by Rotherham Parent Carers Forum and Rotherham "
+	       "Borough Council (Genuine Partnerships).";
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return oaip_plural(n, one, many);
+}
+
+static const char *label_of(const oaip_scale *s, int value)
+{
+	const char *l = oaip_level_label(s, value);
+	return l ? l : "?";
 }
 
 static const char *lowest_label(const oaip_scale *s)
@@ -31,12 +124,12 @@ static const char *lowest_label(const oaip_scale *s)
 /* "Established (2)" */
 static void level(oaip_buf *b, const oaip_scale *s, int value)
 {
-	oaip_buf_printf(b, "%s (%d)", label_of(s, value), value);
+	oaip_level_text(b, s, value);
 }
 
 static void percent(oaip_buf *b, double v)
 {
-	oaip_buf_printf(b, "%.1f%%", oaip_score_round(v));
+	oaip_percent_text(b, v);
 }
 
 const char *oaip_report_file_name(const char *file)
@@ -78,7 +171,7 @@ bool oaip_report_low_coverage(const oaip_result *r)
 {
 	oaip_report_totals t;
 	oaip_report_totals_get(r, &t);
-	return t.rated > 0 && t.rated * 2 < t.total;
+	return t.rated > 0 && oaip_low_coverage(t.rated, t.total);
 }
 
 void oaip_report_caution(const oaip_result *r, oaip_buf *out)
@@ -147,7 +240,15 @@ void oaip_report_overall_basis(const oaip_result *r, oaip_buf *out)
 /* ------------------------------------------------------------------ */
 /* How scores are worked out                                          */
 
-static bool weighted(const oaip_result *r)
+/* What the method text is about: a framework, a target and a phase. */
+struct about {
+	const oaip_framework *fw;
+	int target;
+	unsigned phase;
+	bool phase_gap; /* some cornerstone has no indicator in the phase */
+};
+
+static bool weighted(const struct about *r)
 {
 	for (size_t i = 0; i < r->fw->n_indicators; i++) {
 		const oaip_indicator *ind = &r->fw->indicators[i];
@@ -172,7 +273,7 @@ static bool example_level(const oaip_scale *s, int target, int *other)
 	return true;
 }
 
-static void scale_para(const oaip_result *r, oaip_buf *b)
+static void scale_para(const struct about *r, oaip_buf *b)
 {
 	const oaip_scale *s = &r->fw->scale;
 	int r_max = oaip_scale_max(s);
@@ -233,7 +334,7 @@ static void scale_para(const oaip_result *r, oaip_buf *b)
 	}
 }
 
-static void gaps_para(const oaip_result *r, const oaip_band_rules *rules,
+static void gaps_para(const struct about *r, const oaip_band_rules *rules,
                       oaip_buf *b)
 {
 	const oaip_scale *s = &r->fw->scale;
@@ -288,7 +389,7 @@ static bool flush(const oaip_report_sink *k, oaip_buf *b, const char *band)
 	return true;
 }
 
-bool oaip_report_method(const oaip_result *r, const oaip_report_sink *k)
+static bool method(const struct about *r, const oaip_report_sink *k)
 {
 	const oaip_scale *s = &r->fw->scale;
 	oaip_band_rules rules;
@@ -375,10 +476,7 @@ bool oaip_report_method(const oaip_result *r, const oaip_report_sink *k)
 	oaip_buf_puts(&b, "every indicator is marked not applicable.");
 	if (!flush(k, &b, OAIP_BAND_NOT_APPLICABLE))
 		goto cleanup;
-	bool phase_gap = r->phase != 0;
-	for (int c = 0; c < OAIP_N_CORNERSTONES; c++)
-		phase_gap |= r->cs[c].total == 0;
-	if (phase_gap) {
+	if (r->phase != 0 || r->phase_gap) {
 		oaip_buf_puts(&b, "none of the cornerstone's indicators "
 		                  "applies in this phase.");
 		if (!flush(k, &b, OAIP_BAND_NOT_IN_PHASE))
@@ -394,4 +492,19 @@ bool oaip_report_method(const oaip_result *r, const oaip_report_sink *k)
 cleanup:
 	oaip_buf_free(&b);
 	return ok;
+}
+
+bool oaip_report_method(const oaip_result *r, const oaip_report_sink *k)
+{
+	struct about a = {r->fw, r->target, r->phase, false};
+	for (int c = 0; c < OAIP_N_CORNERSTONES; c++)
+		a.phase_gap |= r->cs[c].total == 0;
+	return method(&a, k);
+}
+
+bool oaip_report_method_fw(const oaip_framework *fw, int target, unsigned phase,
+                           const oaip_report_sink *k)
+{
+	struct about a = {fw, target, phase, false};
+	return method(&a, k);
 }

@@ -1,14 +1,76 @@
-/* report.h - what the Markdown and HTML score reports say in the same
- * words (report.c), and the rules behind the bands (score.c).  Not public
- * API.
+/* report.h - the report model: what a report says, built once, before any
+ * markup.  Not public API.
  *
- * Text handed out here is plain UTF-8, not yet escaped: it holds the
- * framework's level labels and the cornerstone titles, so each renderer
- * escapes it for its own format. */
+ * Shape: a TREE, built in one pass from the scoring result and then only
+ * read.  (cmark parses once into an AST that html.c and commonmark.c each
+ * walk; we score once into oaip_result, then build this model once.)
+ *
+ *   oaip_result --oaip_score_report_build--> oaip_score_report
+ *       --render_score_md.c / render_score_html.c / render_score_json.c-->
+ *       oaip_buf
+ *
+ * The model holds every fact a report states (counts, scores as shown,
+ * bands and the reason for a missing score, the caution, the target,
+ * strengths and gaps grouped by cornerstone, the framework's examples and
+ * where they were first shown, quotes with who said them, phase words,
+ * file and school names, the method text, the credit lines) and every
+ * sentence, as plain UTF-8 that is NOT yet escaped.  A renderer only
+ * walks it and writes markup: it escapes text for its format and chooses
+ * tags, but does no arithmetic, counting, sorting, wording or policy.
+ * One file decides each sentence: report_score.c for the score report
+ * (report.c for the method text, the caution and the overall basis),
+ * report_compare.c for the area comparison.
+ *
+ * Every string and array in a model lives in its arena and is freed with
+ * the model: renderers never free anything they find in it.
+ *
+ * HOW TO ADD A SECTION (parent carers' views, progress, a plan, ...)
+ * ------------------------------------------------------------------
+ * 1. Write the builder beside the model, e.g. lib/report_survey.c:
+ *
+ *        bool oaip_report_add_two_views(oaip_score_report *rep, ...)
+ *        {
+ *            oaip_rsection *s = oaip_rsection_add(
+ *                &rep->sections, &rep->arena, OAIP_AFTER_SUMMARY,
+ *                "two-views", "Two views");
+ *            oaip_rsection_para(&rep->arena, s, "%zu parent carers "
+ *                               "answered.", n);
+ *            oaip_rtable *t = oaip_rsection_table(&rep->arena, s,
+ *                "What the school and parent carers said", cols, 3);
+ *            oaip_rtable_row(&rep->arena, t, cells);
+ *            s->json = ...;   (optional: the section's JSON, see below)
+ *            return !rep->arena.failed;
+ *        }
+ *
+ *    All counting, rounding, suppression of small numbers and wording
+ *    happen here, in the builder, once.
+ * 2. Call it from the command after oaip_score_report_build (or from
+ *    oaip_score_report_build itself if every report has the section).
+ * 3. Nothing else: every renderer already draws every block kind (para,
+ *    caution, list item with a label, quote, table, sub-heading) in its own
+ *    markup, in the place the section was added.  HTML gets an anchor
+ *    id="two-views" and a contents entry; Markdown a "## Two views".
+ * 4. JSON: the section appears under its key (the id with '-' turned to
+ *    '_', here "two_views").  If the builder sets s->json (a jansson value
+ *    it built; the model then owns it) that value is written as it is,
+ *    so the SPEC's members can be exact; otherwise the JSON holds the
+ *    blocks generically: {"title", "text": [paragraphs], "items":
+ *    [{"label","text"}], "quotes": [{"text","by"}], "tables":
+ *    [{"caption", "rows": [{column key: cell}]}]} with a numeric column's
+ *    cells written as numbers.
+ * 5. Add the section's facts to tests/test_parity.c (each fact in JSON
+ *    must also be in Markdown and HTML) and refresh the golden files with
+ *    `make update-golden`, reviewing the diff.
+ *
+ * A new FORMAT is a new renderer file walking the same model plus one row
+ * in the dispatch table (render.c). */
 #ifndef OAIP_REPORT_H
 #define OAIP_REPORT_H
 
 #include "private.h"
+
+/* ------------------------------------------------------------------ */
+/* Small policies, each in one place                                  */
 
 /* The bands oaip_band gives.  A judged band may have " (partly
  * evaluated)" after it. */
@@ -22,6 +84,39 @@
 #define OAIP_BAND_NOT_APPLICABLE "Not applicable"
 #define OAIP_BAND_NOT_IN_PHASE   "Not part of this phase"
 #define OAIP_BAND_PARTLY         " (partly evaluated)"
+
+/* The low-coverage rule, used for a cornerstone, a school and the whole
+ * report alike: fewer than OAIP_LOW_COVERAGE_PERCENT per cent of the
+ * applicable indicators rated (n/a counts as not rated). */
+#define OAIP_LOW_COVERAGE_PERCENT 50
+bool oaip_low_coverage(size_t rated, size_t total);
+
+/* "indicator" / "indicators". */
+const char *oaip_plural(size_t n, const char *one, const char *many);
+/* A score as reports show it: "66.7%" (oaip_score_round). */
+void oaip_percent_text(oaip_buf *b, double score);
+/* The level's label, or NULL when value is not a level. */
+const char *oaip_level_label(const oaip_scale *s, int value);
+/* "Established (2)"; "level 2" for a value with no label. */
+void oaip_level_text(oaip_buf *b, const oaip_scale *s, int value);
+/* The phases in a set, in order, joined with sep: "early-years or
+ * school" (sep " or "), "early-years school" (sep " ", JSON). */
+void oaip_phase_list(oaip_buf *b, unsigned phases, const char *sep);
+
+/* The heat scale of the comparison's map: one table used by the CSS and
+ * the legend alike.  A score falls in the last step whose from it
+ * reaches. */
+typedef struct oaip_heat_step {
+	double from;           /* per cent */
+	const char *css_class; /* "heat-0" */
+	const char *colour;    /* "#f9d9cf" */
+	const char *legend;    /* "under 20%" */
+} oaip_heat_step;
+extern const oaip_heat_step oaip_heat_steps[];
+extern const size_t oaip_n_heat_steps;
+/* The class for no score: "heat-none". */
+#define OAIP_HEAT_NONE "heat-none"
+const char *oaip_heat_class(bool has, double score);
 
 /* The thresholds oaip_band uses for a scale and target, and which bands
  * can happen at all on that scale, so that a report explains only rules
@@ -59,9 +154,8 @@ typedef struct oaip_report_totals {
 } oaip_report_totals;
 void oaip_report_totals_get(const oaip_result *r, oaip_report_totals *t);
 
-/* Some indicators are rated, but fewer than half of those that apply (n/a
- * counting as not rated, as in oaip_band): the summary then opens with
- * oaip_report_caution. */
+/* Some indicators are rated, but fewer than half of those that apply:
+ * the summary then opens with oaip_report_caution. */
 bool oaip_report_low_coverage(const oaip_result *r);
 /* "Only 4 of 20 indicators are rated so far: these scores say little
  * yet." */
@@ -72,9 +166,9 @@ void oaip_report_caution(const oaip_result *r, oaip_buf *out);
 void oaip_report_overall_basis(const oaip_result *r, oaip_buf *out);
 
 /* "How scores are worked out", for any scale and target: paragraphs and
- * lists of bands, handed one at a time to the renderer.  Every sentence is
- * chosen from the scale and target in r, so it is true of them; a band
- * that cannot happen on this scale is left out. */
+ * lists of bands, handed one at a time to a sink.  Every sentence is
+ * chosen from the scale and target in r (and its weights), so it is true
+ * of them; a band that cannot happen on this scale is left out. */
 typedef struct oaip_report_sink {
 	/* A paragraph of plain text. */
 	void (*para)(void *ud, const char *text);
@@ -87,5 +181,318 @@ typedef struct oaip_report_sink {
 } oaip_report_sink;
 /* Returns false, having said nothing more, if allocation failed. */
 bool oaip_report_method(const oaip_result *r, const oaip_report_sink *sink);
+/* The same text for the comparison: scale, target, weights of fw. */
+bool oaip_report_method_fw(const oaip_framework *fw, int target, unsigned phase,
+                           const oaip_report_sink *sink);
+
+/* The credit every report ends with, one wording in every format:
+ * "Made with oaip-eval 0.2.0 on 2026-11-23." */
+char *oaip_report_credit(const oaip_render_options *o);
+/* The Rotherham credit for the Four Cornerstones, or NULL when the
+ * framework's attribution already gives it.  Static string. */
+const char *oaip_report_cornerstones_credit(const oaip_framework *fw);
+
+/* ------------------------------------------------------------------ */
+/* The arena every model's strings and arrays live in                 */
+
+typedef struct oaip_arena {
+	struct oaip_arena_chunk *chunks;
+	bool failed; /* sticky: some allocation failed */
+} oaip_arena;
+void oaip_arena_init(oaip_arena *a);
+void oaip_arena_free(oaip_arena *a);
+/* n zeroed bytes, or NULL (and a->failed). */
+void *oaip_arena_alloc(oaip_arena *a, size_t n);
+/* Copies; NULL for NULL (not a failure). */
+char *oaip_arena_strdup(oaip_arena *a, const char *s);
+char *oaip_arena_printf(oaip_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* b's text copied into the arena, and b emptied; "" if b is empty.  A
+ * failed b fails the arena. */
+char *oaip_arena_take(oaip_arena *a, oaip_buf *b);
+
+/* ------------------------------------------------------------------ */
+/* Generic sections: blocks every renderer can draw                   */
+
+typedef enum oaip_rblock_kind {
+	OAIP_RB_PARA,    /* text */
+	OAIP_RB_CAUTION, /* text: read before any number (emphasised) */
+	OAIP_RB_HEADING, /* text: a sub-heading inside the section */
+	OAIP_RB_ITEM,    /* label (may be NULL) and text; items in a row
+	                    make one list */
+	OAIP_RB_QUOTE,   /* text and by (who said it) */
+	OAIP_RB_TABLE    /* table */
+} oaip_rblock_kind;
+
+typedef struct oaip_rcolumn {
+	const char *key;     /* JSON member name: "indicator" */
+	const char *heading; /* plain text: "Indicator" */
+	bool numeric;        /* right-aligned; a number in JSON */
+} oaip_rcolumn;
+
+typedef struct oaip_rtable {
+	const char *caption;
+	const oaip_rcolumn *cols; /* copied into the arena */
+	size_t n_cols;
+	struct oaip_rrow *first, *last;
+	size_t n_rows;
+} oaip_rtable;
+
+typedef struct oaip_rrow {
+	const char **cells; /* n_cols plain-text cells; "" for none */
+	struct oaip_rrow *next;
+} oaip_rrow;
+
+typedef struct oaip_rblock {
+	oaip_rblock_kind kind;
+	const char *label, *text, *by;
+	oaip_rtable *table;
+	struct oaip_rblock *next;
+} oaip_rblock;
+
+/* Where a section goes among the built-in ones. */
+typedef enum oaip_rplace {
+	OAIP_AFTER_HEADER,    /* before the summary */
+	OAIP_AFTER_SUMMARY,   /* before "How scores are worked out" */
+	OAIP_AFTER_METHOD,    /* before the strengths */
+	OAIP_AFTER_STRENGTHS, /* before the gaps */
+	OAIP_AFTER_GAPS,      /* before "Not yet evaluated" */
+	OAIP_AFTER_LISTS,     /* before "About the framework" */
+	OAIP_N_PLACES
+} oaip_rplace;
+
+struct json_t;
+typedef struct oaip_rsection {
+	oaip_rplace place;
+	const char *id;    /* [a-z0-9-]: HTML anchor; JSON key with '_' */
+	const char *title; /* the heading, plain text */
+	oaip_rblock *first, *last;
+	struct json_t *json; /* NULL: generic JSON of the blocks; else owned,
+	                        written as it is */
+	struct oaip_rsection *next;
+} oaip_rsection;
+
+typedef struct oaip_rsections {
+	oaip_rsection *first, *last;
+} oaip_rsections;
+
+/* Append a section (in the order added, within its place).  NULL if
+ * allocation failed (every oaip_rsection_* call accepts NULL then). */
+oaip_rsection *oaip_rsection_add(oaip_rsections *list, oaip_arena *a,
+                                 oaip_rplace place, const char *id,
+                                 const char *title);
+void oaip_rsection_para(oaip_arena *a, oaip_rsection *s, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void oaip_rsection_caution(oaip_arena *a, oaip_rsection *s, const char *text);
+void oaip_rsection_heading(oaip_arena *a, oaip_rsection *s, const char *text);
+void oaip_rsection_item(oaip_arena *a, oaip_rsection *s, const char *label,
+                        const char *text);
+void oaip_rsection_quote(oaip_arena *a, oaip_rsection *s, const char *text,
+                         const char *by);
+oaip_rtable *oaip_rsection_table(oaip_arena *a, oaip_rsection *s,
+                                 const char *caption, const oaip_rcolumn *cols,
+                                 size_t n_cols);
+/* cells: n_cols strings, copied. */
+void oaip_rtable_row(oaip_arena *a, oaip_rtable *t, const char *const *cells);
+/* Release the JSON the sections hold (the arena holds the rest). */
+void oaip_rsections_free(oaip_rsections *list);
+
+/* ------------------------------------------------------------------ */
+/* The score report                                                   */
+
+/* Why a cornerstone has no score. */
+typedef enum oaip_no_score {
+	OAIP_HAS_SCORE,
+	OAIP_NOT_EVALUATED,
+	OAIP_NOT_APPLICABLE,
+	OAIP_NOT_IN_PHASE
+} oaip_no_score;
+
+typedef struct oaip_rexample {
+	bool quote;
+	const char *text;
+	const char *by;    /* quotes: who said it, never NULL */
+	const char *phase; /* "early-years" when the example is limited to
+	                      some phases and the report covers all; else
+	                      NULL */
+} oaip_rexample;
+
+typedef struct oaip_rexamples {
+	oaip_rexample *v; /* practice examples first, then quotes */
+	size_t n, n_practice;
+} oaip_rexamples;
+
+typedef struct oaip_rindicator {
+	size_t index;          /* into fw->indicators */
+	const char *id, *text; /* the framework's */
+	const char *cornerstone_id, *cornerstone;
+	const char *rating;       /* "Established (2)", "Not applicable",
+	                             "Not yet evaluated" */
+	const char *rating_label; /* "Established"; NULL unless rated */
+	int level;                /* when rated */
+	double weight;
+	const char *weight_text; /* "weight 2", or NULL for weight 1 */
+	const char *evidence;    /* the school's; NULL when none */
+	const char *next_steps;  /* the school's; NULL when none */
+
+	/* Gaps only: what good practice could look like. */
+	oaip_rexamples own;      /* the indicator's own examples */
+	const char *expectation; /* the expectation's statement, or NULL */
+	const char *expectation_title; /* "Expectation 1", or NULL */
+	/* The expectation's examples are shown with its first gap; later
+	 * gaps of the same expectation point back to it. */
+	const char *examples_intro;                /* "Devon's examples for this
+	                                              expectation:"; NULL when not here */
+	oaip_rexamples examples;                   /* shown here */
+	const struct oaip_rindicator *examples_at; /* else shown there, or
+	                                              NULL (none) */
+} oaip_rindicator;
+
+/* Indicators of one cornerstone (strengths or gaps). */
+typedef struct oaip_rgroup {
+	const char *cornerstone_id, *cornerstone;
+	const char *heading; /* "Welcome and Care (2 gaps)" */
+	oaip_rindicator *v;
+	size_t n;
+} oaip_rgroup;
+
+typedef struct oaip_rcornerstone {
+	const char *id, *title;
+	bool has_score;
+	double score;           /* rounded as shown */
+	const char *score_text; /* "66.7%", or why there is none: "Not
+	                           evaluated", "Not applicable", "No score" */
+	oaip_no_score why;
+	const char *no_score; /* "not evaluated", "not applicable", "not
+	                         part of this phase"; NULL with a score */
+	size_t rated, total, na, empty, at_target, gaps;
+	const char *band;
+	bool partly, too_few;
+	const char *coverage;    /* "4 of 5 indicators rated (1 not
+	                            applicable), 3 at or above target, 1 below";
+	                            "no indicator applies in this phase" */
+	const char *chart_label; /* "Communicate: only 2 of 5 rated" */
+} oaip_rcornerstone;
+
+/* A list of indicators with a sentence before it. */
+typedef struct oaip_rlist {
+	const char *title;   /* the section heading */
+	const char *intro;   /* the sentence; always set */
+	oaip_rgroup *groups; /* by cornerstone (strengths, gaps) */
+	size_t n_groups;
+	oaip_rindicator *v; /* flat, framework order (not evaluated, n/a) */
+	size_t n;
+} oaip_rlist;
+
+typedef struct oaip_rmethod_part {
+	const char *band; /* NULL: a paragraph; else a list item */
+	const char *text;
+} oaip_rmethod_part;
+
+typedef struct oaip_score_report {
+	oaip_arena arena;
+
+	/* Header */
+	const char *page_title; /* "Partnership with parent carers:
+	                           self-evaluation report for X" */
+	const char *heading;    /* the school, or "Self-evaluation" */
+	const char *school;     /* NULL when there is none */
+	const char *file;       /* as given on the command line (JSON) */
+	const char *file_name;  /* as shown: base name; "" for none */
+	const char *date;       /* NULL when unknown */
+	const char *generator;  /* "oaip-eval 0.2.0" */
+	const char *intro;      /* what the report is */
+	const char *framework_id, *framework_title, *framework_publisher,
+	    *framework_version;
+	const char *framework_name; /* "Title, Publisher (version V)" */
+	const char *framework_section, *framework_url, *attribution;
+	bool url_is_link;                /* plainly an http(s) address */
+	const char *cornerstones_credit; /* NULL when attribution gives it */
+	const char *credit;              /* "Made with oaip-eval V on D." */
+	const char *ownership;           /* the ratings are the school's own */
+	int target;
+	const char *target_label;    /* "Established" */
+	const char *target_text;     /* "Established (2)" */
+	const char *target_sentence; /* "Established (2) on a scale from
+	                                Not yet (0) to Embedded (3)" */
+	const struct oaip_rlevel {
+		int value;
+		const char *id, *label;
+	} * scale;
+	size_t n_scale;
+	unsigned phase;
+	const char *phase_json;    /* "early-years school"; NULL: no filter */
+	const char *phase_text;    /* "school (3 framework indicators that do
+	                              not apply in this phase are left out)";
+	                              NULL: no filter */
+	const char *encoding_note; /* read as Windows-1252; else NULL */
+
+	/* Summary */
+	const char *caution; /* NULL unless few indicators are rated */
+	oaip_rcornerstone cs[OAIP_N_CORNERSTONES];
+	bool has_overall;
+	double overall;               /* rounded as shown */
+	const char *overall_text;     /* "66.7%" or "not scored" */
+	const char *overall_basis;    /* "the average of 4 cornerstone scores";
+	                                 "nothing is rated yet" */
+	const char *overall_band;     /* "Too few rated to judge", or "" */
+	const char *overall_coverage; /* as a cornerstone's coverage, over
+	                                 all four */
+	oaip_report_totals totals;
+	size_t n_not_evaluated, n_not_applicable;
+	const char *counts;    /* "12 of 20 indicators rated: ..." */
+	const char *gaps_note; /* "Every indicator below the target is
+	                          listed under "Gaps" below, whatever the
+	                          score.", or NULL */
+	/* The chart */
+	const char *chart_title, *chart_desc, *chart_caption;
+	double marker;            /* the target's score, or -1: no marker */
+	const char *marker_label; /* "All at Established: 66.7%" */
+
+	/* How scores are worked out */
+	const char *method_title;
+	oaip_rmethod_part *method;
+	size_t n_method;
+
+	oaip_rlist strengths, gaps, not_evaluated, not_applicable;
+	bool has_not_applicable; /* the section is shown */
+
+	const char *about_title;
+	oaip_rsections sections; /* added sections, by place */
+} oaip_score_report;
+
+/* Build the model of r's report.  o may be NULL.  Returns NULL if
+ * allocation failed.  r and o must outlive the model (it borrows the
+ * framework's and the school's text).  Free with oaip_score_report_free. */
+oaip_score_report *oaip_score_report_build(const oaip_result *r,
+                                           const oaip_render_options *o);
+void oaip_score_report_free(oaip_score_report *rep);
+
+/* ------------------------------------------------------------------ */
+/* Renderers: each a walk over a model, writing markup only           */
+
+void oaip_score_md(const oaip_score_report *rep, oaip_buf *out);
+void oaip_score_html(const oaip_score_report *rep, oaip_buf *out);
+void oaip_score_json(const oaip_score_report *rep, oaip_buf *out);
+void oaip_compare_md(const oaip_comparison *c, const oaip_render_options *o,
+                     oaip_buf *out);
+void oaip_compare_html(const oaip_comparison *c, const oaip_render_options *o,
+                       oaip_buf *out);
+void oaip_compare_json(const oaip_comparison *c, const oaip_render_options *o,
+                       oaip_buf *out);
+void oaip_compare_csv(const oaip_comparison *c, const oaip_render_options *o,
+                      oaip_buf *out);
+
+/* The generic sections at place, as each format draws them
+ * (render_sections.c). */
+void oaip_sections_md(const oaip_rsections *l, oaip_rplace place,
+                      oaip_buf *out);
+void oaip_sections_html(const oaip_rsections *l, oaip_rplace place,
+                        oaip_buf *out);
+void oaip_sections_html_nav(const oaip_rsections *l, oaip_rplace place,
+                            oaip_buf *out);
+/* Put every section into obj (a jansson object) under its key. */
+void oaip_sections_json(const oaip_rsections *l, oaip_json *c,
+                        struct json_t *obj);
 
 #endif

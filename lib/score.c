@@ -203,7 +203,7 @@ const char *oaip_band(const oaip_cornerstone_score *cs, const oaip_scale *s,
 	}
 	/* A score over fewer than half of the indicators says little: no
 	 * band that could make it look settled. */
-	if (cs->rated * 2 < cs->total)
+	if (oaip_low_coverage(cs->rated, cs->total))
 		return OAIP_BAND_TOO_FEW;
 
 	oaip_band_rules rules;

@@ -289,7 +289,7 @@ static char *render(const oaip_result *r)
 {
 	oaip_buf b;
 	oaip_buf_init(&b);
-	oaip_render_score_html(r, &opts, &b);
+	oaip_render_score(r, OAIP_FORMAT_HTML, &opts, &b);
 	assert_false(b.failed);
 	char *s = oaip_buf_detach(&b);
 	assert_non_null(s);
@@ -743,16 +743,17 @@ static void test_percentages_stand_beside_counts(void **state)
 	char *t = visible_text(h);
 	assert_has(t, "Welcome and Care 66.7% — 4 of 5 indicators rated, 3 at "
 	              "or above target");
-	assert_has(t, "Communicate 33.3% — 1 of 2 indicators rated, 0 at or "
-	              "above target");
+	assert_has(t, "Communicate 33.3% — 1 of 2 indicators rated (1 not "
+	              "applicable), 0 at or above target, 1 below");
 	assert_has(t, "Work in Partnership 100.0% — 1 of 1 indicator rated, 1 "
 	              "at or above target");
-	assert_has(t, "Overall 66.7% — 6 of 10 indicators rated, 4 at or above "
-	              "target 2 3 1 Average of the cornerstone scores");
+	assert_has(t, "Overall 66.7% — 6 of 10 indicators rated (1 not "
+	              "applicable), 4 at or above target, 2 below 2 3 1");
 	assert_has(t, "Overall: 66.7%, the average of 3 cornerstone scores; "
 	              "Value and Include is not yet evaluated. 6 of 10 "
-	              "indicators rated, 4 at or above the target and 2 below "
-	              "it; 3 not yet evaluated; 1 not applicable.");
+	              "indicators rated: 4 at or above the target "
+	              "(Established), 2 below it, 3 not yet evaluated, 1 not "
+	              "applicable.");
 	/* every percentage in the text has counts right after it */
 	size_t dashes = 0;
 	for (const char *p = t; (p = strstr(p, "% — ")) != NULL; p++) {
@@ -774,7 +775,7 @@ static void test_nothing_rated_is_not_evaluated_never_zero(void **state)
 	char *h = render(&res);
 	char *t = visible_text(h);
 	assert_has(t, "Value and Include Not evaluated — 0 of 2 indicators "
-	              "rated, 0 at or above target");
+	              "rated 0 2 0 Not yet evaluated");
 	/* no cornerstone here scored 0, so no 0% may appear anywhere */
 	assert_lacks(h, ">0.0%");
 	assert_lacks(t, " 0.0%");
@@ -793,8 +794,7 @@ static void test_nothing_rated_is_not_evaluated_never_zero(void **state)
 	h = render(&res);
 	t = visible_text(h);
 	setup(NULL);
-	assert_has(t, "Overall: not evaluated: no indicator has been rated "
-	              "yet.");
+	assert_has(t, "Overall: not scored, nothing is rated yet.");
 	assert_int_equal(count(h, "font-style=\"italic\">not evaluated</text>"),
 	                 4);
 	assert_lacks(h, ">0.0%");
@@ -815,7 +815,7 @@ static void test_gaps_with_evidence_next_steps_and_examples(void **state)
 	assert_non_null(co);
 	assert_true(wc < co);
 	assert_lacks(h, "id=\"gaps-value-and-include\"");
-	assert_has(t, "Welcome and Care: 1 below target");
+	assert_has(t, "Welcome and Care (1 gap)");
 	/* status in words, rating against target */
 	assert_has(t, "Help parent carers feel confident. welcome-4 Below "
 	              "target Rated Emerging (1); the target is Established "
@@ -827,18 +827,17 @@ static void test_gaps_with_evidence_next_steps_and_examples(void **state)
 	assert_has(t, "Ask for parent carer views. communicate-1 Below target "
 	              "Rated Emerging (1); the target is Established (2). The "
 	              "school’s evidence None recorded Next steps None "
-	              "recorded yet");
+	              "recorded What good practice");
 	/* the indicator's own example, then its expectation's */
-	assert_has(t, "What good practice could look like A named first point "
-	              "of contact.");
-	assert_has(t,
-	           "What good practice could look like Examples from Devon "
-	           "County Council for the expectation “Parent carers are "
-	           "welcomed and cared for as part of the school community.” "
-	           "Staff are visible and approachable in person.");
+	assert_has(t, "What good practice could look like The framework’s "
+	              "expectation: Parent carers are welcomed and cared for "
+	              "as part of the school community. A named first point "
+	              "of contact. Devon County Council's examples for this "
+	              "expectation: Staff are visible and approachable in "
+	              "person.");
 	assert_has(t, "Staff are visible and approachable in person.");
 	/* phase-limited examples say so when the report covers every phase */
-	assert_has(t, "Stay and play sessions for new families. (early years)");
+	assert_has(t, "Stay and play sessions for new families. (early-years)");
 	/* quotes are quotations with who said them */
 	assert_has(h, "<blockquote><p>“School has helped me have confidence as "
 	              "a parent.”</p></blockquote>");
@@ -859,8 +858,8 @@ static void test_no_gaps_said_in_words(void **state)
 	setup(NULL);
 	char *t = visible_text(h);
 	assert_has(t, "Gaps: indicators below the target No rated indicator is "
-	              "below the target, Established. Some indicators are not "
-	              "yet evaluated (see below).");
+	              "below the target (Established). Indicators not yet "
+	              "evaluated could still be: see below.");
 	assert_lacks(h, "badge-below\">");
 	assert_lacks(h, "What good practice could look like");
 	free(t);
@@ -895,10 +894,10 @@ static void test_gaps_without_examples_promise_none(void **state)
 		expectations[x].n_examples = saved[x];
 	indicators[3].n_examples = 1;
 	char *t = visible_text(h);
-	assert_has(t,
-	           "2 indicators are rated below the target, Established. "
-	           "Each is shown with the school’s evidence and next steps.");
-	assert_lacks(t, "What good practice could look like");
+	assert_has(t, "2 indicators are rated below the target (Established), "
+	              "by cornerstone. Each shows the school's evidence and "
+	              "next steps and the framework's expectation.");
+	assert_lacks(t, "examples for this expectation");
 	assert_lacks(h, "<blockquote>");
 	free(t);
 	free(h);
@@ -913,8 +912,10 @@ static void test_phase_filter_hides_other_phase_examples(void **state)
 	char *t = visible_text(h);
 	assert_lacks(t, "Stay and play sessions");
 	assert_has(t, "Staff are visible and approachable in person.");
-	assert_has(t, "Phase school (indicators for other phases are left "
-	              "out)");
+	assert_has(t, "Phase school (0 framework indicators that do not apply "
+	              "in this phase are left out)");
+	assert_lacks(t, "Phase school (indicators for other phases are left "
+	                "out)");
 	free(t);
 	free(h);
 }
@@ -924,18 +925,18 @@ static void test_strengths_not_evaluated_not_applicable(void **state)
 	(void)state;
 	char *h = render(&res);
 	char *t = visible_text(h);
-	assert_has(t, "4 indicators are rated at or above the target, "
-	              "Established.");
+	assert_has(t, "4 indicators are rated at or above the target "
+	              "(Established).");
 	assert_has(t, "Welcome parent carers into the school community. "
 	              "welcome-1 Welcome and Care Embedded (3) Staff greet "
 	              "families at the gate every day.");
-	assert_has(t, "Not yet evaluated 3 indicators are not rated yet. They "
+	assert_has(t, "Not yet evaluated 3 indicators have no rating yet. They "
 	              "are not counted in any score");
 	assert_has(t, "Let parent carers know what is expected. welcome-5 "
 	              "Welcome and Care");
 	assert_has(t, "Understand parent carers. value-2 Value and Include");
-	assert_has(t, "The school marked 1 indicator as not applicable; it is "
-	              "left out of the scores.");
+	assert_has(t, "1 indicator is marked not applicable by the school and "
+	              "not counted.");
 	assert_has(t, "Respond promptly. communicate-2 Communicate");
 	free(t);
 	free(h);
@@ -951,21 +952,23 @@ static void test_header_and_footer_facts(void **state)
 	assert_lacks(t, "examples/");
 	assert_has(t, "Framework Working in partnership with parent carers, "
 	              "Devon County Council (version 2025)");
-	assert_has(t, "Target Established (2) or above for every indicator");
+	assert_has(t, "Target Established (2) on a scale from Not yet (0) to "
+	              "Embedded (3)");
 	assert_has(t,
 	           "If every rated indicator were exactly at the target, a "
 	           "cornerstone would score 66.7%; but a score can hide gaps: "
 	           "66.7% can also mean that some indicators are Embedded "
 	           "and others only Not yet.");
 	assert_has(t, "not counted at all, not even as zero");
-	const char *footer = strstr(t, "Framework: Working in partnership "
+	const char *footer = strstr(t, "About the framework Working in "
+	                               "partnership "
 	                               "with parent carers, Devon County "
 	                               "Council (version 2025). Source: "
 	                               "Ordinarily Available Inclusive "
 	                               "Provision (OAIP).");
 	assert_non_null(footer);
 	assert_non_null(strstr(footer, "(c) Devon County Council."));
-	assert_non_null(strstr(footer, "Report made by oaip-eval 0.1.0 on "
+	assert_non_null(strstr(footer, "Made with oaip-eval 0.1.0 on "
 	                               "2026-11-23."));
 	free(t);
 	free(h);
@@ -988,7 +991,7 @@ static void test_page_shell_for_other_reports(void **state)
 	(void)state;
 	oaip_buf b;
 	oaip_buf_init(&b);
-	oaip_html_page_begin(&b, "Area <comparison> & more");
+	oaip_html_page_begin(&b, "Area <comparison> & more", NULL);
 	oaip_buf_puts(&b, "<main id=\"main\"><h1>x</h1></main>\n");
 	oaip_html_page_end(&b, NULL);
 	assert_false(b.failed);
@@ -998,7 +1001,7 @@ static void test_page_shell_for_other_reports(void **state)
 	assert_int_equal(strcmp(b.data + b.len - 8, "</html>\n"), 0);
 	oaip_buf_free(&b);
 
-	oaip_html_page_begin(&b, "t");
+	oaip_html_page_begin(&b, "t", NULL);
 	oaip_html_page_end(&b, "<p>Made here.</p>");
 	assert_has(b.data, "<footer>\n<div class=\"page\">\n<p>Made here.</p>");
 	oaip_buf_free(&b);
@@ -1027,10 +1030,10 @@ static void test_bar_chart_helper(void **state)
 	assert_lacks(b.data, "stroke=\"#8a2c12\""); /* no marker asked for */
 	oaip_buf_free(&b);
 
-	assert_string_equal(oaip_html_heat_class(false, 0), "heat-none");
-	assert_string_equal(oaip_html_heat_class(true, 0), "heat-0");
-	assert_string_equal(oaip_html_heat_class(true, 79.9), "heat-3");
-	assert_string_equal(oaip_html_heat_class(true, 100), "heat-4");
+	assert_string_equal(oaip_heat_class(false, 0), "heat-none");
+	assert_string_equal(oaip_heat_class(true, 0), "heat-0");
+	assert_string_equal(oaip_heat_class(true, 79.9), "heat-3");
+	assert_string_equal(oaip_heat_class(true, 100), "heat-4");
 }
 
 /* SPEC.md's order, the same as the Markdown report's. */
@@ -1052,9 +1055,12 @@ static void test_sections_in_spec_order(void **state)
 	            strstr(h, "href=\"#strengths\""));
 	assert_true(strstr(h, "href=\"#strengths\"") <
 	            strstr(h, "href=\"#gaps\""));
-	/* the attribution is in the footer, last */
+	/* the attribution is in the last section, before the credit */
 	assert_true(strstr(h, "(c) Devon County Council.") >
+	            strstr(h, "id=\"about\""));
+	assert_true(strstr(h, "(c) Devon County Council.") <
 	            strstr(h, "<footer>"));
+	assert_true(strstr(h, "Made with oaip-eval") > strstr(h, "<footer>"));
 	free(h);
 }
 
@@ -1174,7 +1180,7 @@ static void test_low_coverage_cautions(void **state)
 	assert_int_equal(count(h, "fill=\"#d3e3ea\" stroke=\"#2b6a86\""), 4);
 	assert_lacks(h, "fill=\"#2b6a86\"/>");
 	assert_has(t, "A pale bar in an outline rests on fewer than half of "
-	              "its cornerstone’s indicators: too few to judge.");
+	              "its cornerstone's indicators: too few to judge.");
 	assert_has(h, "Welcome and Care: 100.0%, 1 of 5 indicators rated, too "
 	              "few to judge.");
 	free(t);
@@ -1202,7 +1208,7 @@ static void test_cornerstones_without_score_say_why(void **state)
 	char *t = visible_text(h);
 	setup(NULL);
 	assert_has(t, "Value and Include Not applicable — 0 of 2 indicators "
-	              "rated, 0 at or above target 0 0 2 Not applicable");
+	              "rated (2 not applicable) 0 0 2 Not applicable");
 	assert_has(t, "Work in Partnership No score — no indicator applies in "
 	              "this phase 0 0 0 Not part of this phase");
 	assert_has(h, "font-style=\"italic\">not applicable</text>");

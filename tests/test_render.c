@@ -789,7 +789,8 @@ static void test_markdown_report(void **state)
 	const char *ex = strstr(v1, "- A named first point of contact.\n");
 	assert_true(ex && ex < v2);
 	assert_null(strstr(v2, "- A named first point of contact.\n"));
-	assert_non_null(strstr(v1, "- Stay and play sessions.\n"));
+	assert_non_null(
+	    strstr(v1, "- Stay and play sessions. (early-years)\n"));
 	assert_non_null(strstr(v1, "> “They always take me seriously.” — "
 	                           "Parent carer\n"));
 	assert_true(has_node_text(doc, CMARK_NODE_ITEM,

@@ -1,0 +1,68 @@
+/* render.c - which renderer draws which report in which format: one
+ * table, in the style of git's commands[].  A format with no renderer for
+ * a report is an error (oaip_render_supported), never a quiet fallback to
+ * another format.
+ *
+ * To add a format: a renderer per report it supports, walking the model
+ * (report.h), and one row here.  To add a report kind: a column. */
+#include "config.h"
+
+#include "report.h"
+
+typedef void score_fn(const oaip_score_report *rep, oaip_buf *out);
+typedef void compare_fn(const oaip_comparison *c, const oaip_render_options *o,
+                        oaip_buf *out);
+
+static const struct renderer {
+	oaip_format format;
+	score_fn *score;     /* NULL: no score report in this format */
+	compare_fn *compare; /* NULL: no comparison in this format */
+} renderers[] = {
+    {OAIP_FORMAT_MARKDOWN, oaip_score_md, oaip_compare_md},
+    {OAIP_FORMAT_HTML, oaip_score_html, oaip_compare_html},
+    {OAIP_FORMAT_JSON, oaip_score_json, oaip_compare_json},
+    {OAIP_FORMAT_CSV, NULL, oaip_compare_csv},
+};
+
+static const struct renderer *find(oaip_format f)
+{
+	for (size_t i = 0; i < sizeof renderers / sizeof renderers[0]; i++)
+		if (renderers[i].format == f)
+			return &renderers[i];
+	return NULL;
+}
+
+bool oaip_render_supported(oaip_report_kind kind, oaip_format f)
+{
+	const struct renderer *r = find(f);
+	if (!r)
+		return false;
+	return kind == OAIP_REPORT_SCORE ? r->score != NULL
+	                                 : r->compare != NULL;
+}
+
+bool oaip_render_score(const oaip_result *r, oaip_format format,
+                       const oaip_render_options *o, oaip_buf *out)
+{
+	const struct renderer *k = find(format);
+	if (!k || !k->score)
+		return false;
+	oaip_score_report *rep = oaip_score_report_build(r, o);
+	if (!rep) {
+		out->failed = true;
+		return true;
+	}
+	k->score(rep, out);
+	oaip_score_report_free(rep);
+	return true;
+}
+
+bool oaip_render_compare(const oaip_comparison *c, oaip_format format,
+                         const oaip_render_options *o, oaip_buf *out)
+{
+	const struct renderer *k = find(format);
+	if (!k || !k->compare)
+		return false;
+	k->compare(c, o, out);
+	return true;
+}

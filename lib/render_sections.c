@@ -1,0 +1,312 @@
+/* render_sections.c - the generic sections of a report model (report.h:
+ * "How to add a section") in each format.  Markup only. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+/* ---- Markdown ---------------------------------------------------------- */
+
+static void md(oaip_buf *out, const char *s)
+{
+	oaip_escape_markdown(out, s ? s : "", false);
+}
+
+static void md_table(oaip_buf *out, const oaip_rtable *t)
+{
+	if (t->caption) {
+		oaip_buf_puts(out, "**");
+		md(out, t->caption);
+		oaip_buf_puts(out, "**\n\n");
+	}
+	oaip_buf_puts(out, "|");
+	for (size_t c = 0; c < t->n_cols; c++) {
+		oaip_buf_puts(out, " ");
+		md(out, t->cols[c].heading);
+		oaip_buf_puts(out, " |");
+	}
+	oaip_buf_puts(out, "\n|");
+	for (size_t c = 0; c < t->n_cols; c++)
+		oaip_buf_puts(out, t->cols[c].numeric ? "---:|" : "---|");
+	oaip_buf_putc(out, '\n');
+	for (const oaip_rrow *r = t->first; r; r = r->next) {
+		oaip_buf_puts(out, "|");
+		for (size_t c = 0; c < t->n_cols; c++) {
+			oaip_buf_puts(out, " ");
+			md(out, r->cells[c]);
+			oaip_buf_puts(out, " |");
+		}
+		oaip_buf_putc(out, '\n');
+	}
+	oaip_buf_putc(out, '\n');
+}
+
+void oaip_sections_md(const oaip_rsections *l, oaip_rplace place, oaip_buf *out)
+{
+	for (const oaip_rsection *s = l->first; s; s = s->next) {
+		if (s->place != place)
+			continue;
+		oaip_buf_puts(out, "## ");
+		md(out, s->title);
+		oaip_buf_puts(out, "\n\n");
+		for (const oaip_rblock *b = s->first; b; b = b->next) {
+			switch (b->kind) {
+			case OAIP_RB_PARA:
+				md(out, b->text);
+				oaip_buf_puts(out, "\n\n");
+				break;
+			case OAIP_RB_CAUTION:
+				oaip_buf_puts(out, "**");
+				md(out, b->text);
+				oaip_buf_puts(out, "**\n\n");
+				break;
+			case OAIP_RB_HEADING:
+				oaip_buf_puts(out, "### ");
+				md(out, b->text);
+				oaip_buf_puts(out, "\n\n");
+				break;
+			case OAIP_RB_ITEM:
+				oaip_buf_puts(out, "- ");
+				if (b->label) {
+					oaip_buf_puts(out, "**");
+					md(out, b->label);
+					oaip_buf_puts(out, ":** ");
+				}
+				md(out, b->text);
+				oaip_buf_putc(out, '\n');
+				if (!b->next || b->next->kind != OAIP_RB_ITEM)
+					oaip_buf_putc(out, '\n');
+				break;
+			case OAIP_RB_QUOTE:
+				oaip_buf_puts(out, "> “");
+				md(out, b->text);
+				oaip_buf_puts(out, "”");
+				if (b->by) {
+					oaip_buf_puts(out, " — ");
+					md(out, b->by);
+				}
+				oaip_buf_puts(out, "\n\n");
+				break;
+			case OAIP_RB_TABLE:
+				md_table(out, b->table);
+				break;
+			}
+		}
+	}
+}
+
+/* ---- HTML -------------------------------------------------------------- */
+
+static void esc(oaip_buf *out, const char *s)
+{
+	oaip_escape_html(out, s ? s : "");
+}
+
+static void html_table(oaip_buf *out, const oaip_rsection *s, size_t k,
+                       const oaip_rtable *t)
+{
+	oaip_buf id;
+	oaip_buf_init(&id);
+	oaip_buf_printf(&id, "%s-table-%zu", s->id, k);
+	oaip_html_table_begin(out, id.failed ? s->id : id.data,
+	                      t->caption ? t->caption : s->title);
+	oaip_buf_free(&id);
+	oaip_buf_puts(out, "<thead>\n<tr>");
+	for (size_t c = 0; c < t->n_cols; c++) {
+		oaip_buf_printf(out, "<th scope=\"col\"%s>",
+		                t->cols[c].numeric ? " class=\"num\"" : "");
+		esc(out, t->cols[c].heading);
+		oaip_buf_puts(out, "</th>");
+	}
+	oaip_buf_puts(out, "</tr>\n</thead>\n<tbody>\n");
+	for (const oaip_rrow *r = t->first; r; r = r->next) {
+		oaip_buf_puts(out, "<tr>");
+		for (size_t c = 0; c < t->n_cols; c++) {
+			if (c == 0)
+				oaip_buf_puts(out, "<th scope=\"row\">");
+			else
+				oaip_buf_printf(
+				    out, "<td%s>",
+				    t->cols[c].numeric ? " class=\"num\"" : "");
+			esc(out, r->cells[c]);
+			oaip_buf_puts(out, c == 0 ? "</th>" : "</td>");
+		}
+		oaip_buf_puts(out, "</tr>\n");
+	}
+	oaip_buf_puts(out, "</tbody>\n");
+	oaip_html_table_end(out);
+}
+
+void oaip_sections_html(const oaip_rsections *l, oaip_rplace place,
+                        oaip_buf *out)
+{
+	for (const oaip_rsection *s = l->first; s; s = s->next) {
+		if (s->place != place)
+			continue;
+		oaip_buf_puts(out, "<section aria-labelledby=\"");
+		esc(out, s->id);
+		oaip_buf_puts(out, "\">\n<h2 id=\"");
+		esc(out, s->id);
+		oaip_buf_puts(out, "\">");
+		esc(out, s->title);
+		oaip_buf_puts(out, "</h2>\n");
+		size_t tables = 0;
+		const oaip_rblock *prev = NULL;
+		for (const oaip_rblock *b = s->first; b;
+		     prev = b, b = b->next) {
+			switch (b->kind) {
+			case OAIP_RB_PARA:
+				oaip_buf_puts(out, "<p>");
+				esc(out, b->text);
+				oaip_buf_puts(out, "</p>\n");
+				break;
+			case OAIP_RB_CAUTION:
+				oaip_buf_puts(out, "<p class=\"caution\">"
+				                   "<strong>");
+				esc(out, b->text);
+				oaip_buf_puts(out, "</strong></p>\n");
+				break;
+			case OAIP_RB_HEADING:
+				oaip_buf_puts(out, "<h3>");
+				esc(out, b->text);
+				oaip_buf_puts(out, "</h3>\n");
+				break;
+			case OAIP_RB_ITEM:
+				if (!prev || prev->kind != OAIP_RB_ITEM)
+					oaip_buf_puts(out, "<ul>\n");
+				oaip_buf_puts(out, "<li>");
+				if (b->label) {
+					oaip_buf_puts(out, "<strong>");
+					esc(out, b->label);
+					oaip_buf_puts(out, ":</strong> ");
+				}
+				esc(out, b->text);
+				oaip_buf_puts(out, "</li>\n");
+				if (!b->next || b->next->kind != OAIP_RB_ITEM)
+					oaip_buf_puts(out, "</ul>\n");
+				break;
+			case OAIP_RB_QUOTE:
+				oaip_buf_puts(out, "<figure class=\"quote\">\n"
+				                   "<blockquote><p>“");
+				esc(out, b->text);
+				oaip_buf_puts(out, "”</p></blockquote>\n");
+				if (b->by) {
+					oaip_buf_puts(out, "<figcaption>— "
+					                   "<cite>");
+					esc(out, b->by);
+					oaip_buf_puts(out, "</cite>"
+					                   "</figcaption>\n");
+				}
+				oaip_buf_puts(out, "</figure>\n");
+				break;
+			case OAIP_RB_TABLE:
+				html_table(out, s, ++tables, b->table);
+				break;
+			}
+		}
+		oaip_buf_puts(out, "</section>\n");
+	}
+}
+
+void oaip_sections_html_nav(const oaip_rsections *l, oaip_rplace place,
+                            oaip_buf *out)
+{
+	for (const oaip_rsection *s = l->first; s; s = s->next) {
+		if (s->place != place)
+			continue;
+		oaip_buf_puts(out, "<li><a href=\"#");
+		esc(out, s->id);
+		oaip_buf_puts(out, "\">");
+		esc(out, s->title);
+		oaip_buf_puts(out, "</a></li>\n");
+	}
+}
+
+/* ---- JSON -------------------------------------------------------------- */
+
+static json_t *cell(const oaip_rcolumn *col, const char *text)
+{
+	if (col->numeric && *text) {
+		char *end;
+		double v = strtod(text, &end);
+		if (*end == '\0') {
+			if (v == (double)(json_int_t)v)
+				return json_integer((json_int_t)v);
+			return json_real(v);
+		}
+	}
+	return oaip_json_str(text);
+}
+
+static json_t *generic(oaip_json *c, const oaip_rsection *s)
+{
+	json_t *o = json_object();
+	json_t *text = json_array(), *items = json_array(),
+	       *quotes = json_array(), *tables = json_array();
+	oaip_json_put(c, o, "title", oaip_json_str(s->title));
+	for (const oaip_rblock *b = s->first; b; b = b->next) {
+		json_t *j;
+		switch (b->kind) {
+		case OAIP_RB_PARA:
+		case OAIP_RB_CAUTION:
+		case OAIP_RB_HEADING:
+			oaip_json_append(c, text, oaip_json_str(b->text));
+			break;
+		case OAIP_RB_ITEM:
+			j = json_object();
+			oaip_json_put(c, j, "label", oaip_json_str(b->label));
+			oaip_json_put(c, j, "text", oaip_json_str(b->text));
+			oaip_json_append(c, items, j);
+			break;
+		case OAIP_RB_QUOTE:
+			j = json_object();
+			oaip_json_put(c, j, "text", oaip_json_str(b->text));
+			oaip_json_put(c, j, "by", oaip_json_str(b->by));
+			oaip_json_append(c, quotes, j);
+			break;
+		case OAIP_RB_TABLE: {
+			const oaip_rtable *t = b->table;
+			json_t *rows = json_array();
+			for (const oaip_rrow *r = t->first; r; r = r->next) {
+				json_t *row = json_object();
+				for (size_t k = 0; k < t->n_cols; k++)
+					oaip_json_put(
+					    c, row, t->cols[k].key,
+					    cell(&t->cols[k], r->cells[k]));
+				oaip_json_append(c, rows, row);
+			}
+			j = json_object();
+			oaip_json_put(c, j, "caption",
+			              oaip_json_str(t->caption));
+			oaip_json_put(c, j, "rows", rows);
+			oaip_json_append(c, tables, j);
+			break;
+		}
+		}
+	}
+	oaip_json_put(c, o, "text", text);
+	oaip_json_put(c, o, "items", items);
+	oaip_json_put(c, o, "quotes", quotes);
+	oaip_json_put(c, o, "tables", tables);
+	return o;
+}
+
+void oaip_sections_json(const oaip_rsections *l, oaip_json *c, json_t *obj)
+{
+	for (const oaip_rsection *s = l->first; s; s = s->next) {
+		char *key = strdup(s->id ? s->id : "section");
+		if (!key) {
+			c->ok = false;
+			return;
+		}
+		for (char *p = key; *p; p++)
+			if (*p == '-')
+				*p = '_';
+		oaip_json_put(c, obj, key,
+		              s->json ? json_incref(s->json) : generic(c, s));
+		free(key);
+	}
+}
