@@ -832,6 +832,163 @@ void oaip_escape_csv(oaip_buf *out, const char *s);
 void oaip_escape_terminal(oaip_buf *out, const char *s);
 
 /* ------------------------------------------------------------------ */
+/* Parent carers' survey (survey.c, survey_csv.c, survey_count.c)     */
+
+/* An answer on the survey's scale.  The value of the four agree/disagree
+ * answers is their points. */
+typedef enum oaip_answer {
+	OAIP_ANSWER_STRONGLY_DISAGREE = 0,
+	OAIP_ANSWER_DISAGREE = 1,
+	OAIP_ANSWER_AGREE = 2,
+	OAIP_ANSWER_STRONGLY_AGREE = 3,
+	OAIP_ANSWER_DONT_KNOW = 4,
+	OAIP_N_ANSWERS = 5
+} oaip_answer;
+
+/* Parse an answer: "Strongly agree", "agree", "Don't know" (any case,
+ * straight or curly apostrophe, spaces anywhere), "SA", "A", "D", "SD",
+ * "DK".  Returns 1 and sets *a; 0 for a blank cell (not answered); -1
+ * when s is not an answer. */
+int oaip_answer_parse(const char *s, size_t n, oaip_answer *a);
+/* "Strongly agree", ... "Don't know"; borrowed static strings. */
+const char *oaip_answer_label(oaip_answer a);
+/* "strongly_agree", ... "dont_know": the JSON member names. */
+const char *oaip_answer_key(oaip_answer a);
+
+/* The smallest number of answers or respondents shown, by default and
+ * at least (SPEC: as Ofsted Parent View; never fewer than 5). */
+#define OAIP_SURVEY_MIN_DEFAULT 10
+#define OAIP_SURVEY_MIN_LEAST   5
+
+typedef struct oaip_survey_options {
+	unsigned phase;              /* questions of indicators that do not
+	                                apply are ignored; 0 = every phase */
+	const char *comments_column; /* heading of the free-text column to
+	                                keep (--comments), or NULL */
+} oaip_survey_options;
+
+/* What a column of the responses turned out to be. */
+typedef enum oaip_survey_column {
+	OAIP_COLUMN_OTHER,       /* ignored with a note; never read */
+	OAIP_COLUMN_IDENTIFYING, /* name, email, id, time: never read */
+	OAIP_COLUMN_QUESTION,    /* an indicator's question */
+	OAIP_COLUMN_COMMENTS     /* the --comments column */
+} oaip_survey_column;
+
+/* Parent carers' answers, counted as they are read: one count per
+ * indicator and answer, and nothing of any respondent.  Only question
+ * cells and the comments column are ever looked at: identifying columns
+ * are skipped unread. */
+typedef struct oaip_survey {
+	char *file;               /* as given */
+	const oaip_framework *fw; /* borrowed */
+	unsigned phase;
+	size_t rows;        /* response rows below the heading row */
+	size_t respondents; /* rows with any answer (Don't know included) */
+	size_t cs_respondents[OAIP_N_CORNERSTONES]; /* rows with any answer
+	                                               to its questions */
+	size_t (*counts)[OAIP_N_ANSWERS];           /* fw->n_indicators rows */
+	bool *asked;    /* fw->n_indicators: the responses have a column */
+	size_t n_asked; /* questions found */
+	bool has_comments_column;
+	char **comments; /* non-blank comments, sorted (their order says
+	                    nothing about who wrote them) */
+	size_t n_comments;
+} oaip_survey;
+
+/* Read responses (CSV or xlsx, recognised by content) against fw.
+ * Returns NULL with errors in d (file:line or Sheet!A1; never the value
+ * of a column that is not a question); notes say which columns were
+ * dropped or ignored.  Caller frees with oaip_survey_free. */
+oaip_survey *oaip_survey_read(const oaip_framework *fw, const char *path,
+                              const oaip_survey_options *o, oaip_diags *d);
+oaip_survey *oaip_survey_read_memory(const oaip_framework *fw, const char *data,
+                                     size_t len, const char *name,
+                                     const oaip_survey_options *o,
+                                     oaip_diags *d);
+void oaip_survey_free(oaip_survey *sv);
+
+/* Reading row by row, for any source of cells (survey_csv.c uses it).
+ * The first row given is the heading row.  After it, give only the cells
+ * whose column oaip_survey_reader_column says is a question or the
+ * comments column: no other cell need ever be read. */
+typedef struct oaip_survey_reader oaip_survey_reader;
+oaip_survey_reader *oaip_survey_reader_new(const oaip_framework *fw,
+                                           const char *file,
+                                           const oaip_survey_options *o,
+                                           oaip_diags *d);
+/* where: how messages name the row ("survey.csv:7" style is made from
+ * file and line when where is NULL; "Sheet1!A7" for a workbook). */
+void oaip_survey_reader_begin_row(oaip_survey_reader *rd, long line,
+                                  const char *where);
+/* A cell of the current row; col counts from 0.  Returns false once
+ * reading should stop (an error, or out of memory). */
+bool oaip_survey_reader_cell(oaip_survey_reader *rd, size_t col, const char *s,
+                             size_t n);
+bool oaip_survey_reader_end_row(oaip_survey_reader *rd);
+/* The kind of column col, known after the heading row. */
+oaip_survey_column oaip_survey_reader_column(const oaip_survey_reader *rd,
+                                             size_t col);
+/* Still on the heading row (every cell of it is wanted)? */
+bool oaip_survey_reader_is_heading(const oaip_survey_reader *rd);
+/* The source could not be read to the end (its error is in d already):
+ * finish will return NULL. */
+void oaip_survey_reader_fail(oaip_survey_reader *rd);
+/* Finish: the survey, or NULL (errors in d).  Frees rd either way. */
+oaip_survey *oaip_survey_reader_finish(oaip_survey_reader *rd);
+
+/* One question's (or a cornerstone's pooled) answers, as reports show
+ * them. */
+typedef struct oaip_survey_tally {
+	bool shown; /* answered (indicator) or respondents (cornerstone)
+	               reach the minimum; nothing else may be shown when
+	               false */
+	size_t counts[OAIP_N_ANSWERS];
+	size_t answered;    /* every answer but Don't know */
+	size_t agree;       /* strongly agree + agree */
+	double agree_pct;   /* 100 * agree / answered */
+	double score;       /* 100 * points / (3 * answered) */
+	size_t respondents; /* cornerstones: rows answering any question */
+} oaip_survey_tally;
+
+/* Where the school and parent carers see an indicator differently. */
+typedef enum oaip_differ_direction {
+	OAIP_PARENTS_SEE_GAP,     /* school at or above target, fewer than
+	                             half agree */
+	OAIP_PARENTS_SEE_STRENGTH /* school below target, at least half
+	                             agree */
+} oaip_differ_direction;
+
+typedef struct oaip_survey_differ {
+	size_t indicator; /* index into fw->indicators */
+	int rating;       /* the school's level */
+	oaip_differ_direction direction;
+} oaip_survey_differ;
+
+/* The survey counted, with small numbers suppressed (pure). */
+typedef struct oaip_survey_result {
+	const oaip_survey *sv;    /* borrowed */
+	size_t min;               /* the minimum used (K) */
+	bool shown;               /* respondents >= min */
+	oaip_survey_tally *items; /* fw->n_indicators; .shown false for a
+	                             question not asked or not applying */
+	oaip_survey_tally cs[OAIP_N_CORNERSTONES]; /* pooled over the
+	                             cornerstone's shown questions only, so
+	                             no hidden count can be worked out */
+	bool comments_shown;        /* shown && the survey has comments */
+	oaip_survey_differ *differ; /* with a self-evaluation */
+	size_t n_differ;
+} oaip_survey_result;
+
+/* Count sv with minimum min (>= OAIP_SURVEY_MIN_LEAST; 0 means the
+ * default).  With r (may be NULL: the parent view alone), also the
+ * indicators where the views differ, in framework order.  Returns NULL
+ * if allocation failed or min is too small.  Caller frees. */
+oaip_survey_result *oaip_survey_count(const oaip_survey *sv, size_t min,
+                                      const oaip_result *r);
+void oaip_survey_result_free(oaip_survey_result *res);
+
+/* ------------------------------------------------------------------ */
 /* Output (output.c)                                                  */
 
 /* Write buf to path atomically (temporary file in the same directory,
