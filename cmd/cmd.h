@@ -75,11 +75,14 @@ bool cmd_parse_phase(const char *cmd, const char *arg, unsigned *phase);
 bool cmd_resolve_format(const char *cmd, const char *format_arg,
                         const char *output, bool allow_csv, oaip_format *f);
 
-/* Is output (-o) the same file as one of the inputs?  Then print a usage
- * error and return true: the report must never replace a school's return.
- * Checked before any work is done. */
+/* Is output (-o) the same file as one of the inputs, or as the framework
+ * file framework_spec names (may be NULL)?  "-" among the inputs is
+ * standard input, compared by what it is.  Then print a usage error and
+ * return true: a report must never replace an input.  Checked before any
+ * work is done. */
 bool cmd_output_is_input(const char *cmd, const char *output,
-                         const char *const *inputs, size_t n);
+                         const char *framework_spec, const char *const *inputs,
+                         size_t n);
 
 /* Write a finished report to output (NULL or "-" = stdout) atomically.
  * Returns OAIP_EXIT_OK, or prints the error and returns OAIP_EXIT_INPUT. */

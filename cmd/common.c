@@ -107,43 +107,45 @@ bool cmd_resolve_format(const char *cmd, const char *format_arg,
 			    format_arg, allow_csv ? " or csv" : "");
 			return false;
 		}
-		return true;
 	}
-	if (output && strcmp(output, "-") != 0 &&
-	    oaip_format_from_path(output, f) && *f == OAIP_FORMAT_CSV &&
-	    !oaip_render_supported(kind, *f)) {
+	oaip_format by_name;
+	bool named = output && strcmp(output, "-") != 0 &&
+	             oaip_format_from_path(output, &by_name);
+	if (named && by_name == OAIP_FORMAT_CSV &&
+	    !oaip_render_supported(kind, by_name)) {
 		/* "-o ours.csv" is almost always a slip that would put a
-		 * report where a school keeps its ratings. */
+		 * report where a school keeps its ratings, whatever -F
+		 * says. */
 		cmd_usage_error(
 		    cmd,
 		    "'%s' names a CSV file, but %s writes markdown, "
 		    "html or json: give -o a .md, .html or .json "
-		    "name, or -F",
+		    "name",
 		    output, cmd);
 		return false;
 	}
+	if (!format_arg && named)
+		*f = by_name;
 	return true;
 }
 
 bool cmd_output_is_input(const char *cmd, const char *output,
-                         const char *const *inputs, size_t n)
+                         const char *framework_spec, const char *const *inputs,
+                         size_t n)
 {
-	struct stat o, in;
-	if (!output || strcmp(output, "-") == 0 || stat(output, &o) != 0 ||
-	    !S_ISREG(o.st_mode))
+	const char *fw = oaip_framework_spec_file(framework_spec);
+	const char *which = NULL;
+	if (fw && oaip_output_is_input(output, &fw, 1) == 0)
+		which = "the framework";
+	if (!which && oaip_output_is_input(output, inputs, n) >= 0)
+		which = "an input";
+	if (!which)
 		return false;
-	for (size_t i = 0; i < n; i++)
-		if (stat(inputs[i], &in) == 0 && in.st_dev == o.st_dev &&
-		    in.st_ino == o.st_ino) {
-			cmd_usage_error(
-			    cmd,
-			    "the output '%s' is also an input: "
-			    "writing the report there would replace "
-			    "a school's return",
-			    output);
-			return true;
-		}
-	return false;
+	cmd_usage_error(cmd,
+	                "the output '%s' is also an input: writing the "
+	                "report there would replace %s",
+	                output, which);
+	return true;
 }
 
 int cmd_write_output(const char *output, const oaip_buf *b)

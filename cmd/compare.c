@@ -161,8 +161,8 @@ int cmd_compare(int argc, char **argv)
 		status = cmd_out_of_memory();
 		goto cleanup;
 	}
-	if (cmd_output_is_input("compare", output, (const char *const *)p.v,
-	                        p.n)) {
+	if (cmd_output_is_input("compare", output, framework,
+	                        (const char *const *)p.v, p.n)) {
 		status = OAIP_EXIT_USAGE;
 		goto cleanup;
 	}

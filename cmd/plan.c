@@ -108,7 +108,7 @@ int cmd_plan(int argc, char **argv)
 		                       argc - optind);
 	const char *file = argv[optind];
 	oaip_format format;
-	if (cmd_output_is_input("plan", output, &file, 1))
+	if (cmd_output_is_input("plan", output, framework, &file, 1))
 		return OAIP_EXIT_USAGE;
 	if (!cmd_resolve_format("plan", format_arg, output, true, &format))
 		return OAIP_EXIT_USAGE;

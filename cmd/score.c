@@ -152,7 +152,7 @@ int cmd_score(int argc, char **argv)
 		                       argc - optind);
 	const char *file = argv[optind];
 	oaip_format format;
-	if (cmd_output_is_input("score", output, &file, 1))
+	if (cmd_output_is_input("score", output, framework, &file, 1))
 		return OAIP_EXIT_USAGE;
 	if (!cmd_resolve_format("score", format_arg, output, false, &format))
 		return OAIP_EXIT_USAGE;

@@ -48,8 +48,10 @@ int cmd_show(int argc, char **argv)
 		return cmd_usage_error("show", "unexpected argument '%s'",
 		                       argv[optind + 1]);
 
-	oaip_framework *fw =
-	    cmd_load_framework(optind < argc ? argv[optind] : NULL);
+	const char *spec = optind < argc ? argv[optind] : NULL;
+	if (cmd_output_is_input("show", output, spec, NULL, 0))
+		return OAIP_EXIT_USAGE;
+	oaip_framework *fw = cmd_load_framework(spec);
 	if (!fw)
 		return OAIP_EXIT_INPUT;
 	oaip_buf b;

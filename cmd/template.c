@@ -74,6 +74,8 @@ int cmd_template(int argc, char **argv)
 		return cmd_usage_error("template", "unexpected argument '%s'",
 		                       argv[optind]);
 
+	if (cmd_output_is_input("template", output, framework, NULL, 0))
+		return OAIP_EXIT_USAGE;
 	if (output && strcmp(output, "-") != 0 && !force &&
 	    access(output, F_OK) == 0) {
 		cmd_error("'%s' already exists and may hold a filled-in "

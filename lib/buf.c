@@ -45,6 +45,11 @@ static bool grow(oaip_buf *b, size_t extra)
 	return true;
 }
 
+bool oaip_buf_reserve(oaip_buf *b, size_t extra)
+{
+	return grow(b, extra);
+}
+
 void oaip_buf_putn(oaip_buf *b, const char *s, size_t n)
 {
 	if (!grow(b, n))

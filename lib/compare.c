@@ -23,9 +23,6 @@
 #include "compare_impl.h"
 #include "report.h"
 
-/* The same bound as oaip_read_file: no return comes near it. */
-#define MAX_INPUT ((size_t)256 * 1024 * 1024)
-
 /* ---- summaries ------------------------------------------------------ */
 
 /* A copy of s that is valid UTF-8: text that is not is read as
@@ -298,90 +295,9 @@ struct job {
 
 struct worker {
 	struct job *job;
-	char *buf; /* reused for every file */
-	size_t cap;
+	oaip_buf buf; /* reused for every file (zeroed = empty) */
 	pthread_t thread;
 };
-
-static bool grow_buf(struct worker *w, size_t need)
-{
-	if (need <= w->cap)
-		return true;
-	size_t cap = w->cap ? w->cap : 65536;
-	while (cap < need)
-		cap *= 2;
-	char *p = realloc(w->buf, cap);
-	if (!p)
-		return false;
-	w->buf = p;
-	w->cap = cap;
-	return true;
-}
-
-/* Read path whole into w->buf: for a regular file of a known size, one
- * read() does it.  *mtime gets its modification time.  Returns false with
- * an error in d. */
-static bool read_whole(struct worker *w, const char *path, size_t *len,
-                       long long *mtime, oaip_diags *d)
-{
-	bool ok = false;
-	*len = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		oaip_diags_add(d, OAIP_ERROR, path, 0, "cannot open file: %s",
-		               strerror(errno));
-		return false;
-	}
-	struct stat st;
-	if (fstat(fd, &st) != 0) {
-		oaip_diags_add(d, OAIP_ERROR, path, 0, "cannot read file: %s",
-		               strerror(errno));
-		goto cleanup;
-	}
-	*mtime = (long long)st.st_mtime;
-	if (S_ISDIR(st.st_mode)) {
-		oaip_diags_add(d, OAIP_ERROR, path, 0,
-		               "is a directory, not a file");
-		goto cleanup;
-	}
-	bool sized = S_ISREG(st.st_mode) && st.st_size >= 0 &&
-	             (uintmax_t)st.st_size <= MAX_INPUT;
-	size_t want = sized ? (size_t)st.st_size : 0;
-	size_t n = 0;
-	for (;;) {
-		if (!grow_buf(w, (want > n ? want : n + 65536) + 1)) {
-			oaip_diags_add(d, OAIP_ERROR, path, 0,
-			               "out of memory reading file");
-			goto cleanup;
-		}
-		if (sized && n == want)
-			break;
-		ssize_t r = read(fd, w->buf + n, w->cap - n - 1);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			oaip_diags_add(d, OAIP_ERROR, path, 0,
-			               "cannot read file: %s", strerror(errno));
-			goto cleanup;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-		if (n > MAX_INPUT) {
-			oaip_diags_add(
-			    d, OAIP_ERROR, path, 0,
-			    "file is larger than the limit of %zu MiB",
-			    MAX_INPUT / (1024 * 1024));
-			goto cleanup;
-		}
-	}
-	w->buf[n] = '\0';
-	*len = n;
-	ok = true;
-cleanup:
-	close(fd);
-	return ok;
-}
 
 /* FNV-1a, 64 bits: tells identical returns apart from different ones
  * (the sizes must agree too). */
@@ -404,20 +320,20 @@ static void process(struct worker *w, size_t i)
 	const char *path = job->paths[i];
 	oaip_diags *d = &job->diags[i];
 	oaip_school *s = &job->slots[i];
-	size_t len;
 	long long mtime = 0;
 	oaip_selfeval *se = NULL;
 	oaip_result *r = NULL;
 
-	if (read_whole(w, path, &len, &mtime, d)) {
-		if (oaip_is_own_output(w->buf, len)) {
+	if (oaip_read_into(path, OAIP_MAX_INPUT, &w->buf, &mtime, d)) {
+		const char *buf = w->buf.data;
+		size_t len = w->buf.len;
+		if (oaip_is_own_output(buf, len)) {
 			memset(s, 0, sizeof *s);
 			s->file = dup_utf8(path);
 			s->skipped = true;
 			return;
 		}
-		se =
-		    oaip_selfeval_read_memory(job->c->fw, w->buf, len, path, d);
+		se = oaip_selfeval_read_memory(job->c->fw, buf, len, path, d);
 	}
 	if (se) {
 		r = oaip_score_compute(se, &job->opts);
@@ -426,8 +342,8 @@ static void process(struct worker *w, size_t i)
 			               "out of memory while scoring");
 	}
 	if (r && summarise(s, r, path)) {
-		s->digest = digest_of(w->buf, len);
-		s->size = len;
+		s->digest = digest_of(w->buf.data, w->buf.len);
+		s->size = w->buf.len;
 		s->mtime = mtime;
 	} else if (!r) {
 		summarise_failure(s, path, d);
@@ -499,7 +415,7 @@ static void worker_init(struct worker *w, struct job *job)
 
 static void worker_done(struct worker *w)
 {
-	free(w->buf);
+	oaip_buf_free(&w->buf);
 	memset(w, 0, sizeof *w);
 }
 

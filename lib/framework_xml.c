@@ -434,12 +434,14 @@ cleanup:
 
 oaip_framework *oaip_framework_load_file(const char *path, oaip_diags *d)
 {
-	char *data = NULL;
-	size_t len = 0;
-	if (!oaip_read_file(path, &data, &len, d))
-		return NULL;
-	oaip_framework *fw = oaip_framework_load_memory(data, len, path, d);
-	free(data);
+	/* Read no more than a framework may hold (-f /dev/zero). */
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_framework *fw = NULL;
+	if (oaip_read_into(path, MAX_FRAMEWORK_BYTES, &b, NULL, d))
+		fw = oaip_framework_load_memory(b.data, b.len,
+		                                oaip_input_name(path), d);
+	oaip_buf_free(&b);
 	return fw;
 }
 
@@ -449,11 +451,16 @@ static bool ends_with_xml(const char *s)
 	return n >= 4 && oaip_strcasecmp(s + n - 4, ".xml") == 0;
 }
 
+const char *oaip_framework_spec_file(const char *spec)
+{
+	return spec && (strchr(spec, '/') || ends_with_xml(spec)) ? spec : NULL;
+}
+
 oaip_framework *oaip_framework_load(const char *spec, oaip_diags *d)
 {
 	if (!spec || !*spec)
 		spec = oaip_builtin_default();
-	if (strchr(spec, '/') || ends_with_xml(spec))
+	if (oaip_framework_spec_file(spec))
 		return oaip_framework_load_file(spec, d);
 	const oaip_builtin *bi = oaip_builtin_find(spec);
 	if (!bi) {

@@ -234,6 +234,9 @@ typedef struct oaip_framework {
  * Returns NULL and adds errors to d on failure (every problem found, with
  * file and line).  Caller frees with oaip_framework_free. */
 oaip_framework *oaip_framework_load(const char *spec, oaip_diags *d);
+/* The file a framework spec names (spec itself), or NULL for a built-in
+ * id or a NULL spec: what oaip_framework_load would read. */
+const char *oaip_framework_spec_file(const char *spec);
 oaip_framework *oaip_framework_load_file(const char *path, oaip_diags *d);
 /* name is used in diagnostics. */
 oaip_framework *oaip_framework_load_memory(const char *xml, size_t len,
@@ -991,19 +994,37 @@ void oaip_survey_result_free(oaip_survey_result *res);
 /* ------------------------------------------------------------------ */
 /* Output (output.c)                                                  */
 
-/* Write buf to path atomically (temporary file in the same directory,
- * then rename), or to stdout when path is NULL or "-".  A path that
- * exists and is not a regular file (/dev/null, a pipe) is written in
- * place instead, so the device is never replaced.  On failure adds
+/* Write buf to path atomically (a temporary file with a short name in the
+ * same directory, then rename; a file replaced keeps its permission bits,
+ * and a read-only one is not replaced), or to stdout when path is NULL,
+ * "-" or /dev/stdout.  A path that exists and is not a regular file (a
+ * device, a pipe, a terminal, /dev/fd/N, a link into /proc) is written in
+ * place, so it is never replaced; a FIFO no program reads is an error,
+ * not a hang.  SIGINT, SIGTERM and SIGHUP are held while the temporary
+ * file exists, so an interrupted run leaves none behind.  On failure adds
  * an error to d, leaves any existing file untouched and returns false. */
 bool oaip_output_write(const char *path, const oaip_buf *buf, oaip_diags *d);
 
-/* Read a whole file into memory.  Caller frees *data.  On failure adds an
- * error naming the file to d and returns false. */
+/* Read a whole file ("-": standard input) into memory (input.c).  Caller
+ * frees *data.  On failure adds an error naming the file to d and returns
+ * false. */
 bool oaip_read_file(const char *path, char **data, size_t *len, oaip_diags *d);
 
-/* Today's date as YYYY-MM-DD into out[11]; honours SOURCE_DATE_EPOCH for
- * reproducible reports and tests. */
+/* The name of an input in messages: "<stdin>" for "-" (or NULL), else
+ * path itself (borrowed). */
+const char *oaip_input_name(const char *path);
+
+/* Is output the same file as one of the n inputs (compared by device and
+ * inode, so links and other spellings of its name are caught; "-" among
+ * the inputs stands for whatever standard input is)?  Returns the index of
+ * that input, or -1.  An output that does not exist yet, or is not a
+ * regular file, is no input's. */
+long oaip_output_is_input(const char *output, const char *const *inputs,
+                          size_t n);
+
+/* Today's local date (as TZ says) as YYYY-MM-DD into out[11]; or, for
+ * reproducible reports and tests, the UTC date of SOURCE_DATE_EPOCH when
+ * it holds a whole number of seconds from 1970 to 9999 (else ignored). */
 void oaip_today(char out[11]);
 
 #endif /* OAIP_H */

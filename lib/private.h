@@ -6,6 +6,23 @@
 
 #include "oaip.h"
 
+/* Make room for extra more bytes (and a NUL) after b->len; false (and
+ * b->failed) when allocation failed. */
+bool oaip_buf_reserve(oaip_buf *b, size_t extra);
+
+/* Reading inputs (input.c).  The largest input read: no self-evaluation
+ * comes near it, and it bounds memory on hostile input. */
+#define OAIP_MAX_INPUT ((size_t)256 * 1024 * 1024)
+/* Read the whole of path ("-": standard input; a FIFO is read like a pipe
+ * once a program writes to it, and given up on after a few seconds
+ * without one) into b, replacing its contents but reusing its memory.
+ * More than limit bytes is an error, found without reading much past the
+ * limit.  *mtime (may be NULL) gets the file's modification time.  On
+ * failure adds an error naming the file to d, leaves b->len 0 and returns
+ * false. */
+bool oaip_read_into(const char *path, size_t limit, oaip_buf *b,
+                    long long *mtime, oaip_diags *d);
+
 /* ASCII case-insensitive comparison, independent of the locale. */
 int oaip_strcasecmp(const char *a, const char *b);
 /* A copy of s with leading and trailing ASCII white space removed;

@@ -14,4 +14,173 @@ expect_err 'a\x1b]0;pwned\x07\nb.csv: error: forged.csv'
 check "no raw escape on stderr" sh -c "! grep -q '$ESC' '$err'"
 check "one line of stderr, not a forged second one" test "$(wc -l <"$err")" -eq 1
 
+# Run with a time limit; a timeout is a failure (a hang).
+run_limited() {
+	status=0
+	timeout 30 ${TESTS_WRAPPER:-} "$OAIP" "$@" >"$out" 2>"$err" </dev/null || status=$?
+	if [ "$status" -ge 124 ]; then
+		fail "hung or crashed (status $status): $*"
+	fi
+}
+
+school=$E/devon-primary.csv
+
+case_ "-o through a link to /dev/stdout writes standard output, keeps the link"
+ln -s /dev/stdout "$T/to-stdout"
+status=0
+"$OAIP" score -o "$T/to-stdout" "$school" >"$T/r.md" 2>"$err" </dev/null || status=$?
+expect_status 0
+check "the report reached standard output" grep -q "Four Cornerstones" "$T/r.md"
+check "the link is still a link" test -L "$T/to-stdout"
+
+case_ "-o /dev/stdout in a private /dev: written in place, never replaced"
+# Never on the machine's real /dev: a tmpfs /dev in a private mount
+# namespace holds the link.
+cat >"$T/ns.sh" <<'NS'
+mount -t tmpfs tmpfs /dev || exit 77
+ln -s /proc/self/fd/1 /dev/stdout || exit 77
+"$1" score -o /dev/stdout "$2" >"$3" 2>"$4" <"$2"
+echo "status=$?" >"$5"
+if test -L /dev/stdout; then echo link >>"$5"; fi
+NS
+if unshare -m true 2>/dev/null; then
+	ns="unshare -m"
+elif unshare -rm true 2>/dev/null; then
+	ns="unshare -rm"
+else
+	ns=""
+fi
+if [ -n "$ns" ]; then
+	$ns sh "$T/ns.sh" "$OAIP" "$school" "$T/ns.md" "$T/ns.err" "$T/ns.res"
+	rc=$?
+	if [ "$rc" -eq 77 ]; then
+		echo "SKIP: cannot mount a private /dev here"
+	else
+		check "exit 0 ($(cat "$T/ns.res" 2>/dev/null))" grep -q '^status=0$' "$T/ns.res"
+		check "the report reached standard output" grep -q "Four Cornerstones" "$T/ns.md"
+		check "/dev/stdout is still a link" grep -q '^link$' "$T/ns.res"
+	fi
+else
+	echo "SKIP: mount namespaces are not available (unshare -m)"
+fi
+
+fw=$top_srcdir/frameworks/devon.xml
+
+case_ "-o never names the framework file"
+cp "$fw" "$T/fw.xml"
+cp "$school" "$T/school.csv"
+for args in "score -f $T/fw.xml -o $T/fw.xml $T/school.csv" \
+	"compare -f $T/fw.xml -o $T/fw.xml $T/school.csv" \
+	"show -o $T/fw.xml $T/fw.xml" \
+	"template -f $T/fw.xml -o $T/fw.xml --force"; do
+	# shellcheck disable=SC2086
+	run $args
+	expect_status 2
+	expect_err "the output '$T/fw.xml' is also an input"
+	check "the framework is untouched after: $args" cmp -s "$fw" "$T/fw.xml"
+done
+
+case_ "-o never names a file read through standard input"
+cp "$school" "$T/victim.md"
+run_in "$T/victim.md" score -o "$T/victim.md" -
+expect_status 2
+expect_err "is also an input"
+check "the return read through stdin is untouched" cmp -s "$school" "$T/victim.md"
+run_in "$school" score -F html -o "$T/victim.csv" -
+expect_status 2
+expect_file_absent "$T/victim.csv"
+
+case_ "replacing a report keeps its permission bits"
+run score -o "$T/private.md" "$school"
+chmod 600 "$T/private.md"
+run score -F json -o "$T/private.md" "$school"
+expect_status 0
+check "still mode 600 ($(stat -c %a "$T/private.md"))" test "$(stat -c %a "$T/private.md")" = 600
+check "the new report is there" grep -q '"overall"' "$T/private.md"
+
+case_ "a read-only report is not replaced"
+run score -o "$T/locked.md" "$school"
+cp "$T/locked.md" "$T/locked.before"
+chmod 444 "$T/locked.md"
+run score -F json -o "$T/locked.md" "$school"
+expect_status 3
+expect_err "read-only"
+check "the read-only report is unchanged" cmp -s "$T/locked.md" "$T/locked.before"
+chmod 644 "$T/locked.md"
+
+case_ "a name of 250 bytes can be written (short temporary name)"
+long=$(printf 'r%.0s' $(seq 1 245)).md
+run score -o "$T/$long" "$school"
+expect_status 0
+check "the report is written" test -s "$T/$long"
+
+case_ "-o a FIFO that nothing reads: an error, not a hang"
+mkfifo "$T/out.fifo"
+run_limited score -o "$T/out.fifo" "$school"
+expect_status 3
+expect_err "no program is reading"
+
+case_ "a FIFO input that nothing writes: an error within seconds"
+mkfifo "$T/in.fifo"
+run_limited score "$T/in.fifo"
+expect_status 3
+expect_err "no program is writing"
+
+case_ "a FIFO input with a writer is read like a pipe"
+mkfifo "$T/fed.fifo"
+(cat "$school" >"$T/fed.fifo") &
+run_limited score "$T/fed.fifo"
+wait
+expect_status 0
+expect_out "Four Cornerstones"
+
+case_ "the report date is today where TZ says"
+for tz in Etc/GMT-14 Etc/GMT+12; do
+	status=0
+	env -u SOURCE_DATE_EPOCH TZ=$tz "$OAIP" score -F json "$school" >"$out" 2>"$err" || status=$?
+	expect_status 0
+	expect_out "\"date\": \"$(TZ=$tz date +%F)\""
+done
+
+case_ "SOURCE_DATE_EPOCH out of range is ignored, not 0000-00-00"
+for v in 99999999999999999 -5 1e9; do
+	status=0
+	SOURCE_DATE_EPOCH=$v "$OAIP" score -F json "$school" >"$out" 2>"$err" || status=$?
+	expect_status 0
+	expect_no_out "0000-00-00"
+	expect_out "\"date\": \"$(date +%F)\""
+done
+
+case_ "signals leave no temporary file behind"
+mkdir "$T/many" "$T/sig"
+i=0
+while [ $i -lt 1500 ]; do
+	i=$((i + 1))
+	cp "$school" "$T/many/s$i.csv"
+done
+# Deterministic: a SIGTERM delivered in the middle of writing the report
+# (as the temporary file is synced).
+if command -v strace >/dev/null 2>&1 &&
+	strace -f -o /dev/null -e trace=fsync -e inject=fsync:signal=SIGTERM true 2>/dev/null; then
+	strace -f -o /dev/null -e trace=fsync -e inject=fsync:signal=SIGTERM \
+		"$OAIP" compare -F html -o "$T/sig/area.html" "$T/many" >/dev/null 2>&1
+	check "no temporary file after SIGTERM while writing ($(ls -A "$T/sig" | tr '\n' ' '))" \
+		test -z "$(ls -A "$T/sig" | grep -v '^area.html$')"
+	rm -f "$T/sig/area.html"
+else
+	echo "SKIP: strace cannot inject signals here"
+fi
+# And killed at several moments of a run, by each signal.
+for sig in INT TERM HUP; do
+	for delay in 0.05 0.1 0.2 0.3 0.4; do
+		"$OAIP" compare -F html -o "$T/sig/area.html" "$T/many" >/dev/null 2>&1 &
+		pid=$!
+		sleep "$delay"
+		kill -s "$sig" "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+		check "no temporary file after SIG$sig at ${delay}s ($(ls -A "$T/sig" | tr '\n' ' '))" \
+			test -z "$(ls -A "$T/sig" | grep -v '^area.html$')"
+	done
+done
+
 finish
