@@ -63,8 +63,9 @@ void cmd_print_diags(const oaip_diags *d);
  * OAIP_EXIT_INPUT.  Caller frees. */
 oaip_framework *cmd_load_framework(const char *spec);
 
-/* Parse a --phase argument; prints a usage error and returns false when it
- * is not a known phase. */
+/* Parse a --phase argument (one or more phases, aliases allowed) and OR
+ * it into *phase, so the option may be repeated; prints a usage error and
+ * returns false when a phase is unknown. */
 bool cmd_parse_phase(const char *cmd, const char *arg, unsigned *phase);
 
 /* Decide the output format from -F (may be NULL) and -o (may be NULL):

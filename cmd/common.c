@@ -79,15 +79,13 @@ oaip_framework *cmd_load_framework(const char *spec)
 
 bool cmd_parse_phase(const char *cmd, const char *arg, unsigned *phase)
 {
-	*phase = oaip_phase_from_name(arg);
-	if (!*phase) {
-		cmd_usage_error(
-		    cmd,
-		    "unknown phase '%s': expected early-years, school "
-		    "or post-16",
-		    arg);
+	unsigned mask;
+	if (!oaip_phase_parse(arg, &mask)) {
+		cmd_usage_error(cmd, "unknown phase '%s': expected %s", arg,
+		                OAIP_PHASE_CHOICES);
 		return false;
 	}
+	*phase |= mask;
 	return true;
 }
 

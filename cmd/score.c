@@ -10,17 +10,18 @@
 #include "cmd.h"
 
 static const char usage_text[] =
-    "Usage: oaip-eval score [OPTION]... FILE.csv\n"
+    "Usage: oaip-eval score [OPTION]... FILE\n"
     "Score a school's self-evaluation against a framework and write a "
     "report:\na score for each of the Four Cornerstones beside its counts, "
     "strengths, gaps\n(with the school's evidence and next steps and the "
     "framework's examples of\ngood practice) and indicators not yet "
-    "evaluated.\n"
+    "evaluated.  FILE is a CSV file or an Excel workbook (.xlsx).\n"
     "\n"
     "Options:\n"
-    "  -f, --framework=ID|PATH  framework: a built-in id (default devon) "
-    "or an\n"
-    "                           XML file\n"
+    "  -f, --framework=ID|PATH  framework: a built-in id or an XML file\n"
+    "                           (default: the return's Framework detail,\n"
+    "                           else the built-in its indicator ids "
+    "belong to)\n"
     "  -F, --format=FORMAT      markdown (default), html or json\n"
     "  -o, --output=FILE        write the report to FILE (atomically) "
     "instead of\n"
@@ -31,9 +32,13 @@ static const char usage_text[] =
     "label\n"
     "                           (default: the framework's, usually "
     "Established)\n"
-    "      --phase=PHASE        count only indicators for early-years, "
-    "school or\n"
-    "                           post-16\n"
+    "      --phase=PHASE        count only indicators for these phases:\n"
+    "                           early-years, school, post-16 (or eyfs,\n"
+    "                           nursery, reception, primary, secondary,\n"
+    "                           sixth-form, 6th-form, fe), comma-separated\n"
+    "                           or repeated (default: the Phase detail)\n"
+    "      --school=NAME        the school's name in the report (default:\n"
+    "                           the School detail, else the file name)\n"
     "      --fail-under=N       exit 1 if the overall score is below N "
     "percent\n"
     "                           (0-100, as 60 or 60%; 0.6 is refused),\n"
@@ -49,7 +54,7 @@ static const char usage_text[] =
     "Exit status: 0 success, 1 --fail-under not met, 2 usage error, 3 bad "
     "or\nunreadable input.\n";
 
-enum { OPT_TARGET = 256, OPT_PHASE, OPT_FAIL_UNDER };
+enum { OPT_TARGET = 256, OPT_PHASE, OPT_FAIL_UNDER, OPT_SCHOOL };
 
 static const struct option long_options[] = {
     {"framework", required_argument, NULL, 'f'},
@@ -58,6 +63,7 @@ static const struct option long_options[] = {
     {"target", required_argument, NULL, OPT_TARGET},
     {"phase", required_argument, NULL, OPT_PHASE},
     {"fail-under", required_argument, NULL, OPT_FAIL_UNDER},
+    {"school", required_argument, NULL, OPT_SCHOOL},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -95,6 +101,7 @@ int cmd_score(int argc, char **argv)
 {
 	const char *framework = NULL, *format_arg = NULL, *output = NULL;
 	const char *target_arg = NULL, *fail_arg = NULL, *why;
+	const char *school = NULL;
 	unsigned phase = 0;
 	double fail_under = 0;
 	int status = OAIP_EXIT_OK;
@@ -135,6 +142,9 @@ int cmd_score(int argc, char **argv)
 				                       "--fail-under '%s' %s",
 				                       optarg, why);
 			break;
+		case OPT_SCHOOL:
+			school = optarg;
+			break;
 		case 'h':
 			return cmd_print_help(usage_text);
 		default:
@@ -157,25 +167,38 @@ int cmd_score(int argc, char **argv)
 	if (!cmd_resolve_format("score", format_arg, output, false, &format))
 		return OAIP_EXIT_USAGE;
 
-	fw = cmd_load_framework(framework);
-	if (!fw)
-		return OAIP_EXIT_INPUT;
-
-	oaip_score_options opts = {.target = -1, .phase = phase};
-	if (target_arg &&
-	    !oaip_scale_parse_level(&fw->scale, target_arg, &opts.target)) {
-		char *levels = oaip_scale_describe(&fw->scale);
-		status = cmd_usage_error(
-		    "score", "unknown target level '%s': expected one of %s",
-		    target_arg, levels ? levels : "the scale's levels");
-		free(levels);
-		goto cleanup;
+	if (framework) {
+		fw = cmd_load_framework(framework);
+		if (!fw)
+			return OAIP_EXIT_INPUT;
 	}
 
 	se = oaip_selfeval_read(fw, file, &d);
 	cmd_print_diags(&d);
 	if (!se || oaip_diags_count(&d, OAIP_ERROR)) {
 		status = OAIP_EXIT_INPUT;
+		goto cleanup;
+	}
+	if (school) {
+		char *copy = strdup(school);
+		if (!copy) {
+			fputs("oaip-eval: error: out of memory\n", stderr);
+			status = OAIP_EXIT_INPUT;
+			goto cleanup;
+		}
+		free(se->school);
+		se->school = copy;
+	}
+
+	oaip_score_options opts = {.target = -1,
+	                           .phase = phase ? phase : se->phase};
+	if (target_arg &&
+	    !oaip_scale_parse_level(&se->fw->scale, target_arg, &opts.target)) {
+		char *levels = oaip_scale_describe(&se->fw->scale);
+		status = cmd_usage_error(
+		    "score", "unknown target level '%s': expected one of %s",
+		    target_arg, levels ? levels : "the scale's levels");
+		free(levels);
 		goto cleanup;
 	}
 

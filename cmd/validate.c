@@ -10,24 +10,31 @@
 #include "cmd.h"
 
 static const char help[] =
-    "Usage: oaip-eval validate [-f ID|PATH] [--format text|github] "
-    "FILE...|DIR\n"
-    "Check framework XML files and self-evaluation CSVs and report every\n"
+    "Usage: oaip-eval validate [-f ID|PATH] [--phase PHASE] [--format "
+    "text|github]\n"
+    "                          FILE...|DIR\n"
+    "Check framework XML files and self-evaluations (CSV or .xlsx) and "
+    "report every\n"
     "problem found, as FILE:LINE: error: MESSAGE on standard error.  A\n"
     "file that is clean gets one line on standard output.\n"
     "\n"
     "A FILE whose name ends in .xml, or whose content starts with '<', is\n"
     "a framework: it is checked against the framework schema and the rules\n"
-    "of oaip-framework(5).  Any other FILE is a self-evaluation CSV,\n"
-    "checked against the framework given by -f (see oaip-selfeval(5)).\n"
-    "A DIR stands for every .csv file in it, in name order, as for\n"
-    "'oaip-eval compare'.  A self-evaluation with nothing rated (a blank\n"
-    "template) is valid, but gets a warning instead of 'ok'.\n"
+    "of oaip-framework(5).  Any other FILE is a self-evaluation, CSV or\n"
+    "an Excel workbook, checked against the framework given by -f, else\n"
+    "the one its Framework detail or its indicator ids name (see\n"
+    "oaip-selfeval(5)).  Warnings (a column that is not read) are shown\n"
+    "but do not fail the check.\n"
+    "A DIR stands for every .csv and .xlsx file in it, in name order, as\n"
+    "for 'oaip-eval compare'.  A self-evaluation with nothing rated (a\n"
+    "blank template) is valid, but gets a warning instead of 'ok'.\n"
     "\n"
     "Options:\n"
     "  -f, --framework ID|PATH  the framework self-evaluations are checked\n"
-    "                           against: a built-in id (default: devon) or\n"
-    "                           a framework XML file\n"
+    "                           against: a built-in id or a framework XML\n"
+    "                           file\n"
+    "      --phase PHASE        count only the indicators of these phases\n"
+    "                           (default: each return's Phase detail)\n"
     "      --format FORMAT      text (default), or github: print problems\n"
     "                           as GitHub Actions annotations on standard\n"
     "                           output\n"
@@ -41,7 +48,8 @@ enum report_format { REPORT_TEXT, REPORT_GITHUB };
 struct validate {
 	const char *framework_spec;
 	enum report_format format;
-	oaip_framework *fw; /* loaded on the first CSV */
+	oaip_framework *fw; /* -f: loaded on the first return */
+	unsigned phase;     /* --phase, or 0 */
 	bool fw_tried;
 	bool problems;
 	bool unreadable;
@@ -92,18 +100,15 @@ static void validate_framework(struct validate *v, const char *path,
 static void validate_selfeval(struct validate *v, const char *path,
                               const char *data, size_t len)
 {
-	if (!v->fw_tried) {
+	if (!v->fw_tried && v->framework_spec) {
 		oaip_diags d;
 		oaip_diags_init(&d);
 		v->fw_tried = true;
-		v->fw = oaip_framework_load(v->framework_spec
-		                                ? v->framework_spec
-		                                : oaip_builtin_default(),
-		                            &d);
+		v->fw = oaip_framework_load(v->framework_spec, &d);
 		report(v, &d);
 		oaip_diags_free(&d);
 	}
-	if (!v->fw) {
+	if (v->framework_spec && !v->fw) {
 		/* The framework's problems were reported once. */
 		v->unreadable = true;
 		return;
@@ -114,8 +119,13 @@ static void validate_selfeval(struct validate *v, const char *path,
 	    oaip_selfeval_read_memory(v->fw, data, len, path, &d);
 	report(v, &d);
 	if (se && oaip_diags_count(&d, OAIP_ERROR) == 0) {
-		size_t rated = 0, na = 0, empty = 0;
-		for (size_t i = 0; i < v->fw->n_indicators; i++)
+		const oaip_framework *fw = se->fw;
+		unsigned phase = v->phase ? v->phase : se->phase;
+		size_t rated = 0, na = 0, empty = 0, applicable = 0;
+		for (size_t i = 0; i < fw->n_indicators; i++) {
+			if (!oaip_indicator_applies(&fw->indicators[i], phase))
+				continue;
+			applicable++;
 			switch (se->entries[i].kind) {
 			case OAIP_RATING_RATED:
 				rated++;
@@ -127,6 +137,7 @@ static void validate_selfeval(struct validate *v, const char *path,
 				empty++;
 				break;
 			}
+		}
 		/* A blank template is a valid file, but not a return: say
 		 * so rather than call it ok. */
 		if (rated == 0) {
@@ -139,10 +150,22 @@ static void validate_selfeval(struct validate *v, const char *path,
 			report(v, &w);
 			oaip_diags_free(&w);
 		}
+		size_t warnings = oaip_diags_count(&d, OAIP_WARNING);
 		printf("%s: %s (self-evaluation for framework '%s': %zu "
-		       "indicators, %zu rated, %zu n/a, %zu not evaluated)\n",
+		       "indicators, %zu rated, %zu n/a, %zu not evaluated",
 		       path, rated ? "ok" : "valid, but nothing is rated",
-		       v->fw->id, v->fw->n_indicators, rated, na, empty);
+		       fw->id, applicable, rated, na, empty);
+		if (phase) {
+			oaip_buf p;
+			oaip_buf_init(&p);
+			oaip_phase_list(phase, &p);
+			printf("; phase %s", p.data ? p.data : "?");
+			oaip_buf_free(&p);
+		}
+		if (warnings)
+			printf("; %zu warning%s", warnings,
+			       warnings == 1 ? "" : "s");
+		puts(")");
 	} else {
 		v->problems = true;
 	}
@@ -152,9 +175,10 @@ static void validate_selfeval(struct validate *v, const char *path,
 
 int cmd_validate(int argc, char **argv)
 {
-	enum { OPT_FORMAT = 256 };
+	enum { OPT_FORMAT = 256, OPT_PHASE };
 	static const struct option longopts[] = {
 	    {"framework", required_argument, NULL, 'f'},
+	    {"phase", required_argument, NULL, OPT_PHASE},
 	    {"format", required_argument, NULL, OPT_FORMAT},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
@@ -167,6 +191,10 @@ int cmd_validate(int argc, char **argv)
 		switch (c) {
 		case 'f':
 			v.framework_spec = optarg;
+			break;
+		case OPT_PHASE:
+			if (!cmd_parse_phase("validate", optarg, &v.phase))
+				return OAIP_EXIT_USAGE;
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "text") == 0)

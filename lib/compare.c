@@ -150,7 +150,19 @@ static bool summarise_failure(oaip_school *s, const char *file,
 		y->severity = OAIP_ERROR;
 		y->line = x->line;
 		y->file = dup_utf8(x->file ? x->file : file);
-		y->message = dup_utf8(x->message);
+		if (x->where) {
+			/* A workbook cell: "file: Sheet!D7: message" in every
+			 * report format. */
+			oaip_buf m;
+			oaip_buf_init(&m);
+			oaip_buf_printf(&m, "%s: %s", x->where, x->message);
+			char *t = oaip_buf_detach(&m);
+			y->message = t ? dup_utf8(t) : NULL;
+			free(t);
+			y->line = 0;
+		} else {
+			y->message = dup_utf8(x->message);
+		}
 		if (!y->file || !y->message) {
 			free(y->file);
 			free(y->message);
@@ -336,7 +348,12 @@ static void process(struct worker *w, size_t i)
 		se = oaip_selfeval_read_memory(job->c->fw, buf, len, path, d);
 	}
 	if (se) {
-		r = oaip_score_compute(se, &job->opts);
+		/* Without a phase for the whole batch, each return's own
+		 * Phase detail applies to it alone. */
+		oaip_score_options opts = job->opts;
+		if (!opts.phase)
+			opts.phase = se->phase;
+		r = oaip_score_compute(se, &opts);
 		if (!r)
 			oaip_diags_add(d, OAIP_ERROR, path, 0,
 			               "out of memory while scoring");

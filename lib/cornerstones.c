@@ -4,6 +4,8 @@
  * are shown as such, never as a framework's words. */
 #include "config.h"
 
+#include <string.h>
+
 #include "private.h"
 
 static const struct {
@@ -56,6 +58,17 @@ static const struct {
     {OAIP_PHASE_EARLY_YEARS, "early-years"},
     {OAIP_PHASE_SCHOOL, "school"},
     {OAIP_PHASE_POST16, "post-16"},
+    /* Aliases: what schools call their phase. */
+    {OAIP_PHASE_EARLY_YEARS, "eyfs"},
+    {OAIP_PHASE_EARLY_YEARS, "nursery"},
+    {OAIP_PHASE_EARLY_YEARS, "reception"},
+    {OAIP_PHASE_EARLY_YEARS, "early-years-foundation-stage"},
+    {OAIP_PHASE_SCHOOL, "primary"},
+    {OAIP_PHASE_SCHOOL, "secondary"},
+    {OAIP_PHASE_POST16, "post16"},
+    {OAIP_PHASE_POST16, "sixth-form"},
+    {OAIP_PHASE_POST16, "6th-form"},
+    {OAIP_PHASE_POST16, "fe"},
 };
 
 unsigned oaip_phase_from_name(const char *name)
@@ -72,4 +85,68 @@ const char *oaip_phase_name(unsigned bit)
 		if (phases[i].bit == bit)
 			return phases[i].name;
 	return "?";
+}
+
+bool oaip_phase_parse(const char *text, unsigned *mask)
+{
+	*mask = 0;
+	bool any = false;
+	const char *p = text;
+	while (*p) {
+		/* One phase: up to the next ',', ';', '/', '+' or '&'. */
+		size_t n = strcspn(p, ",;/+&");
+		char word[40];
+		size_t k = 0;
+		bool ok = true;
+		for (size_t i = 0; i < n; i++) {
+			char c = p[i];
+			if (c == ' ' || c == '\t' || c == '_' || c == '-') {
+				if (k && word[k - 1] != '-' && k < sizeof word)
+					word[k++] = '-';
+				continue;
+			}
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if (k + 1 >= sizeof word) {
+				ok = false;
+				break;
+			}
+			word[k++] = c;
+		}
+		while (k && word[k - 1] == '-')
+			k--;
+		if (k >= sizeof word)
+			ok = false;
+		if (!ok)
+			return false;
+		word[k] = '\0';
+		if (k) {
+			unsigned bit = 0;
+			if (strcmp(word, "all") == 0 ||
+			    strcmp(word, "all-phases") == 0)
+				bit = OAIP_PHASE_ALL;
+			else
+				bit = oaip_phase_from_name(word);
+			if (!bit)
+				return false;
+			*mask |= bit;
+			any = true;
+		}
+		p += n;
+		if (*p)
+			p++;
+	}
+	return any;
+}
+
+void oaip_phase_list(unsigned mask, oaip_buf *out)
+{
+	bool first = true;
+	for (unsigned bit = 1; bit <= OAIP_PHASE_POST16; bit <<= 1)
+		if (mask & bit) {
+			if (!first)
+				oaip_buf_puts(out, ", ");
+			oaip_buf_puts(out, oaip_phase_name(bit));
+			first = false;
+		}
 }

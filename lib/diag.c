@@ -17,6 +17,7 @@ void oaip_diags_free(oaip_diags *d)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		free(d->items[i].file);
+		free(d->items[i].where);
 		free(d->items[i].message);
 	}
 	free(d->items);
@@ -41,12 +42,25 @@ void oaip_diags_vadd(oaip_diags *d, oaip_severity sev, const char *file,
 	x->message = oaip_buf_detach(&b);
 	x->file = file ? oaip_strdup(file) : NULL;
 	x->line = line;
+	x->where = NULL;
 	x->severity = sev;
 	if (!x->message) {
 		free(x->file);
 		return;
 	}
 	d->n++;
+}
+
+void oaip_diags_add_at(oaip_diags *d, oaip_severity sev, const char *file,
+                       long line, const char *where, const char *fmt, ...)
+{
+	size_t n = d->n;
+	va_list ap;
+	va_start(ap, fmt);
+	oaip_diags_vadd(d, sev, file, line, fmt, ap);
+	va_end(ap);
+	if (d->n > n && where)
+		d->items[n].where = oaip_strdup(where);
 }
 
 void oaip_diags_add(oaip_diags *d, oaip_severity sev, const char *file,
@@ -91,13 +105,18 @@ static const char *safe(oaip_buf *b, const char *s)
 
 void oaip_diags_print(const oaip_diags *d, FILE *f)
 {
-	oaip_buf file, msg;
+	oaip_buf file, msg, where;
 	oaip_buf_init(&file);
 	oaip_buf_init(&msg);
+	oaip_buf_init(&where);
 	for (size_t i = 0; i < d->n; i++) {
 		const oaip_diag *x = &d->items[i];
 		const char *m = safe(&msg, x->message);
-		if (x->file && x->line > 0)
+		if (x->file && x->where)
+			fprintf(f, "%s: %s: %s: %s\n", safe(&file, x->file),
+			        safe(&where, x->where), sev_name(x->severity),
+			        m);
+		else if (x->file && x->line > 0)
 			fprintf(f, "%s:%ld: %s: %s\n", safe(&file, x->file),
 			        x->line, sev_name(x->severity), m);
 		else if (x->file)
@@ -109,6 +128,7 @@ void oaip_diags_print(const oaip_diags *d, FILE *f)
 	}
 	oaip_buf_free(&file);
 	oaip_buf_free(&msg);
+	oaip_buf_free(&where);
 }
 
 /* GitHub workflow commands need %, CR and LF escaped in the message, and
@@ -157,6 +177,10 @@ void oaip_diags_print_github(const oaip_diags *d, FILE *f)
 				fprintf(f, ",line=%ld", x->line);
 		}
 		fputs("::", f);
+		if (x->where) {
+			gh_escape(f, x->where, false);
+			fputs(": ", f);
+		}
 		gh_escape(f, x->message, false);
 		fputc('\n', f);
 	}
@@ -171,6 +195,7 @@ void oaip_diags_move(oaip_diags *dst, oaip_diags *src)
 			oaip_diag *p = realloc(dst->items, cap * sizeof *p);
 			if (!p) {
 				free(x->file);
+				free(x->where);
 				free(x->message);
 				continue;
 			}

@@ -74,8 +74,10 @@ typedef enum oaip_severity {
 } oaip_severity;
 
 typedef struct oaip_diag {
-	char *file; /* may be NULL: a problem not tied to a file */
-	long line;  /* 1-based; 0 when unknown */
+	char *file;  /* may be NULL: a problem not tied to a file */
+	long line;   /* 1-based; 0 when unknown (a workbook: the sheet row) */
+	char *where; /* a workbook cell as its user names it
+	                ("Self-evaluation!D7"), or NULL */
 	oaip_severity severity;
 	char *message; /* lower case, no full stop, subject in quotes */
 } oaip_diag;
@@ -94,9 +96,14 @@ void oaip_diags_add(oaip_diags *d, oaip_severity sev, const char *file,
 void oaip_diags_vadd(oaip_diags *d, oaip_severity sev, const char *file,
                      long line, const char *fmt, va_list ap)
     __attribute__((format(printf, 5, 0)));
+/* The same about a workbook cell: where is "Sheet!D7" (copied). */
+void oaip_diags_add_at(oaip_diags *d, oaip_severity sev, const char *file,
+                       long line, const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 size_t oaip_diags_count(const oaip_diags *d, oaip_severity sev);
-/* Print each as "file:line: error: message" (or "oaip-eval: error: message"
- * when there is no file) to f. */
+/* Print each as "file:line: error: message", "file: Sheet!D7: error:
+ * message" for a workbook cell, or "oaip-eval: error: message" when there
+ * is no file, to f. */
 void oaip_diags_print(const oaip_diags *d, FILE *f);
 /* The same, as GitHub Actions workflow commands
  * ("::error file=F,line=L::message"). */
@@ -133,9 +140,21 @@ enum {
 	OAIP_PHASE_POST16 = 1 << 2,      /* "post-16" */
 	OAIP_PHASE_ALL = 7
 };
-/* Returns the phase bit for a name ("early-years", "school", "post-16";
- * case-insensitive), or 0 if unknown. */
+/* Returns the phase bit for a name ("early-years", "school", "post-16",
+ * or an alias: "eyfs", "nursery", "reception", "primary", "secondary",
+ * "sixth-form", "6th-form", "fe"; case-insensitive), or 0 if unknown. */
 unsigned oaip_phase_from_name(const char *name);
+/* What a phase may be, for messages. */
+#define OAIP_PHASE_CHOICES                                                     \
+	"early-years, school or post-16 (or eyfs, nursery, reception, "        \
+	"primary, secondary, sixth-form, 6th-form, fe)"
+/* Parse one or more phases separated by ',' ';' '/' '+' or '&' ("school,
+ * post-16", "Early years", "primary / sixth form", "all"); spaces and '_'
+ * inside a phase count as '-'.  ORs their bits into *mask (set to 0
+ * first); false when any is unknown or there is none. */
+bool oaip_phase_parse(const char *text, unsigned *mask);
+/* Append "early-years, school" for a mask. */
+void oaip_phase_list(unsigned mask, struct oaip_buf *out);
 /* Borrowed static name of a single phase bit. */
 const char *oaip_phase_name(unsigned phase_bit);
 
@@ -309,15 +328,29 @@ typedef struct oaip_entry {
 
 typedef struct oaip_selfeval {
 	char *file;               /* as given */
-	char *school;             /* display name derived from the file name */
-	const oaip_framework *fw; /* borrowed */
+	char *school;             /* the School detail, else from the file name
+	                             (oaip_school_name); a caller may replace it
+	                             (--school: free the old, malloc the new) */
+	const oaip_framework *fw; /* borrowed (or own_fw) */
 	oaip_entry *entries;      /* fw->n_indicators, in framework order */
 	bool windows1252;         /* the file was read as Windows-1252 */
+	unsigned phase;           /* the Phase detail (OAIP_PHASE_* bits), 0
+	                             when there is none */
+	char *urn, *completed_by, *date; /* details; NULL when absent */
+	oaip_framework *own_fw; /* the framework chosen by the reader when
+	                           none was given (== fw), freed with se */
 } oaip_selfeval;
 
-/* Read a self-evaluation CSV against fw.  Returns NULL and adds errors to
- * d (file:line and what was expected) on bad input; notices (Windows-1252
- * fallback) are added as OAIP_NOTE.  Caller frees. */
+/* Read a self-evaluation, CSV or .xlsx workbook (told apart by content;
+ * see table.h), against fw.  fw NULL: the framework is the one the
+ * Framework detail names, else the built-in one whose ids the file uses
+ * (with a note saying which); se->fw is then owned by se.  Above the
+ * header row, a details block (School, URN, Phase, Framework, Completed
+ * by, Date) is read; other rows there, and rows below it that are not
+ * indicator rows, are skipped with a note.  Returns NULL and adds errors
+ * to d (file:line, or file: Sheet!D7, and what was expected) on bad
+ * input; notes and warnings (Windows-1252 fallback, unknown columns) are
+ * added as OAIP_NOTE or OAIP_WARNING.  Caller frees. */
 oaip_selfeval *oaip_selfeval_read(const oaip_framework *fw, const char *path,
                                   oaip_diags *d);
 oaip_selfeval *oaip_selfeval_read_memory(const oaip_framework *fw,
@@ -325,10 +358,11 @@ oaip_selfeval *oaip_selfeval_read_memory(const oaip_framework *fw,
                                          const char *name, oaip_diags *d);
 void oaip_selfeval_free(oaip_selfeval *se);
 
-/* The school's display name from a return's file name:
- * "returns/st-marys-primary.csv" -> "St Marys Primary" (a name that already
- * has capitals keeps them), "-" -> "standard input".  Always valid UTF-8
- * (bytes that are not are read as Windows-1252).  Caller frees. */
+/* The school's display name from a return's file name, as written:
+ * "returns/st-marys-CE-primary.xlsx" -> "st marys CE primary" (extension
+ * .csv, .xlsx or .txt removed, '-' and '_' shown as spaces, no change of
+ * case), "-" -> "standard input".  Always valid UTF-8 (bytes that are not
+ * are read as Windows-1252).  Caller frees. */
 char *oaip_school_name(const char *path);
 
 /* The blank template CSV for fw (indicators applying in phase; 0 = all)

@@ -118,7 +118,8 @@ static void test_plain_lf(void **state)
 	            "welcome-2,3,,\n");
 	assert_ptr_equal(se->fw, devon);
 	assert_string_equal(se->file, "school.csv");
-	assert_string_equal(se->school, "School");
+	/* the name as written: no capitals added */
+	assert_string_equal(se->school, "school");
 	assert_false(se->windows1252);
 	assert_rated(se, "welcome-1", 2, 2);
 	assert_string_equal(entry(se, "welcome-1")->evidence,
@@ -168,7 +169,7 @@ static void test_bom_crlf_file(void **state)
 	oaip_selfeval *se = oaip_selfeval_read(devon, path, &d);
 	assert_int_equal(d.n, 0);
 	assert_non_null(se);
-	assert_string_equal(se->school, "Bom Crlf");
+	assert_string_equal(se->school, "bom crlf");
 	assert_rated(se, "welcome-1", 2, 2);
 	assert_string_equal(entry(se, "welcome-1")->evidence,
 	                    "Coffee mornings each half term; 14 parent carers "
@@ -277,11 +278,11 @@ static void test_windows1252(void **state)
 static void test_header_case_spaces_order(void **state)
 {
 	(void)state;
-	oaip_selfeval *se = read_ok(
-	    "Statement, Next Steps ,  RATING ,Notes,Evidence, Indicator\n"
-	    "\"Welcome parent carers.\",Invite dads,Established,x,Open "
-	    "door,welcome-1\n"
-	    "text,,n/a,,,welcome-2\n");
+	oaip_selfeval *se =
+	    read_ok("Statement, Next Steps ,  RATING ,Evidence, Indicator\n"
+	            "\"Welcome parent carers.\",Invite dads,Established,Open "
+	            "door,welcome-1\n"
+	            "text,,n/a,,welcome-2\n");
 	assert_rated(se, "welcome-1", 2, 2);
 	assert_string_equal(entry(se, "welcome-1")->next_steps, "Invite dads");
 	assert_string_equal(entry(se, "welcome-1")->evidence, "Open door");
@@ -318,11 +319,10 @@ static void test_missing_column(void **state)
 	            "school.csv:1: error: missing required column 'rating' "
 	            "(the header has 'indicator;rating'); the columns seem to "
 	            "be separated by ';': save the file as CSV with commas\n");
-	/* the header is the first row that is not blank */
-	check_fails("\n\n,,\n", "school.csv:3: error: missing required column "
-	                        "'indicator' (the header row is empty)\n"
-	                        "school.csv:3: error: missing required column "
-	                        "'rating' (the header row is empty)\n");
+	/* rows of empty cells are no header */
+	check_fails("\n\n,,\n", "school.csv:1: error: empty file: expected a "
+	                        "header row with the columns 'indicator' and "
+	                        "'rating'\n");
 	check_fails("indicator,rating,Rating\nwelcome-1,1,2\n",
 	            "school.csv:1: error: duplicate column 'rating' (columns 2 "
 	            "and 3)\n");
@@ -347,7 +347,7 @@ static void test_invalid_rating(void **state)
 	            "welcome-1,\"Mostly\nyes\"\n"
 	            "welcome-2,\"We hold coffee mornings every half term and "
 	            "parents' evenings twice a year\"\n",
-	            "school.csv:2: error: rating 'Mostly?yes' is not one "
+	            "school.csv:2: error: rating 'Mostly yes' is not one "
 	            "of " LEVELS "\n"
 	            "school.csv:4: error: rating 'We hold coffee mornings "
 	            "every half term and parents' evening...' is not one "
@@ -440,24 +440,29 @@ static void test_indicator_ids(void **state)
 	check_fails("indicator,rating\nhomework-policy-review,2\n",
 	            "school.csv:2: error: unknown indicator "
 	            "'homework-policy-review' (not in framework 'devon')\n");
-	/* a file made for another framework */
+	/* a file made for another built-in framework: one error naming it */
 	check_fails("indicator,rating\ne1-01,2\ne1-02,1\n",
-	            "school.csv:2: error: unknown indicator 'e1-01' (not in "
+	            "school.csv: error: the indicators are those of framework "
+	            "'west-sussex', not 'devon': use -f west-sussex\n");
+	/* made for no framework we know */
+	check_fails("indicator,rating\nq1,2\nq2,1\n",
+	            "school.csv:2: error: unknown indicator 'q1' (not in "
 	            "framework 'devon')\n"
-	            "school.csv:3: error: unknown indicator 'e1-02' (not in "
+	            "school.csv:3: error: unknown indicator 'q2' (not in "
 	            "framework 'devon')\n"
 	            "school.csv: error: none of the indicators in the file is "
 	            "in framework 'devon': was the file made for another "
 	            "framework?\n");
-	/* one id from another framework */
+	/* one id, from another framework */
 	oaip_diags d;
 	oaip_diags_init(&d);
 	const char *other = "indicator,rating\nwelcome-1,2\n";
 	assert_null(oaip_selfeval_read_memory(west_sussex, other, strlen(other),
 	                                      "ws.csv", &d));
 	assert_int_equal(d.n, 1);
-	assert_int_equal(d.items[0].line, 2);
-	assert_non_null(strstr(d.items[0].message, "'welcome-1'"));
+	assert_string_equal(d.items[0].message,
+	                    "the indicators are those of framework 'devon', "
+	                    "not 'west-sussex': use -f devon");
 	oaip_diags_free(&d);
 }
 
@@ -509,7 +514,7 @@ static void test_too_many_errors(void **state)
 	oaip_buf_init(&b);
 	oaip_buf_puts(&b, "indicator,rating\n");
 	for (int i = 0; i < 500; i++)
-		oaip_buf_printf(&b, ",,no id %d\n", i);
+		oaip_buf_printf(&b, ",2,no id %d\n", i);
 	oaip_diags d;
 	oaip_diags_init(&d);
 	assert_null(read_n(b.data, b.len, &d));
@@ -564,10 +569,19 @@ static void test_binary(void **state)
 	check_fails_n(nul, sizeof nul - 1,
 	              "school.csv:3: error: binary file: a NUL byte is not "
 	              "allowed in CSV text\n");
+	/* files that are not returns say what they are */
 	static const char pdf[] = "%PDF-1.4\n\x80\x81\0\0";
 	check_fails_n(pdf, sizeof pdf - 1,
-	              "school.csv:2: error: binary file: a NUL byte is not "
-	              "allowed in CSV text\n");
+	              "school.csv: error: this is a PDF document, not a CSV or "
+	              ".xlsx file: ratings cannot be read from a PDF; fill in "
+	              "the template made by 'oaip-eval template -o "
+	              "our-school.xlsx' and give that\n");
+	static const char xls[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0";
+	check_fails_n(xls, sizeof xls - 1,
+	              "school.csv: error: this is an Excel 97-2003 workbook "
+	              "(.xls), or a password-protected or older Office file, "
+	              "not a CSV or .xlsx file: open it and save it as 'Excel "
+	              "Workbook (.xlsx)' or 'CSV UTF-8', without a password\n");
 	static const char utf16[] = "\xFF\xFEi\0n\0d\0";
 	check_fails_n(utf16, sizeof utf16 - 1,
 	              "school.csv:1: error: UTF-16 text is not supported; save "
@@ -629,8 +643,8 @@ static void test_ragged_and_empty_rows(void **state)
 	            "welcome-1,2,\n"
 	            ",3,Forgot the id\n"
 	            "  ,,\"  \"\n",
-	            "school.csv:3: error: missing indicator: the row has "
-	            "content but its 'indicator' cell is empty\n");
+	            "school.csv:3: error: missing indicator: the row has a "
+	            "rating but its 'indicator' cell is empty\n");
 }
 
 static void test_long_cells(void **state)
@@ -675,14 +689,17 @@ static void test_school_name(void **state)
 		const char *name, *file, *school;
 	} cases[] = {
 	    {"returns/devon-primary.csv", "returns/devon-primary.csv",
-	     "Devon Primary"},
+	     "devon primary"},
+	    {"our-school.xlsx", "our-school.xlsx", "our school"},
+	    {"st-marys-CE-primary.csv", "st-marys-CE-primary.csv",
+	     "st marys CE primary"},
 	    {"St_Mary-CE.CSV", "St_Mary-CE.CSV", "St Mary CE"},
-	    {"/tmp/x/oak-tree.txt", "/tmp/x/oak-tree.txt", "Oak Tree.txt"},
+	    {"/tmp/x/oak-tree.txt", "/tmp/x/oak-tree.txt", "oak tree"},
 	    {"St Mary's  -- McDonald_Academy.csv",
 	     "St Mary's  -- McDonald_Academy.csv",
 	     "St Mary's McDonald Academy"},
-	    {"-x-.csv", "-x-.csv", "X"},
-	    {"caf\xe9.csv", "caf\xe9.csv", "Caf\xc3\xa9"},
+	    {"-x-.csv", "-x-.csv", "x"},
+	    {"caf\xe9.csv", "caf\xe9.csv", "caf\xc3\xa9"},
 	    {"-", "-", "standard input"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

@@ -170,7 +170,27 @@ static void test_cornerstones_and_phases(void **state)
 	assert_int_equal(oaip_phase_from_name("Post-16"), OAIP_PHASE_POST16);
 	assert_int_equal(oaip_phase_from_name("early-years"),
 	                 OAIP_PHASE_EARLY_YEARS);
-	assert_int_equal(oaip_phase_from_name("sixth-form"), 0);
+	/* the names schools use for their phase */
+	assert_int_equal(oaip_phase_from_name("sixth-form"), OAIP_PHASE_POST16);
+	assert_int_equal(oaip_phase_from_name("EYFS"), OAIP_PHASE_EARLY_YEARS);
+	assert_int_equal(oaip_phase_from_name("primary"), OAIP_PHASE_SCHOOL);
+	assert_int_equal(oaip_phase_from_name("sixth"), 0);
+	unsigned m;
+	assert_true(oaip_phase_parse("secondary, Sixth Form", &m));
+	assert_int_equal(m, OAIP_PHASE_SCHOOL | OAIP_PHASE_POST16);
+	assert_true(oaip_phase_parse("Early years / 6th form", &m));
+	assert_int_equal(m, OAIP_PHASE_EARLY_YEARS | OAIP_PHASE_POST16);
+	assert_true(oaip_phase_parse("All", &m));
+	assert_int_equal(m, OAIP_PHASE_ALL);
+	assert_true(oaip_phase_parse("nursery;reception+fe", &m));
+	assert_int_equal(m, OAIP_PHASE_EARLY_YEARS | OAIP_PHASE_POST16);
+	assert_false(oaip_phase_parse("school, college", &m));
+	assert_false(oaip_phase_parse(" , ", &m));
+	oaip_buf pb;
+	oaip_buf_init(&pb);
+	oaip_phase_list(OAIP_PHASE_SCHOOL | OAIP_PHASE_POST16, &pb);
+	assert_string_equal(pb.data, "school, post-16");
+	oaip_buf_free(&pb);
 	assert_string_equal(oaip_phase_name(OAIP_PHASE_SCHOOL), "school");
 }
 

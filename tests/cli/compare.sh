@@ -61,9 +61,9 @@ done
 # The values, written out, so a change in both commands is still seen:
 # the scores, then each cornerstone's rated and total, then the school's.
 check "header" grep -qF "school,file,overall,welcome-and-care,value-and-include,communicate,work-in-partnership,welcome-and-care_rated,welcome-and-care_total,value-and-include_rated,value-and-include_total,communicate_rated,communicate_total,work-in-partnership_rated,work-in-partnership_total,rated,total,error" "$T/area.csv"
-check "Oak Primary row" grep -qF "Oak Primary,returns/oak-primary.csv,60.8,73.3,53.3,72.2,44.4,5,5,5,5,6,6,3,4,19,20," "$T/area.csv"
-check "Ash Academy row" grep -qF "Ash Academy,returns/ash-academy.csv,33.3,66.7,0.0,33.3,33.3,1,5,1,5,1,6,1,4,4,20," "$T/area.csv"
-check "Elm School row" grep -qF "Elm School,returns/elm_school.csv,62.1,53.3,73.3,46.7,75.0,5,5,5,5,5,6,4,4,19,20," "$T/area.csv"
+check "Oak Primary row" grep -qF "oak primary,returns/oak-primary.csv,60.8,73.3,53.3,72.2,44.4,5,5,5,5,6,6,3,4,19,20," "$T/area.csv"
+check "Ash Academy row" grep -qF "ash academy,returns/ash-academy.csv,33.3,66.7,0.0,33.3,33.3,1,5,1,5,1,6,1,4,4,20," "$T/area.csv"
+check "Elm School row" grep -qF "elm school,returns/elm_school.csv,62.1,53.3,73.3,46.7,75.0,5,5,5,5,5,6,4,4,19,20," "$T/area.csv"
 # The same counts as 'score' gives for each cornerstone.
 run score -F json returns/oak-primary.csv
 expect_json '"id":"communicate","title":"Communicate","score":72.2,"rated":6,"total":6,'
@@ -75,7 +75,7 @@ case_ "JSON: schools with file, overall and cornerstones"
 run compare -F json "$data/returns"
 expect_status 0
 expect_json '"schools":['
-expect_json "{\"file\":\"$data/returns/oak-primary.csv\",\"school\":\"Oak Primary\",\"overall\":60.8,"
+expect_json "{\"file\":\"$data/returns/oak-primary.csv\",\"school\":\"oak primary\",\"overall\":60.8,"
 expect_json '{"id":"welcome-and-care","title":"Welcome and Care","score":73.3,"rated":5,"total":5,'
 expect_json '"unreadable":['
 expect_json '"priorities":['
@@ -104,7 +104,7 @@ expect_status 0
 first=$(sed -n 2p "$out" | cut -d, -f1)
 last=$(sed -n 6p "$out" | cut -d, -f1)
 check "first row is 9, was '$first'" test "$first" = "9"
-check "last row is Oak Primary, was '$last'" test "$last" = "Oak Primary"
+check "last row is oak primary, was '$last'" test "$last" = "oak primary"
 check "5 rows and a header" test "$(wc -l <"$out")" -eq 6
 
 case_ "a broken return in a batch: listed with file:line, the others still reported, exit 1"
@@ -117,15 +117,15 @@ expect_err "2 of 4 returns could not be read"
 expect_out "**Returns:** 4: 2 read, 2 could not be read"
 expect_out "broken/b-bad-rating.csv:4: rating 'sometimes' is not one of"
 expect_out "broken/d-unterminated.csv:2: unterminated quoted field"
-expect_out "| A Good | broken/a-good.csv | 33.3 |"
-expect_out "| C Good | broken/c-good.csv | 62.1 |"
+expect_out "| a good | broken/a-good.csv | 33.3 |"
+expect_out "| c good | broken/c-good.csv | 62.1 |"
 run compare -F csv broken
 expect_status 1
-expect_out "B Bad Rating,broken/b-bad-rating.csv,,,,,,,,,,,,,,,,\"broken/b-bad-rating.csv:4: rating 'sometimes'"
-expect_out "C Good,broken/c-good.csv,62.1,"
+expect_out "b bad rating,broken/b-bad-rating.csv,,,,,,,,,,,,,,,,\"broken/b-bad-rating.csv:4: rating 'sometimes'"
+expect_out "c good,broken/c-good.csv,62.1,"
 run compare -F json broken
 expect_status 1
-expect_json '{"file":"broken/b-bad-rating.csv","school":"B Bad Rating","errors":[{"file":"broken/b-bad-rating.csv","line":4,"message":"rating '
+expect_json '{"file":"broken/b-bad-rating.csv","school":"b bad rating","errors":[{"file":"broken/b-bad-rating.csv","line":4,"message":"rating '
 cd - >/dev/null || exit 1
 
 case_ "a named file that does not exist is an unreadable return: listed, the batch goes on, exit 1"
@@ -138,11 +138,11 @@ expect_out_empty
 check "the report is written" test -s "$T/missing.md"
 check "report: counts" grep -qF "**Returns:** 3: 2 read, 1 could not be read" "$T/missing.md"
 check "report: the missing file with its error" grep -qF "  - no-such-school.csv: no such file or directory" "$T/missing.md"
-check "report: the return before it scored" grep -qF "| Oak Primary | returns/oak-primary.csv | 60.8 |" "$T/missing.md"
-check "report: the return after it scored" grep -qF '| Elm School | returns/elm\_school.csv | 62.1 |' "$T/missing.md"
+check "report: the return before it scored" grep -qF "| oak primary | returns/oak-primary.csv | 60.8 |" "$T/missing.md"
+check "report: the return after it scored" grep -qF '| elm school | returns/elm\_school.csv | 62.1 |' "$T/missing.md"
 run compare -F csv returns/oak-primary.csv no-such-school.csv
 expect_status 1
-expect_out "No Such School,no-such-school.csv,,,,,,,,,,,,,,,,no-such-school.csv: no such file or directory"
+expect_out "no such school,no-such-school.csv,,,,,,,,,,,,,,,,no-such-school.csv: no such file or directory"
 cd - >/dev/null || exit 1
 
 case_ "a named directory that does not exist is listed as unreadable, in the order given"
@@ -152,7 +152,7 @@ expect_err "$T/no-such-dir/: error: no such file or directory"
 check "the report is written" test -s "$T/nodir.json"
 out=$T/nodir.json
 expect_json "\"returns\":4,\"read\":3,"
-expect_json "{\"file\":\"$T/no-such-dir/\",\"school\":\"No Such Dir\",\"errors\":[{\"file\":\"$T/no-such-dir/\",\"line\":0,\"message\":\"no such file or directory\"}],\"errors_total\":1}"
+expect_json "{\"file\":\"$T/no-such-dir/\",\"school\":\"no such dir\",\"errors\":[{\"file\":\"$T/no-such-dir/\",\"line\":0,\"message\":\"no such file or directory\"}],\"errors_total\":1}"
 out=$T/stdout
 
 case_ "a directory that cannot be listed is listed as unreadable"
@@ -166,7 +166,7 @@ else
 	expect_status 1
 	expect_err "$T/locked: error: cannot read directory: "
 	expect_out "Locked,$T/locked,,,,,,,,,,,,,,,,$T/locked: cannot read directory: "
-	expect_out "Elm School,$data/returns/elm_school.csv,62.1,"
+	expect_out "elm school,$data/returns/elm_school.csv,62.1,"
 fi
 chmod 755 "$T/locked"
 
@@ -194,8 +194,8 @@ expect_no_out "<svg"
 run compare -F csv broken/b-bad-rating.csv gone.csv
 expect_status 1
 check "CSV: a header and both returns" test "$(wc -l <"$out")" -eq 3
-expect_out "B Bad Rating,broken/b-bad-rating.csv,,,,,,,,,,,,,,,,\"broken/b-bad-rating.csv:4: rating 'sometimes'"
-expect_out "Gone,gone.csv,,,,,,,,,,,,,,,,gone.csv: no such file or directory"
+expect_out "b bad rating,broken/b-bad-rating.csv,,,,,,,,,,,,,,,,\"broken/b-bad-rating.csv:4: rating 'sometimes'"
+expect_out "gone,gone.csv,,,,,,,,,,,,,,,,gone.csv: no such file or directory"
 run compare -F json broken/b-bad-rating.csv gone.csv
 expect_status 1
 expect_json '"returns":2,"read":0,"schools":[],'
@@ -222,7 +222,7 @@ expect_out "\"'+x\",\"'+x.csv\",62.1,"
 expect_out "2+3,\"'-2+3.csv\",62.1,"
 expect_out "\"'@SUM(A1)\",\"'@SUM(A1).csv\",62.1,"
 check "no cell starts with = + - @" sh -c "! grep -E '(^|,)\"?[=+@-]' '$out'"
-expect_out "Plain,plain.csv,62.1,"
+expect_out "plain,plain.csv,62.1,"
 check "lines end in CRLF" sh -c "test \"\$(grep -c \"\$(printf '\r')\$\" '$out')\" -eq 6"
 check "starts with a UTF-8 byte order mark" sh -c "head -c 3 '$out' | od -An -tx1 | grep -q 'ef bb bf'"
 run compare -o "$T/area.csv" "$T/hostile"
@@ -264,7 +264,7 @@ expect_out "QUARTILE.INC"
 expect_out "| Overall | 3 of 3 | 52.1 | 33.3 | 47.1 | 60.8 | 61.5 | 62.1 |"
 expect_out "## Training priorities"
 expect_out "## Schools with low coverage"
-expect_out "| Ash Academy |"
+expect_out "| ash academy |"
 expect_out "4 of 20 (20.0%)"
 expect_out "## Returns that could not be read"
 expect_out "None: every return could be read."

@@ -272,14 +272,14 @@ expect_err "no self-evaluation file given"
 run score "$EX/devon-primary.csv" "$EX/west-sussex-secondary.csv"
 expect_status 2
 expect_err "give one self-evaluation file, not 2"
-run score --phase nursery "$EX/devon-primary.csv"
+run score --phase kindergarten "$EX/devon-primary.csv"
 expect_status 2
-expect_err "unknown phase 'nursery'"
+expect_err "unknown phase 'kindergarten'"
 
 case_ "--help"
 run score --help
 expect_status 0
-expect_out "Usage: oaip-eval score [OPTION]... FILE.csv"
+expect_out "Usage: oaip-eval score [OPTION]... FILE"
 expect_out "--fail-under=N"
 run help score
 expect_status 0

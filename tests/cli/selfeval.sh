@@ -44,11 +44,16 @@ expect_err "$T/many.csv:6: error: duplicate indicator 'welcome-3' (first on line
 check "three errors" test "$(grep -c ': error: ' "$err")" -eq 3
 expect_out_empty
 
-case_ "a return made for another framework"
+case_ "a return made for another framework: recognised without -f, one error with the wrong -f"
 run score "$E/west-sussex-secondary.csv"
+expect_status 0
+expect_err "$E/west-sussex-secondary.csv: note: framework 'west-sussex' recognised from the indicator ids (give -f to choose another)"
+check "one line on stderr" test "$(wc -l <"$err")" -eq 1
+expect_out "West Sussex"
+run score -f devon "$E/west-sussex-secondary.csv"
 expect_status 3
-expect_err "$E/west-sussex-secondary.csv:2: error: unknown indicator 'e1-01'"
-expect_err "none of the indicators in the file is in framework 'devon'"
+expect_err "$E/west-sussex-secondary.csv: error: the indicators are those of framework 'west-sussex', not 'devon': use -f west-sussex"
+check "one error, not one per indicator" test "$(wc -l <"$err")" -eq 1
 expect_out_empty
 
 case_ "examples/devon-primary.csv scores"
@@ -56,7 +61,7 @@ run score "$E/devon-primary.csv"
 expect_status 0
 expect_no_err "error"
 expect_no_err "note"
-expect_out "Devon Primary"
+expect_out "devon primary"
 
 case_ "examples/west-sussex-secondary.csv scores for post-16"
 run score -f west-sussex --phase post-16 "$E/west-sussex-secondary.csv"

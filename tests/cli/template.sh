@@ -60,9 +60,9 @@ expect_out "e1-09,"
 expect_no_out "e1-10,"
 
 case_ "usage errors exit 2 and print nothing on stdout"
-run template --phase nursery
+run template --phase kindergarten
 expect_status 2
-expect_err "unknown phase 'nursery'"
+expect_err "unknown phase 'kindergarten'"
 expect_out_empty
 run template --phase
 expect_status 2

@@ -198,7 +198,7 @@ expect_status 0
 expect_out "custom.csv: ok (self-evaluation for framework 'custom': 4 indicators, 2 rated, 0 n/a, 2 not evaluated)"
 run validate -f "$data/custom.xml" "$T/school.csv"
 expect_status 1
-expect_err "school.csv:2:"
+expect_err "school.csv: error: the indicators are those of framework 'devon', not 'custom': use -f devon"
 run validate -f "$data/bad-target.xml" "$T/custom.csv"
 expect_status 3
 expect_err "bad-target.xml:8: error: scale target 'great' is not a level"
