@@ -67,11 +67,18 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A return in a folder: a .csv file or an Excel workbook (.xlsx), but
+ * not the lock file a spreadsheet keeps beside an open one ("~$x.xlsx",
+ * ".~lock.x.csv#"). */
 static bool has_csv_ext(const char *name)
 {
 	size_t n = strlen(name);
-	return n > 4 && (strcmp(name + n - 4, ".csv") == 0 ||
-	                 strcmp(name + n - 4, ".CSV") == 0);
+	if (name[0] == '~')
+		return false;
+	return (n > 4 && (strcmp(name + n - 4, ".csv") == 0 ||
+	                  strcmp(name + n - 4, ".CSV") == 0)) ||
+	       (n > 5 && (strcmp(name + n - 5, ".xlsx") == 0 ||
+	                  strcmp(name + n - 5, ".XLSX") == 0));
 }
 
 /* Is the entry e of directory dir (fd dfd) a regular file, or a link to
@@ -154,8 +161,8 @@ bool cmd_list_returns(struct cmd_returns *p, char *const *args, int n)
 			if (err == 0) {
 				if (p->n == before)
 					cmd_diag(OAIP_WARNING, arg,
-					         "no .csv files in this "
-					         "directory");
+					         "no .csv or .xlsx files in "
+					         "this directory");
 				continue;
 			}
 			snprintf(why, sizeof why, "cannot read directory: %s",

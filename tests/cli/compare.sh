@@ -304,7 +304,7 @@ expect_out_empty
 mkdir -p "$T/empty" "$T/empty2"
 run compare "$T/empty" "$T/empty2"
 expect_status 3
-expect_err "$T/empty: warning: no .csv files in this directory"
+expect_err "$T/empty: warning: no .csv or .xlsx files in this directory"
 expect_err "no returns to compare"
 expect_out_empty
 run compare -o "$T/no-such-dir/area.md" "$data/returns"

@@ -26,7 +26,7 @@ check "CRLF line ends" sh -c "head -1 '$out' | grep -q \"\$(printf '\r')\""
 case_ "plan: Markdown is the default"
 run plan "$EX/devon-primary.csv"
 expect_status 0
-expect_out "# Action plan: Devon Primary"
+expect_out "# Action plan: devon primary"
 expect_out "8 indicators are rated below the target (Established)"
 expect_out "2 indicators are not yet evaluated and may hold more gaps."
 expect_out "## Value and Include"

@@ -182,7 +182,7 @@ run validate "$T/returns/"
 expect_out "$T/returns/a-school.csv: ok"
 run validate "$T/empty"
 expect_status 3
-expect_err "$T/empty: warning: no .csv files in this directory"
+expect_err "$T/empty: warning: no .csv or .xlsx files in this directory"
 expect_err "oaip-eval: error: no files to validate"
 run validate "$T/empty" "$T/school.csv"
 expect_status 0
