@@ -657,6 +657,12 @@ static const char *skip_reason(struct reader *r, const oaip_table_row *row)
 	if (!*id && !*rating)
 		return "row skipped: no indicator and no rating (a heading or "
 		       "notes row)";
+	/* A section heading typed in the indicator column ("Communicate"):
+	 * the row's only cell, and not an id of the framework. */
+	if (!*rating && row->n_stored == 1 && r->fw &&
+	    oaip_framework_find(r->fw, id) < 0)
+		return "row skipped: not an indicator and no rating (a "
+		       "heading?)";
 	return NULL;
 }
 
@@ -726,6 +732,8 @@ static void count_ids(struct reader *r, const oaip_framework *fw, size_t *known,
                       size_t *ids)
 {
 	*known = *ids = 0;
+	const oaip_framework *saved = r->fw;
+	r->fw = fw;
 	for (size_t i = r->header + 1; i < r->t->n_rows; i++) {
 		const oaip_table_row *row = &r->t->rows[i];
 		if (skip_reason(r, row))
@@ -737,6 +745,7 @@ static void count_ids(struct reader *r, const oaip_framework *fw, size_t *known,
 		if (oaip_framework_find(fw, id) >= 0)
 			(*known)++;
 	}
+	r->fw = saved;
 }
 
 /* Does a Framework detail name fw ("devon", "Devon", "West Sussex", the

@@ -650,7 +650,7 @@ static const char *not_a_workbook(struct xlsx *x)
 	if (what)
 		return what;
 	if (zip_name_locate(x->zip, "[Content_Types].xml", 0) < 0)
-		return "a zip archive, not a workbook";
+		return "a zip archive (not a workbook)";
 	if (zip_name_locate(x->zip, "word/document.xml", 0) >= 0)
 		return "a Word document (.docx)";
 	if (zip_name_locate(x->zip, "ppt/presentation.xml", 0) >= 0)
