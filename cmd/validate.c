@@ -155,13 +155,11 @@ static void validate_selfeval(struct validate *v, const char *path,
 		       "indicators, %zu rated, %zu n/a, %zu not evaluated",
 		       path, rated ? "ok" : "valid, but nothing is rated",
 		       fw->id, applicable, rated, na, empty);
-		if (phase) {
-			oaip_buf p;
-			oaip_buf_init(&p);
-			oaip_phase_list(phase, &p);
-			printf("; phase %s", p.data ? p.data : "?");
-			oaip_buf_free(&p);
-		}
+		for (unsigned bit = 1, k = 0; bit <= OAIP_PHASE_POST16;
+		     bit <<= 1)
+			if (phase & bit && phase != OAIP_PHASE_ALL)
+				printf("%s%s", k++ ? ", " : "; phase ",
+				       oaip_phase_name(bit));
 		if (warnings)
 			printf("; %zu warning%s", warnings,
 			       warnings == 1 ? "" : "s");

@@ -138,15 +138,3 @@ bool oaip_phase_parse(const char *text, unsigned *mask)
 	}
 	return any;
 }
-
-void oaip_phase_list(unsigned mask, oaip_buf *out)
-{
-	bool first = true;
-	for (unsigned bit = 1; bit <= OAIP_PHASE_POST16; bit <<= 1)
-		if (mask & bit) {
-			if (!first)
-				oaip_buf_puts(out, ", ");
-			oaip_buf_puts(out, oaip_phase_name(bit));
-			first = false;
-		}
-}

@@ -153,8 +153,7 @@ unsigned oaip_phase_from_name(const char *name);
  * inside a phase count as '-'.  ORs their bits into *mask (set to 0
  * first); false when any is unknown or there is none. */
 bool oaip_phase_parse(const char *text, unsigned *mask);
-/* Append "early-years, school" for a mask. */
-void oaip_phase_list(unsigned mask, struct oaip_buf *out);
+
 /* Borrowed static name of a single phase bit. */
 const char *oaip_phase_name(unsigned phase_bit);
 
