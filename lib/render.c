@@ -10,8 +10,7 @@
 #include "report.h"
 
 typedef void score_fn(const oaip_score_report *rep, oaip_buf *out);
-typedef void compare_fn(const oaip_comparison *c, const oaip_render_options *o,
-                        oaip_buf *out);
+typedef void compare_fn(const oaip_compare_report *rep, oaip_buf *out);
 
 static const struct renderer {
 	oaip_format format;
@@ -63,6 +62,12 @@ bool oaip_render_compare(const oaip_comparison *c, oaip_format format,
 	const struct renderer *k = find(format);
 	if (!k || !k->compare)
 		return false;
-	k->compare(c, o, out);
+	oaip_compare_report *rep = oaip_compare_report_build(c, o);
+	if (!rep) {
+		out->failed = true;
+		return true;
+	}
+	k->compare(rep, out);
+	oaip_compare_report_free(rep);
 	return true;
 }

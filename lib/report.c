@@ -59,11 +59,11 @@ void oaip_phase_list(oaip_buf *b, unsigned phases, const char *sep)
 
 /* The heat scale: colours meet 11:1 or more with the #1f2a33 ink. */
 const oaip_heat_step oaip_heat_steps[] = {
-    {0, "heat-0", "#f9d9cf", "under 20%"},
-    {20, "heat-1", "#fbe7c6", "20% to under 40%"},
-    {40, "heat-2", "#f4f1c9", "40% to under 60%"},
-    {60, "heat-3", "#dcefd7", "60% to under 80%"},
-    {80, "heat-4", "#c7e6df", "80% and above"},
+    {0, "heat-0", "#f9d9cf", "below 20"},
+    {20, "heat-1", "#fbe7c6", "20 to 39.9"},
+    {40, "heat-2", "#f4f1c9", "40 to 59.9"},
+    {60, "heat-3", "#dcefd7", "60 to 79.9"},
+    {80, "heat-4", "#c7e6df", "80 to 100"},
 };
 const size_t oaip_n_heat_steps =
     sizeof oaip_heat_steps / sizeof oaip_heat_steps[0];

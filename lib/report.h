@@ -469,19 +469,137 @@ oaip_score_report *oaip_score_report_build(const oaip_result *r,
 void oaip_score_report_free(oaip_score_report *rep);
 
 /* ------------------------------------------------------------------ */
+/* The comparison report (report_compare.c)                           */
+
+/* Index of the overall measure beside the four cornerstones. */
+#define OAIP_OVERALL OAIP_N_CORNERSTONES
+
+/* One school's score on one measure.  Numbers are as shown (rounded);
+ * renderers write them with oaip_put_score / oaip_put_size. */
+typedef struct oaip_rcell {
+	bool has_score;
+	double score;
+	const char *band;       /* in full: "Below target (partly evaluated)" */
+	const char *band_short; /* without "(partly evaluated)": the count in
+	                           the cell already says it */
+	const char *heat;       /* the heat map's class */
+	size_t rated, total, na, empty, at_target, gaps;
+} oaip_rcell;
+
+typedef struct oaip_rschool {
+	const char *school, *file; /* borrowed from the comparison */
+	bool low_coverage;
+	double coverage; /* per cent of the applicable indicators rated, as
+	                    shown */
+	oaip_rcell m[OAIP_N_CORNERSTONES + 1]; /* cornerstones, then overall */
+	size_t rated, total;
+} oaip_rschool;
+
+typedef struct oaip_rspread {
+	const char *id, *title;
+	size_t n;    /* schools with a score */
+	double v[6]; /* mean, min, q1, median, q3, max, as shown */
+} oaip_rspread;
+extern const char *const oaip_rspread_keys[6];   /* "mean", "min", ... */
+extern const char *const oaip_rspread_titles[6]; /* "Mean", "Minimum" */
+
+typedef struct oaip_rpriority {
+	size_t rank;
+	const char *id, *text, *cornerstone_id, *cornerstone;
+	size_t below, rated;
+	double percent;           /* as shown */
+	const char *schools_text; /* "3 of the 5 schools that rated it
+	                             (60.0%)" */
+} oaip_rpriority;
+
+typedef struct oaip_runreadable {
+	const char *school, *file;
+	const oaip_diag *errors; /* borrowed */
+	size_t n_errors, errors_total;
+	const char *more;  /* "and 3 more errors", or NULL */
+	const char *first; /* "file:7: message (and 3 more errors)" (CSV) */
+} oaip_runreadable;
+
+typedef struct oaip_compare_report {
+	oaip_arena arena;
+	const char *page_title; /* "Area comparison: Title" */
+	const char *framework_id, *framework_title;
+	const char *framework_line; /* "Publisher, Section (id, version V)" */
+	const char *date;           /* "" when unknown */
+	const char *credit, *attribution, *cornerstones_credit;
+	int target;
+	const char *target_label;
+	double target_score;      /* the target as a score, as shown */
+	const char *marker_label; /* "Target: Established" */
+	const char *phase_text;   /* NULL: every phase */
+	size_t n, n_read, n_bad;
+	const char *returns_text; /* "12: 11 read, 1 could not be read" */
+	const char *notice;       /* no figures at all, in a sentence; else
+	                             NULL */
+	const char *notice_more;  /* "Each return's errors are listed under
+	                             ..."; NULL */
+
+	const char *method_title;
+	oaip_rmethod_part *method;
+	size_t n_method;
+
+	const char *schools_title, *schools_none, *cell_note, *legend_intro;
+	oaip_rschool *schools; /* counted schools, in the comparison's order */
+	size_t n_schools;
+
+	const char *area_title, *area_intro; /* area_intro: or why none */
+	bool has_area;
+	oaip_rspread spread[OAIP_N_CORNERSTONES + 1];
+	const char *chart_desc, *chart_caption;
+
+	const char *priorities_title, *priorities_intro;
+	oaip_rpriority *priorities;
+	size_t n_priorities;
+
+	const char *low_title, *low_intro;
+	int low_threshold; /* OAIP_LOW_COVERAGE_PERCENT */
+	const oaip_rschool **low;
+	size_t n_low;
+
+	const char *unreadable_title, *unreadable_intro;
+	oaip_runreadable *unreadable;
+	size_t n_unreadable;
+
+	/* Every return in the comparison's order, readable (school) or not
+	 * (bad), duplicates left out: the CSV's rows. */
+	struct oaip_rreturn {
+		const oaip_rschool *school;
+		const oaip_runreadable *bad;
+	} * returns;
+	size_t n_returns;
+
+	oaip_rsections sections; /* added sections (OAIP_AFTER_LISTS: before
+	                            the returns that could not be read; any
+	                            other place: after the schools) */
+} oaip_compare_report;
+
+/* Build the model of a finished comparison's report.  Returns NULL if
+ * allocation failed.  c and o must outlive it. */
+oaip_compare_report *oaip_compare_report_build(const oaip_comparison *c,
+                                               const oaip_render_options *o);
+void oaip_compare_report_free(oaip_compare_report *rep);
+
+/* Numbers as shown, written fast: a report on ten thousand schools holds
+ * hundreds of thousands of them.  The same digits as printf("%zu") and
+ * printf("%.1f", score). */
+void oaip_put_size(oaip_buf *out, size_t n);
+void oaip_put_score(oaip_buf *out, double score);
+
+/* ------------------------------------------------------------------ */
 /* Renderers: each a walk over a model, writing markup only           */
 
 void oaip_score_md(const oaip_score_report *rep, oaip_buf *out);
 void oaip_score_html(const oaip_score_report *rep, oaip_buf *out);
 void oaip_score_json(const oaip_score_report *rep, oaip_buf *out);
-void oaip_compare_md(const oaip_comparison *c, const oaip_render_options *o,
-                     oaip_buf *out);
-void oaip_compare_html(const oaip_comparison *c, const oaip_render_options *o,
-                       oaip_buf *out);
-void oaip_compare_json(const oaip_comparison *c, const oaip_render_options *o,
-                       oaip_buf *out);
-void oaip_compare_csv(const oaip_comparison *c, const oaip_render_options *o,
-                      oaip_buf *out);
+void oaip_compare_md(const oaip_compare_report *rep, oaip_buf *out);
+void oaip_compare_html(const oaip_compare_report *rep, oaip_buf *out);
+void oaip_compare_json(const oaip_compare_report *rep, oaip_buf *out);
+void oaip_compare_csv(const oaip_compare_report *rep, oaip_buf *out);
 
 /* The generic sections at place, as each format draws them
  * (render_sections.c). */
