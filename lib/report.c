@@ -245,7 +245,8 @@ struct about {
 	const oaip_framework *fw;
 	int target;
 	unsigned phase;
-	bool phase_gap; /* some cornerstone has no indicator in the phase */
+	bool phase_gap;     /* some cornerstone has no indicator in the phase */
+	bool weights_shown; /* the report shows each indicator's weight */
 };
 
 static bool weighted(const struct about *r)
@@ -321,9 +322,14 @@ static void scale_para(const struct about *r, oaip_buf *b)
 		oaip_buf_puts(b, ".");
 	}
 	if (weighted(r))
-		oaip_buf_puts(b, " Some indicators carry more weight than "
-		                 "others (the weight is shown beside them): an "
-		                 "indicator of weight 2 counts twice.");
+		oaip_buf_printf(b,
+		                " Some indicators carry more weight than "
+		                "others%s: an indicator of weight 2 counts "
+		                "twice.",
+		                r->weights_shown
+		                    ? " (the weight is shown beside "
+		                      "them)"
+		                    : "");
 	if (s->n_levels > 1 && s->levels[0].value != 0 && r_max > 0) {
 		oaip_buf_printf(b,
 		                " On this scale the lowest level counts as %d, "
@@ -496,7 +502,7 @@ cleanup:
 
 bool oaip_report_method(const oaip_result *r, const oaip_report_sink *k)
 {
-	struct about a = {r->fw, r->target, r->phase, false};
+	struct about a = {r->fw, r->target, r->phase, false, true};
 	for (int c = 0; c < OAIP_N_CORNERSTONES; c++)
 		a.phase_gap |= r->cs[c].total == 0;
 	return method(&a, k);
@@ -505,6 +511,6 @@ bool oaip_report_method(const oaip_result *r, const oaip_report_sink *k)
 bool oaip_report_method_fw(const oaip_framework *fw, int target, unsigned phase,
                            const oaip_report_sink *k)
 {
-	struct about a = {fw, target, phase, false};
+	struct about a = {fw, target, phase, false, false};
 	return method(&a, k);
 }
