@@ -157,4 +157,25 @@ void oaip_html_table_end(oaip_buf *out);
 #define OAIP_AREA_CSV_HEAD      "school,file,overall,"
 #define OAIP_AREA_LONG_CSV_HEAD "school,urn,phase,file,indicator,"
 
+/* A chart of paired bars, "last time" and "this time" for each group
+ * (html_pairs.c): inline SVG in a <figure class="chart">, role="img",
+ * title and desc (plain text; desc repeats every number), each bar
+ * labelled in words and the two series told apart by pattern as well as
+ * colour.  A missing value is a dashed outline with missing_label.  id
+ * is a prefix for element ids ([a-z0-9-]). */
+typedef struct oaip_html_pair {
+	const char *label;
+	bool has_then, has_now;
+	double then, now; /* 0..100 */
+} oaip_html_pair;
+typedef struct oaip_html_pairs {
+	const char *title, *desc, *caption; /* caption may be NULL */
+	const char *then_label, *now_label; /* "Last time", "This time" */
+	const char *missing_label;          /* "no score" */
+	const oaip_html_pair *groups;
+	size_t n;
+} oaip_html_pairs;
+void oaip_html_pair_chart(oaip_buf *out, const char *id,
+                          const oaip_html_pairs *c);
+
 #endif

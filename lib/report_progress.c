@@ -1,0 +1,310 @@
+/* report_progress.c - the "Since last time" section of a score report:
+ * what changed since the last self-evaluation (progress.c), put into
+ * words and tables once, for every format (report.h: "How to add a
+ * section").
+ *
+ * JSON: the section is "previous", exactly as the contract has it
+ * (file, overall, cornerstones with id, score and change, moved with
+ * indicator, from and to), with the other lists beside them. */
+#include "config.h"
+
+#include <jansson.h>
+#include <string.h>
+
+#include "report.h"
+
+static const char *pct(oaip_arena *a, bool has, double score)
+{
+	if (!has)
+		return "no score";
+	return oaip_arena_printf(a, "%.1f%%", oaip_score_round(score));
+}
+
+static const char *level(oaip_arena *a, const oaip_framework *fw, int value)
+{
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_level_text(&b, &fw->scale, value);
+	return oaip_arena_take(a, &b);
+}
+
+/* What an entry was or is, in words: "Emerging (1)", "not applicable",
+ * "left blank". */
+static const char *entry_text(oaip_arena *a, const oaip_framework *fw,
+                              const oaip_entry *e)
+{
+	if (!e)
+		return "not in that version of the framework";
+	switch (e->kind) {
+	case OAIP_RATING_RATED:
+		return level(a, fw, e->level);
+	case OAIP_RATING_NA:
+		return "not applicable";
+	case OAIP_RATING_EMPTY:
+		break;
+	}
+	return "not rated";
+}
+
+static const char *count(oaip_arena *a, size_t n, const char *one,
+                         const char *many)
+{
+	return oaip_arena_printf(a, "%zu %s", n, oaip_plural(n, one, many));
+}
+
+/* One list of indicators: a sub-heading, then an item per indicator
+ * with its statement and what it was then and is now. */
+static void list(oaip_arena *a, oaip_rsection *s, const oaip_progress *p,
+                 const char *heading, const size_t *v, size_t n)
+{
+	if (!n)
+		return;
+	const oaip_framework *fw = p->now->fw, *tfw = p->then->fw;
+	oaip_rsection_heading(a, s, heading);
+	for (size_t k = 0; k < n; k++) {
+		size_t i = v[k];
+		const oaip_indicator *ind = &fw->indicators[i];
+		const oaip_entry *te = oaip_progress_then_entry(p, i);
+		const oaip_entry *ne = &p->now->se->entries[i];
+		oaip_rsection_item(
+		    a, s, ind->id,
+		    oaip_arena_printf(a, "%s Then: %s; now: %s.", ind->text,
+		                      entry_text(a, tfw, te),
+		                      entry_text(a, fw, ne)));
+	}
+}
+
+static json_t *ids(oaip_json *c, const oaip_framework *fw, const size_t *v,
+                   size_t n)
+{
+	json_t *arr = json_array();
+	for (size_t k = 0; k < n; k++)
+		oaip_json_append(c, arr, oaip_json_str(fw->indicators[v[k]].id));
+	return arr;
+}
+
+/* moved: up and down together, in framework order. */
+static json_t *moved_json(oaip_json *c, const oaip_progress *p)
+{
+	json_t *arr = json_array();
+	size_t u = 0, d = 0;
+	while (u < p->n_up || d < p->n_down) {
+		size_t i;
+		if (d >= p->n_down || (u < p->n_up && p->up[u] < p->down[d]))
+			i = p->up[u++];
+		else
+			i = p->down[d++];
+		const oaip_entry *te = oaip_progress_then_entry(p, i);
+		json_t *o = json_object();
+		oaip_json_put(c, o, "indicator",
+		              oaip_json_str(p->now->fw->indicators[i].id));
+		oaip_json_put(c, o, "from", json_integer(te ? te->level : 0));
+		oaip_json_put(c, o, "to",
+		              json_integer(p->now->se->entries[i].level));
+		oaip_json_append(c, arr, o);
+	}
+	return arr;
+}
+
+static json_t *change_json(bool has, double change)
+{
+	return has ? json_real(change) : json_null();
+}
+
+static json_t *section_json(const oaip_progress *p)
+{
+	oaip_json c = {.ok = true};
+	const oaip_result *then = p->then;
+	json_t *o = json_object();
+	oaip_json_put(&c, o, "file", oaip_json_str(then->se->file));
+	oaip_json_put(&c, o, "school", oaip_json_str(then->se->school));
+	oaip_json_put(&c, o, "framework_version",
+	              oaip_json_str(then->fw->version));
+	oaip_json_put(&c, o, "overall",
+	              oaip_json_score(then->has_overall, then->overall));
+	oaip_json_put(&c, o, "overall_change",
+	              change_json(p->has_overall_change, p->overall_change));
+	json_t *css = json_array();
+	for (int k = 0; k < OAIP_N_CORNERSTONES; k++) {
+		const oaip_progress_cornerstone *pc = &p->cs[k];
+		json_t *j = json_object();
+		oaip_json_put(
+		    &c, j, "id",
+		    oaip_json_str(oaip_cornerstone_id((oaip_cornerstone)k)));
+		oaip_json_put(&c, j, "score",
+		              oaip_json_score(pc->then.has_score,
+		                              pc->then.score));
+		oaip_json_put(&c, j, "change",
+		              change_json(pc->has_change, pc->change));
+		oaip_json_put(&c, j, "rated",
+		              json_integer((json_int_t)pc->then.rated));
+		oaip_json_put(&c, j, "total",
+		              json_integer((json_int_t)pc->then.total));
+		oaip_json_append(&c, css, j);
+	}
+	oaip_json_put(&c, o, "cornerstones", css);
+	oaip_json_put(&c, o, "moved", moved_json(&c, p));
+	const oaip_framework *fw = p->now->fw;
+	oaip_json_put(&c, o, "gaps_closed",
+	              ids(&c, fw, p->closed, p->n_closed));
+	oaip_json_put(&c, o, "new_gaps",
+	              ids(&c, fw, p->new_gaps, p->n_new_gaps));
+	oaip_json_put(&c, o, "no_longer_rated",
+	              ids(&c, fw, p->unrated, p->n_unrated));
+	json_t *fu = json_array();
+	for (size_t k = 0; k < p->n_followups; k++) {
+		size_t i = p->followups[k];
+		json_t *j = json_object();
+		oaip_json_put(&c, j, "indicator",
+		              oaip_json_str(fw->indicators[i].id));
+		oaip_json_put(
+		    &c, j, "next_steps",
+		    oaip_json_str(oaip_progress_then_entry(p, i)->next_steps));
+		oaip_json_put(&c, j, "evidence",
+		              oaip_json_str(p->now->se->entries[i].evidence));
+		oaip_json_append(&c, fu, j);
+	}
+	oaip_json_put(&c, o, "next_steps_followed_up", fu);
+	oaip_json_put(&c, o, "new_indicators",
+	              ids(&c, fw, p->added, p->n_added));
+	oaip_json_put(&c, o, "gone_indicators",
+	              ids(&c, then->fw, p->gone, p->n_gone));
+	if (!c.ok) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+bool oaip_report_add_progress(oaip_score_report *rep, const oaip_progress *p)
+{
+	oaip_arena *a = &rep->arena;
+	const oaip_result *then = p->then, *now = p->now;
+	const oaip_framework *fw = now->fw;
+	oaip_rsection *s = oaip_rsection_add(&rep->sections, a,
+	                                     OAIP_AFTER_SUMMARY, "previous",
+	                                     "Since last time");
+	if (!s)
+		return false;
+
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_report_totals tn, tt;
+	oaip_report_totals_get(now, &tn);
+	oaip_report_totals_get(then, &tt);
+	oaip_rsection_para(
+	    a, s,
+	    "This self-evaluation set beside the last one, %s. Overall: %s "
+	    "then, %s now (%s); %s.",
+	    oaip_report_file_name(then->se->file),
+	    pct(a, then->has_overall, then->overall),
+	    pct(a, now->has_overall, now->overall),
+	    (oaip_progress_change_text(p->has_overall_change,
+	                               p->overall_change, &b),
+	     oaip_arena_take(a, &b)),
+	    tt.rated == tn.rated && tt.total == tn.total
+	        ? oaip_arena_printf(a, "%zu of %zu indicators rated, as last "
+	                               "time",
+	                            tn.rated, tn.total)
+	        : oaip_arena_printf(a,
+	                            "now %zu of %zu indicators rated, was "
+	                            "%zu of %zu",
+	                            tn.rated, tn.total, tt.rated, tt.total));
+	if (p->version_changed)
+		oaip_rsection_caution(
+		    a, s,
+		    oaip_arena_printf(
+		        a,
+		        "The framework changed between the two: version %s "
+		        "last time, %s now. %s new and %s gone are listed "
+		        "below; the scores compare different sets of "
+		        "indicators.",
+		        then->fw->version ? then->fw->version : "unnamed",
+		        fw->version ? fw->version : "unnamed",
+		        count(a, p->n_added, "indicator is", "indicators are"),
+		        count(a, p->n_gone, "is", "are")));
+
+	static const oaip_rcolumn cols[] = {
+	    {"cornerstone", "Cornerstone", false},
+	    {"then", "Last time", true},
+	    {"now", "This time", true},
+	    {"change", "Change", false},
+	    {"coverage", "Indicators rated", false},
+	};
+	oaip_rtable *t = oaip_rsection_table(
+	    a, s, "Each cornerstone's score last time and this time", cols,
+	    5);
+	for (int k = 0; k < OAIP_N_CORNERSTONES; k++) {
+		const oaip_progress_cornerstone *pc = &p->cs[k];
+		const char *cells[5];
+		cells[0] = oaip_cornerstone_title((oaip_cornerstone)k);
+		cells[1] = pct(a, pc->then.has_score, pc->then.score);
+		cells[2] = pct(a, pc->now.has_score, pc->now.score);
+		oaip_progress_change_text(pc->has_change, pc->change, &b);
+		cells[3] = oaip_arena_take(a, &b);
+		oaip_progress_coverage_text(pc, &b);
+		cells[4] = oaip_arena_take(a, &b);
+		oaip_rtable_row(a, t, cells);
+	}
+	oaip_buf_free(&b);
+
+	oaip_rsection_para(
+	    a, s, "%s moved up a level and %s moved down; %s closed and %s.",
+	    count(a, p->n_up, "indicator", "indicators"),
+	    count(a, p->n_down, "indicator", "indicators"),
+	    count(a, p->n_closed, "gap", "gaps"),
+	    count(a, p->n_new_gaps, "new gap", "new gaps"));
+	list(a, s, p, "Moved up a level", p->up, p->n_up);
+	list(a, s, p, "Moved down a level", p->down, p->n_down);
+	list(a, s, p, "Gaps closed", p->closed, p->n_closed);
+	list(a, s, p, "New gaps", p->new_gaps, p->n_new_gaps);
+	if (p->n_unrated) {
+		list(a, s, p, "Rated last time, not this time", p->unrated,
+		     p->n_unrated);
+		oaip_rsection_para(a, s,
+		                   "An indicator left blank or marked not "
+		                   "applicable is not counted as a gap "
+		                   "closed.");
+	}
+
+	if (p->n_followups) {
+		static const oaip_rcolumn fcols[] = {
+		    {"indicator", "Indicator", false},
+		    {"next_steps", "Next steps last time", false},
+		    {"evidence", "Evidence this time", false},
+		};
+		oaip_rsection_heading(a, s, "Last time's next steps");
+		oaip_rtable *ft = oaip_rsection_table(
+		    a, s, "Last time's next steps beside this time's evidence",
+		    fcols, 3);
+		for (size_t k = 0; k < p->n_followups; k++) {
+			size_t i = p->followups[k];
+			const char *ev = p->now->se->entries[i].evidence;
+			const char *cells[3] = {
+			    fw->indicators[i].id,
+			    oaip_progress_then_entry(p, i)->next_steps,
+			    ev && *ev ? ev : "No evidence given this time."};
+			oaip_rtable_row(a, ft, cells);
+		}
+	}
+
+	list(a, s, p, "New in this version of the framework", p->added,
+	     p->n_added);
+	if (p->n_gone) {
+		oaip_rsection_heading(a, s,
+		                      "Gone from this version of the framework");
+		for (size_t k = 0; k < p->n_gone; k++) {
+			const oaip_indicator *ind =
+			    &then->fw->indicators[p->gone[k]];
+			oaip_rsection_item(
+			    a, s, ind->id,
+			    oaip_arena_printf(
+			        a, "%s Last time: %s.", ind->text,
+			        entry_text(a, then->fw,
+			                   &then->se->entries[p->gone[k]])));
+		}
+	}
+
+	s->json = section_json(p);
+	return s->json && !a->failed;
+}
