@@ -106,6 +106,20 @@ struct cmd_returns {
 bool cmd_list_returns(struct cmd_returns *p, char *const *args, int n);
 void cmd_returns_free(struct cmd_returns *p);
 
+/* --previous (previous.c): the last self-evaluation read against fw,
+ * scored with opts and set beside now.  Prints every problem; returns
+ * OAIP_EXIT_OK, or the exit status (p is then left empty).  Free with
+ * cmd_previous_free. */
+struct cmd_previous {
+	oaip_selfeval *se;
+	oaip_result *result;
+	oaip_progress *progress;
+};
+int cmd_previous_load(struct cmd_previous *p, const char *path,
+                      const oaip_framework *fw, const oaip_score_options *opts,
+                      const oaip_result *now);
+void cmd_previous_free(struct cmd_previous *p);
+
 /* Render options with today's date filled in. */
 void cmd_render_options(oaip_render_options *o, char date[11]);
 

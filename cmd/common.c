@@ -158,6 +158,7 @@ int cmd_write_output(const char *output, const oaip_buf *b)
 
 void cmd_render_options(oaip_render_options *o, char date[11])
 {
+	*o = (oaip_render_options){0};
 	oaip_today(date);
 	o->date = date;
 	o->program_version = PACKAGE_VERSION;

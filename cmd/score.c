@@ -44,6 +44,12 @@ static const char usage_text[] =
     "                           (0-100, as 60 or 60%; 0.6 is refused),\n"
     "                           or if nothing is rated; the report is "
     "still written\n"
+    "      --previous=OLD       the last self-evaluation: add \"Since last "
+    "time\",\n"
+    "                           with each cornerstone's score then and "
+    "now, the\n"
+    "                           indicators that moved, gaps closed and "
+    "new gaps\n"
     "  -h, --help               show this help\n"
     "\n"
     "A cornerstone's score is 100 x sum(weight x rating) / sum(weight x "
@@ -54,7 +60,7 @@ static const char usage_text[] =
     "Exit status: 0 success, 1 --fail-under not met, 2 usage error, 3 bad "
     "or\nunreadable input.\n";
 
-enum { OPT_TARGET = 256, OPT_PHASE, OPT_FAIL_UNDER, OPT_SCHOOL };
+enum { OPT_TARGET = 256, OPT_PHASE, OPT_FAIL_UNDER, OPT_SCHOOL, OPT_PREVIOUS };
 
 static const struct option long_options[] = {
     {"framework", required_argument, NULL, 'f'},
@@ -64,6 +70,7 @@ static const struct option long_options[] = {
     {"phase", required_argument, NULL, OPT_PHASE},
     {"fail-under", required_argument, NULL, OPT_FAIL_UNDER},
     {"school", required_argument, NULL, OPT_SCHOOL},
+    {"previous", required_argument, NULL, OPT_PREVIOUS},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -102,6 +109,8 @@ int cmd_score(int argc, char **argv)
 	const char *framework = NULL, *format_arg = NULL, *output = NULL;
 	const char *target_arg = NULL, *fail_arg = NULL, *why;
 	const char *school = NULL;
+	const char *previous = NULL;
+	struct cmd_previous prev = {0};
 	unsigned phase = 0;
 	double fail_under = 0;
 	int status = OAIP_EXIT_OK;
@@ -145,6 +154,9 @@ int cmd_score(int argc, char **argv)
 		case OPT_SCHOOL:
 			school = optarg;
 			break;
+		case OPT_PREVIOUS:
+			previous = optarg;
+			break;
 		case 'h':
 			return cmd_print_help(usage_text);
 		default:
@@ -161,8 +173,10 @@ int cmd_score(int argc, char **argv)
 		                       "compare')",
 		                       argc - optind);
 	const char *file = argv[optind];
+	const char *inputs[] = {file, previous};
 	oaip_format format;
-	if (cmd_output_is_input("score", output, framework, &file, 1))
+	if (cmd_output_is_input("score", output, framework, inputs,
+	                        previous ? 2 : 1))
 		return OAIP_EXIT_USAGE;
 	if (!cmd_resolve_format("score", format_arg, output, false, &format))
 		return OAIP_EXIT_USAGE;
@@ -208,9 +222,16 @@ int cmd_score(int argc, char **argv)
 		goto cleanup;
 	}
 
+	if (previous) {
+		status = cmd_previous_load(&prev, previous, fw, &opts, r);
+		if (status != OAIP_EXIT_OK)
+			goto cleanup;
+	}
+
 	oaip_render_options ro;
 	char date[11];
 	cmd_render_options(&ro, date);
+	ro.previous = prev.progress;
 	if (!oaip_render_score(r, format, &ro, &b)) {
 		/* cmd_resolve_format let through a format with no score
 		 * report: a bug, not the user's mistake. */
@@ -238,6 +259,7 @@ int cmd_score(int argc, char **argv)
 
 cleanup:
 	oaip_buf_free(&b);
+	cmd_previous_free(&prev);
 	oaip_result_free(r);
 	oaip_selfeval_free(se);
 	oaip_framework_free(fw);

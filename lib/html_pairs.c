@@ -95,9 +95,10 @@ void oaip_html_pair_chart(oaip_buf *out, const char *id,
 					    x0 + 1, by + 1, w > 2 ? w - 2 : w,
 					    bar_h - 2);
 					esc(out, id);
-					oaip_buf_puts(out, "-hatch)\" "
-					                   "stroke=\"#1f5f7a\" "
-					                   "stroke-width=\"2\"/>\n");
+					oaip_buf_puts(out,
+					              "-hatch)\" "
+					              "stroke=\"#1f5f7a\" "
+					              "stroke-width=\"2\"/>\n");
 				}
 			} else if (!has) {
 				oaip_buf_printf(
@@ -119,7 +120,8 @@ void oaip_html_pair_chart(oaip_buf *out, const char *id,
 				                "%.1f%%</tspan>",
 				                oaip_score_round(v));
 			else {
-				oaip_buf_puts(out, " <tspan font-style=\"italic\">");
+				oaip_buf_puts(out,
+				              " <tspan font-style=\"italic\">");
 				esc(out, c->missing_label);
 				oaip_buf_puts(out, "</tspan>");
 			}

@@ -822,6 +822,9 @@ const char *oaip_format_name(oaip_format f);
 typedef struct oaip_render_options {
 	const char *date; /* "2026-11-23": the report date */
 	const char *program_version;
+	/* Score reports: the change since the last self-evaluation, for a
+	 * "Since last time" section (JSON "previous"); NULL for none. */
+	const struct oaip_progress *previous;
 } oaip_render_options;
 
 /* The reports, and which formats each can be written in (render.c's

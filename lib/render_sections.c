@@ -93,6 +93,8 @@ void oaip_sections_md(const oaip_rsections *l, oaip_rplace place, oaip_buf *out)
 			case OAIP_RB_TABLE:
 				md_table(out, b->table);
 				break;
+			case OAIP_RB_PAIRS: /* its table says it all */
+				break;
 			}
 		}
 	}
@@ -140,6 +142,18 @@ static void html_table(oaip_buf *out, const oaip_rsection *s, size_t k,
 	oaip_html_table_end(out);
 }
 
+static void html_pairs(oaip_buf *out, const oaip_rsection *s, size_t k,
+                       const oaip_html_pairs *c)
+{
+	if (!c)
+		return;
+	oaip_buf id;
+	oaip_buf_init(&id);
+	oaip_buf_printf(&id, "%s-chart-%zu", s->id, k);
+	oaip_html_pair_chart(out, id.failed ? s->id : id.data, c);
+	oaip_buf_free(&id);
+}
+
 void oaip_sections_html(const oaip_rsections *l, oaip_rplace place,
                         oaip_buf *out)
 {
@@ -153,7 +167,7 @@ void oaip_sections_html(const oaip_rsections *l, oaip_rplace place,
 		oaip_buf_puts(out, "\">");
 		esc(out, s->title);
 		oaip_buf_puts(out, "</h2>\n");
-		size_t tables = 0;
+		size_t tables = 0, charts = 0;
 		const oaip_rblock *prev = NULL;
 		for (const oaip_rblock *b = s->first; b;
 		     prev = b, b = b->next) {
@@ -204,6 +218,9 @@ void oaip_sections_html(const oaip_rsections *l, oaip_rplace place,
 				break;
 			case OAIP_RB_TABLE:
 				html_table(out, s, ++tables, b->table);
+				break;
+			case OAIP_RB_PAIRS:
+				html_pairs(out, s, ++charts, b->pairs);
 				break;
 			}
 		}
@@ -285,6 +302,8 @@ static json_t *generic(oaip_json *c, const oaip_rsection *s)
 			oaip_json_append(c, tables, j);
 			break;
 		}
+		case OAIP_RB_PAIRS: /* its table says it all */
+			break;
 		}
 	}
 	oaip_json_put(c, o, "text", text);

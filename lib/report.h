@@ -221,7 +221,10 @@ typedef enum oaip_rblock_kind {
 	OAIP_RB_ITEM,    /* label (may be NULL) and text; items in a row
 	                    make one list */
 	OAIP_RB_QUOTE,   /* text and by (who said it) */
-	OAIP_RB_TABLE    /* table */
+	OAIP_RB_TABLE,   /* table */
+	OAIP_RB_PAIRS    /* pairs: a then/now chart, drawn in HTML only; a
+	                    table in the same section must carry its
+	                    numbers (Markdown and JSON leave it out) */
 } oaip_rblock_kind;
 
 typedef struct oaip_rcolumn {
@@ -247,6 +250,7 @@ typedef struct oaip_rblock {
 	oaip_rblock_kind kind;
 	const char *label, *text, *by;
 	oaip_rtable *table;
+	const oaip_html_pairs *pairs;
 	struct oaip_rblock *next;
 } oaip_rblock;
 
@@ -292,6 +296,9 @@ void oaip_rsection_quote(oaip_arena *a, oaip_rsection *s, const char *text,
 oaip_rtable *oaip_rsection_table(oaip_arena *a, oaip_rsection *s,
                                  const char *caption, const oaip_rcolumn *cols,
                                  size_t n_cols);
+/* A then/now chart (c is copied, strings and groups included). */
+void oaip_rsection_pairs(oaip_arena *a, oaip_rsection *s,
+                         const oaip_html_pairs *c);
 /* cells: n_cols strings, copied. */
 void oaip_rtable_row(oaip_arena *a, oaip_rtable *t, const char *const *cells);
 /* Release the JSON the sections hold (the arena holds the rest). */
@@ -467,6 +474,12 @@ typedef struct oaip_score_report {
 oaip_score_report *oaip_score_report_build(const oaip_result *r,
                                            const oaip_render_options *o);
 void oaip_score_report_free(oaip_score_report *rep);
+
+/* Sections some reports have (each in its own report_*.c). */
+/* "Since last time" (report_progress.c): what changed since the last
+ * self-evaluation; JSON "previous".  Returns false if allocation
+ * failed. */
+bool oaip_report_add_progress(oaip_score_report *rep, const oaip_progress *p);
 
 /* ------------------------------------------------------------------ */
 /* The comparison report (report_compare.c)                           */

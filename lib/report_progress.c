@@ -34,7 +34,7 @@ static const char *entry_text(oaip_arena *a, const oaip_framework *fw,
                               const oaip_entry *e)
 {
 	if (!e)
-		return "not in that version of the framework";
+		return "not in the framework then";
 	switch (e->kind) {
 	case OAIP_RATING_RATED:
 		return level(a, fw, e->level);
@@ -66,11 +66,11 @@ static void list(oaip_arena *a, oaip_rsection *s, const oaip_progress *p,
 		const oaip_indicator *ind = &fw->indicators[i];
 		const oaip_entry *te = oaip_progress_then_entry(p, i);
 		const oaip_entry *ne = &p->now->se->entries[i];
-		oaip_rsection_item(
-		    a, s, ind->id,
-		    oaip_arena_printf(a, "%s Then: %s; now: %s.", ind->text,
-		                      entry_text(a, tfw, te),
-		                      entry_text(a, fw, ne)));
+		oaip_rsection_item(a, s, ind->id,
+		                   oaip_arena_printf(a, "was %s, now %s — %s",
+		                                     entry_text(a, tfw, te),
+		                                     entry_text(a, fw, ne),
+		                                     ind->text));
 	}
 }
 
@@ -79,7 +79,8 @@ static json_t *ids(oaip_json *c, const oaip_framework *fw, const size_t *v,
 {
 	json_t *arr = json_array();
 	for (size_t k = 0; k < n; k++)
-		oaip_json_append(c, arr, oaip_json_str(fw->indicators[v[k]].id));
+		oaip_json_append(c, arr,
+		                 oaip_json_str(fw->indicators[v[k]].id));
 	return arr;
 }
 
@@ -131,9 +132,9 @@ static json_t *section_json(const oaip_progress *p)
 		oaip_json_put(
 		    &c, j, "id",
 		    oaip_json_str(oaip_cornerstone_id((oaip_cornerstone)k)));
-		oaip_json_put(&c, j, "score",
-		              oaip_json_score(pc->then.has_score,
-		                              pc->then.score));
+		oaip_json_put(
+		    &c, j, "score",
+		    oaip_json_score(pc->then.has_score, pc->then.score));
 		oaip_json_put(&c, j, "change",
 		              change_json(pc->has_change, pc->change));
 		oaip_json_put(&c, j, "rated",
@@ -181,9 +182,9 @@ bool oaip_report_add_progress(oaip_score_report *rep, const oaip_progress *p)
 	oaip_arena *a = &rep->arena;
 	const oaip_result *then = p->then, *now = p->now;
 	const oaip_framework *fw = now->fw;
-	oaip_rsection *s = oaip_rsection_add(&rep->sections, a,
-	                                     OAIP_AFTER_SUMMARY, "previous",
-	                                     "Since last time");
+	oaip_rsection *s =
+	    oaip_rsection_add(&rep->sections, a, OAIP_AFTER_SUMMARY, "previous",
+	                      "Since last time");
 	if (!s)
 		return false;
 
@@ -192,24 +193,20 @@ bool oaip_report_add_progress(oaip_score_report *rep, const oaip_progress *p)
 	oaip_report_totals tn, tt;
 	oaip_report_totals_get(now, &tn);
 	oaip_report_totals_get(then, &tt);
-	oaip_rsection_para(
-	    a, s,
-	    "This self-evaluation set beside the last one, %s. Overall: %s "
-	    "then, %s now (%s); %s.",
-	    oaip_report_file_name(then->se->file),
-	    pct(a, then->has_overall, then->overall),
-	    pct(a, now->has_overall, now->overall),
-	    (oaip_progress_change_text(p->has_overall_change,
-	                               p->overall_change, &b),
-	     oaip_arena_take(a, &b)),
-	    tt.rated == tn.rated && tt.total == tn.total
-	        ? oaip_arena_printf(a, "%zu of %zu indicators rated, as last "
-	                               "time",
-	                            tn.rated, tn.total)
-	        : oaip_arena_printf(a,
-	                            "now %zu of %zu indicators rated, was "
-	                            "%zu of %zu",
-	                            tn.rated, tn.total, tt.rated, tt.total));
+	oaip_progress_cornerstone all = {
+	    .then = {.rated = tt.rated, .total = tt.total},
+	    .now = {.rated = tn.rated, .total = tn.total}};
+	oaip_progress_change_text(p->has_overall_change, p->overall_change, &b);
+	const char *overall_change = oaip_arena_take(a, &b);
+	oaip_progress_coverage_text(&all, &b);
+	oaip_rsection_para(a, s,
+	                   "This self-evaluation set beside the last one, "
+	                   "%s. Overall: %s then, %s now (%s); indicators "
+	                   "%s.",
+	                   oaip_report_file_name(then->se->file),
+	                   pct(a, then->has_overall, then->overall),
+	                   pct(a, now->has_overall, now->overall),
+	                   overall_change, oaip_arena_take(a, &b));
 	if (p->version_changed)
 		oaip_rsection_caution(
 		    a, s,
@@ -224,6 +221,9 @@ bool oaip_report_add_progress(oaip_score_report *rep, const oaip_progress *p)
 		        count(a, p->n_added, "indicator is", "indicators are"),
 		        count(a, p->n_gone, "is", "are")));
 
+	oaip_html_pair groups[OAIP_N_CORNERSTONES];
+	oaip_buf desc;
+	oaip_buf_init(&desc);
 	static const oaip_rcolumn cols[] = {
 	    {"cornerstone", "Cornerstone", false},
 	    {"then", "Last time", true},
@@ -232,8 +232,7 @@ bool oaip_report_add_progress(oaip_score_report *rep, const oaip_progress *p)
 	    {"coverage", "Indicators rated", false},
 	};
 	oaip_rtable *t = oaip_rsection_table(
-	    a, s, "Each cornerstone's score last time and this time", cols,
-	    5);
+	    a, s, "Each cornerstone's score last time and this time", cols, 5);
 	for (int k = 0; k < OAIP_N_CORNERSTONES; k++) {
 		const oaip_progress_cornerstone *pc = &p->cs[k];
 		const char *cells[5];
@@ -245,8 +244,32 @@ bool oaip_report_add_progress(oaip_score_report *rep, const oaip_progress *p)
 		oaip_progress_coverage_text(pc, &b);
 		cells[4] = oaip_arena_take(a, &b);
 		oaip_rtable_row(a, t, cells);
+		groups[k] = (oaip_html_pair){
+		    .label = cells[0],
+		    .has_then = pc->then.has_score,
+		    .then = pc->then.score,
+		    .has_now = pc->now.has_score,
+		    .now = pc->now.score,
+		};
+		oaip_buf_printf(&desc, "%s%s: %s last time, %s this time (%s).",
+		                k ? " " : "", cells[0], cells[1], cells[2],
+		                cells[3]);
 	}
+	oaip_html_pairs chart = {
+	    .title = "Each cornerstone's score, last time and this time",
+	    .desc = oaip_arena_take(a, &desc),
+	    .caption = "Hatched bars: last time; solid bars: this time. The "
+	               "table above gives the same numbers with the "
+	               "indicators rated.",
+	    .then_label = "Last time",
+	    .now_label = "This time",
+	    .missing_label = "no score",
+	    .groups = groups,
+	    .n = OAIP_N_CORNERSTONES,
+	};
+	oaip_rsection_pairs(a, s, &chart);
 	oaip_buf_free(&b);
+	oaip_buf_free(&desc);
 
 	oaip_rsection_para(
 	    a, s, "%s moved up a level and %s moved down; %s closed and %s.",
@@ -273,7 +296,6 @@ bool oaip_report_add_progress(oaip_score_report *rep, const oaip_progress *p)
 		    {"next_steps", "Next steps last time", false},
 		    {"evidence", "Evidence this time", false},
 		};
-		oaip_rsection_heading(a, s, "Last time's next steps");
 		oaip_rtable *ft = oaip_rsection_table(
 		    a, s, "Last time's next steps beside this time's evidence",
 		    fcols, 3);
@@ -291,17 +313,18 @@ bool oaip_report_add_progress(oaip_score_report *rep, const oaip_progress *p)
 	list(a, s, p, "New in this version of the framework", p->added,
 	     p->n_added);
 	if (p->n_gone) {
-		oaip_rsection_heading(a, s,
-		                      "Gone from this version of the framework");
+		oaip_rsection_heading(
+		    a, s, "Gone from this version of the framework");
 		for (size_t k = 0; k < p->n_gone; k++) {
 			const oaip_indicator *ind =
 			    &then->fw->indicators[p->gone[k]];
 			oaip_rsection_item(
 			    a, s, ind->id,
 			    oaip_arena_printf(
-			        a, "%s Last time: %s.", ind->text,
+			        a, "was %s — %s",
 			        entry_text(a, then->fw,
-			                   &then->se->entries[p->gone[k]])));
+			                   &then->se->entries[p->gone[k]]),
+			        ind->text));
 		}
 	}
 

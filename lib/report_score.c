@@ -623,6 +623,8 @@ oaip_score_report *oaip_score_report_build(const oaip_result *r,
 	strengths(&x);
 	gaps(&x);
 	lists(&x);
+	if (o && o->previous && !oaip_report_add_progress(rep, o->previous))
+		rep->arena.failed = true;
 
 	bool failed = x.b.failed || rep->arena.failed;
 	oaip_buf_free(&x.b);

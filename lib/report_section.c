@@ -114,6 +114,31 @@ oaip_rtable *oaip_rsection_table(oaip_arena *a, oaip_rsection *s,
 	return t;
 }
 
+void oaip_rsection_pairs(oaip_arena *a, oaip_rsection *s,
+                         const oaip_html_pairs *c)
+{
+	oaip_rblock *b = block(a, s, OAIP_RB_PAIRS);
+	if (!b)
+		return;
+	oaip_html_pairs *p = oaip_arena_alloc(a, sizeof *p);
+	oaip_html_pair *g = oaip_arena_alloc(a, (c->n ? c->n : 1) * sizeof *g);
+	if (!p || !g)
+		return;
+	p->title = oaip_arena_strdup(a, c->title);
+	p->desc = oaip_arena_strdup(a, c->desc);
+	p->caption = oaip_arena_strdup(a, c->caption);
+	p->then_label = oaip_arena_strdup(a, c->then_label);
+	p->now_label = oaip_arena_strdup(a, c->now_label);
+	p->missing_label = oaip_arena_strdup(a, c->missing_label);
+	for (size_t i = 0; i < c->n; i++) {
+		g[i] = c->groups[i];
+		g[i].label = oaip_arena_strdup(a, c->groups[i].label);
+	}
+	p->groups = g;
+	p->n = c->n;
+	b->pairs = p;
+}
+
 void oaip_rtable_row(oaip_arena *a, oaip_rtable *t, const char *const *cells)
 {
 	if (!t)
