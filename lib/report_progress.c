@@ -25,7 +25,9 @@ static const char *level(oaip_arena *a, const oaip_framework *fw, int value)
 	oaip_buf b;
 	oaip_buf_init(&b);
 	oaip_level_text(&b, &fw->scale, value);
-	return oaip_arena_take(a, &b);
+	const char *t = oaip_arena_take(a, &b);
+	oaip_buf_free(&b);
+	return t;
 }
 
 /* What an entry was or is, in words: "Emerging (1)", "not applicable",
