@@ -118,10 +118,11 @@ oaip_progress *oaip_progress_compute(const oaip_result *then,
 	if (shared == 0 || shared * 2 < smaller) {
 		oaip_diags_add(
 		    d, OAIP_ERROR, NULL, 0,
-		    "'%s' and '%s' use different frameworks: only %zu of "
-		    "their indicators are in both ('%s' has %zu, '%s' has "
-		    "%zu)",
-		    then->se->file, now->se->file, shared, then->se->file, tn,
+		    "'%s' and '%s' use different frameworks ('%s' and '%s'): "
+		    "only %zu of their indicators are in both ('%s' has %zu, "
+		    "'%s' has %zu)",
+		    then->se->file, now->se->file, tfw->id ? tfw->id : "",
+		    nfw->id ? nfw->id : "", shared, then->se->file, tn,
 		    now->se->file, n);
 		goto fail;
 	}

@@ -105,7 +105,12 @@ expect_err "missing.csv"
 case_ "score --previous: another framework's return"
 run score --previous "$EX/west-sussex-secondary.csv" "$NEW"
 expect_status 3
-expect_err "framework 'devon'"
+expect_err "use different frameworks ('west-sussex' and 'devon')"
+expect_out_empty
+run score -f devon --previous "$EX/west-sussex-secondary.csv" "$NEW"
+expect_status 3
+expect_err "west-sussex-secondary.csv"
+expect_err "the last self-evaluation"
 expect_out_empty
 
 case_ "score --previous: -o never names the previous return"
