@@ -13,6 +13,7 @@ int cmd_frameworks(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_survey(int argc, char **argv);
 int cmd_template(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 
@@ -119,6 +120,17 @@ int cmd_previous_load(struct cmd_previous *p, const char *path,
                       const oaip_framework *fw, const oaip_score_options *opts,
                       const oaip_result *now);
 void cmd_previous_free(struct cmd_previous *p);
+/* Parent carers' survey (survey.c).  Parse --min-responses: a whole
+ * number, at least OAIP_SURVEY_MIN_LEAST; else prints a usage error and
+ * returns false. */
+bool cmd_parse_min_responses(const char *cmd, const char *arg, size_t *min);
+/* Read responses at path against fw and count them (min 0: the default;
+ * r: the school's scored return, or NULL).  Prints the notes and errors;
+ * returns OAIP_EXIT_OK with *sv and *res set (caller frees both), or an
+ * exit status. */
+int cmd_survey_load(const oaip_framework *fw, const char *path, unsigned phase,
+                    const char *comments, size_t min, const oaip_result *r,
+                    oaip_survey **sv, oaip_survey_result **res);
 
 /* Render options with today's date filled in. */
 void cmd_render_options(oaip_render_options *o, char date[11]);

@@ -18,6 +18,8 @@ static const struct command {
     {"plan", cmd_plan, "turn a self-evaluation's gaps into an action plan"},
     {"score", cmd_score, "score a self-evaluation and write a gap report"},
     {"show", cmd_show, "print a whole framework as Markdown"},
+    {"survey", cmd_survey,
+     "parent carers' questionnaire, and a summary of their answers"},
     {"template", cmd_template, "print a blank self-evaluation CSV"},
     {"validate", cmd_validate,
      "check framework XML files and self-evaluation CSVs"},

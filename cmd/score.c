@@ -50,6 +50,17 @@ static const char usage_text[] =
     "now, the\n"
     "                           indicators that moved, gaps closed and "
     "new gaps\n"
+    "      --survey=RESPONSES   parent carers' answers (a form's export): "
+    "the\n"
+    "                           report gains \"Two views\", the "
+    "school's beside\n"
+    "                           theirs (see oaip-survey(5))\n"
+    "      --min-responses=K    with --survey: show nothing fewer than K "
+    "parent\n"
+    "                           carers answered (default 10, never "
+    "under 5)\n"
+    "      --comments=COLUMN    with --survey: the free-text column to "
+    "show\n"
     "  -h, --help               show this help\n"
     "\n"
     "A cornerstone's score is 100 x sum(weight x rating) / sum(weight x "
@@ -60,7 +71,16 @@ static const char usage_text[] =
     "Exit status: 0 success, 1 --fail-under not met, 2 usage error, 3 bad "
     "or\nunreadable input.\n";
 
-enum { OPT_TARGET = 256, OPT_PHASE, OPT_FAIL_UNDER, OPT_SCHOOL, OPT_PREVIOUS };
+enum {
+	OPT_TARGET = 256,
+	OPT_PHASE,
+	OPT_FAIL_UNDER,
+	OPT_SCHOOL,
+	OPT_PREVIOUS,
+	OPT_SURVEY,
+	OPT_MIN_RESPONSES,
+	OPT_COMMENTS
+};
 
 static const struct option long_options[] = {
     {"framework", required_argument, NULL, 'f'},
@@ -71,6 +91,9 @@ static const struct option long_options[] = {
     {"fail-under", required_argument, NULL, OPT_FAIL_UNDER},
     {"school", required_argument, NULL, OPT_SCHOOL},
     {"previous", required_argument, NULL, OPT_PREVIOUS},
+    {"survey", required_argument, NULL, OPT_SURVEY},
+    {"min-responses", required_argument, NULL, OPT_MIN_RESPONSES},
+    {"comments", required_argument, NULL, OPT_COMMENTS},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -117,6 +140,10 @@ int cmd_score(int argc, char **argv)
 	oaip_framework *fw = NULL;
 	oaip_selfeval *se = NULL;
 	oaip_result *r = NULL;
+	const char *survey_file = NULL, *comments = NULL;
+	size_t min_responses = 0;
+	oaip_survey *sv = NULL;
+	oaip_survey_result *sres = NULL;
 	oaip_diags d;
 	oaip_buf b;
 	oaip_diags_init(&d);
@@ -157,6 +184,17 @@ int cmd_score(int argc, char **argv)
 		case OPT_PREVIOUS:
 			previous = optarg;
 			break;
+		case OPT_SURVEY:
+			survey_file = optarg;
+			break;
+		case OPT_MIN_RESPONSES:
+			if (!cmd_parse_min_responses("score", optarg,
+			                             &min_responses))
+				return OAIP_EXIT_USAGE;
+			break;
+		case OPT_COMMENTS:
+			comments = optarg;
+			break;
 		case 'h':
 			return cmd_print_help(usage_text);
 		default:
@@ -173,10 +211,18 @@ int cmd_score(int argc, char **argv)
 		                       "compare')",
 		                       argc - optind);
 	const char *file = argv[optind];
-	const char *inputs[] = {file, previous};
+	const char *inputs[3] = {file, NULL, NULL};
 	oaip_format format;
-	if (cmd_output_is_input("score", output, framework, inputs,
-	                        previous ? 2 : 1))
+	if ((min_responses || comments) && !survey_file)
+		return cmd_usage_error("score",
+		                       "--min-responses and --comments "
+		                       "need --survey");
+	size_t n_inputs = 1;
+	if (previous)
+		inputs[n_inputs++] = previous;
+	if (survey_file)
+		inputs[n_inputs++] = survey_file;
+	if (cmd_output_is_input("score", output, framework, inputs, n_inputs))
 		return OAIP_EXIT_USAGE;
 	if (!cmd_resolve_format("score", format_arg, output, false, &format))
 		return OAIP_EXIT_USAGE;
@@ -232,6 +278,14 @@ int cmd_score(int argc, char **argv)
 	char date[11];
 	cmd_render_options(&ro, date);
 	ro.previous = prev.progress;
+	if (survey_file) {
+		status =
+		    cmd_survey_load(se->fw, survey_file, r->phase, comments,
+		                    min_responses, r, &sv, &sres);
+		if (status != OAIP_EXIT_OK)
+			goto cleanup;
+		ro.survey = sres;
+	}
 	if (!oaip_render_score(r, format, &ro, &b)) {
 		/* cmd_resolve_format let through a format with no score
 		 * report: a bug, not the user's mistake. */
@@ -258,6 +312,8 @@ int cmd_score(int argc, char **argv)
 	}
 
 cleanup:
+	oaip_survey_result_free(sres);
+	oaip_survey_free(sv);
 	oaip_buf_free(&b);
 	cmd_previous_free(&prev);
 	oaip_result_free(r);

@@ -825,6 +825,10 @@ typedef struct oaip_render_options {
 	/* Score reports: the change since the last self-evaluation, for a
 	 * "Since last time" section (JSON "previous"); NULL for none. */
 	const struct oaip_progress *previous;
+	/* score: parent carers' answers, counted with the same
+	 * self-evaluation (oaip_survey_count); adds "Two views".  NULL for
+	 * none. */
+	const struct oaip_survey_result *survey;
 } oaip_render_options;
 
 /* The reports, and which formats each can be written in (render.c's
@@ -832,7 +836,8 @@ typedef struct oaip_render_options {
  * those and csv. */
 typedef enum oaip_report_kind {
 	OAIP_REPORT_SCORE,
-	OAIP_REPORT_COMPARE
+	OAIP_REPORT_COMPARE,
+	OAIP_REPORT_SURVEY
 } oaip_report_kind;
 bool oaip_render_supported(oaip_report_kind kind, oaip_format f);
 
@@ -841,6 +846,12 @@ bool oaip_render_supported(oaip_report_kind kind, oaip_format f);
  * an allocation failure sets out->failed. */
 bool oaip_render_score(const oaip_result *r, oaip_format format,
                        const oaip_render_options *o, oaip_buf *out);
+/* Parent carers' views alone (oaip-eval survey summary) in markdown, html
+ * or json; false when the format has none, as oaip_render_score. */
+struct oaip_survey_result;
+bool oaip_render_survey(const struct oaip_survey_result *res,
+                        oaip_format format, const oaip_render_options *o,
+                        oaip_buf *out);
 /* The whole framework as Markdown (oaip-eval show). */
 void oaip_render_framework_markdown(const oaip_framework *fw, oaip_buf *out);
 /* A finished comparison (oaip_comparison_finish) in format into out; false
@@ -893,6 +904,16 @@ int oaip_answer_parse(const char *s, size_t n, oaip_answer *a);
 const char *oaip_answer_label(oaip_answer a);
 /* "strongly_agree", ... "dont_know": the JSON member names. */
 const char *oaip_answer_key(oaip_answer a);
+
+/* The questionnaire (survey_template.c): the questions (asks) of fw's
+ * indicators that apply in phase (0 = all), grouped by cornerstone.  As
+ * CSV: code, indicator, cornerstone, question.  As HTML: a printable,
+ * accessible A4 paper questionnaire with tick boxes, a comments box and
+ * a privacy notice. */
+void oaip_survey_template_csv(const oaip_framework *fw, unsigned phase,
+                              oaip_buf *out);
+void oaip_survey_template_html(const oaip_framework *fw, unsigned phase,
+                               oaip_buf *out);
 
 /* The smallest number of answers or respondents shown, by default and
  * at least (SPEC: as Ofsted Parent View; never fewer than 5). */

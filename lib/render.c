@@ -11,16 +11,18 @@
 
 typedef void score_fn(const oaip_score_report *rep, oaip_buf *out);
 typedef void compare_fn(const oaip_compare_report *rep, oaip_buf *out);
+typedef void survey_fn(const oaip_survey_report *rep, oaip_buf *out);
 
 static const struct renderer {
 	oaip_format format;
 	score_fn *score;     /* NULL: no score report in this format */
 	compare_fn *compare; /* NULL: no comparison in this format */
+	survey_fn *survey;   /* NULL: no survey summary in this format */
 } renderers[] = {
-    {OAIP_FORMAT_MARKDOWN, oaip_score_md, oaip_compare_md},
-    {OAIP_FORMAT_HTML, oaip_score_html, oaip_compare_html},
-    {OAIP_FORMAT_JSON, oaip_score_json, oaip_compare_json},
-    {OAIP_FORMAT_CSV, NULL, oaip_compare_csv},
+    {OAIP_FORMAT_MARKDOWN, oaip_score_md, oaip_compare_md, oaip_survey_md},
+    {OAIP_FORMAT_HTML, oaip_score_html, oaip_compare_html, oaip_survey_html},
+    {OAIP_FORMAT_JSON, oaip_score_json, oaip_compare_json, oaip_survey_json},
+    {OAIP_FORMAT_CSV, NULL, oaip_compare_csv, NULL},
 };
 
 static const struct renderer *find(oaip_format f)
@@ -36,8 +38,15 @@ bool oaip_render_supported(oaip_report_kind kind, oaip_format f)
 	const struct renderer *r = find(f);
 	if (!r)
 		return false;
-	return kind == OAIP_REPORT_SCORE ? r->score != NULL
-	                                 : r->compare != NULL;
+	switch (kind) {
+	case OAIP_REPORT_SCORE:
+		return r->score != NULL;
+	case OAIP_REPORT_COMPARE:
+		return r->compare != NULL;
+	case OAIP_REPORT_SURVEY:
+		return r->survey != NULL;
+	}
+	return false;
 }
 
 bool oaip_render_score(const oaip_result *r, oaip_format format,
@@ -47,6 +56,12 @@ bool oaip_render_score(const oaip_result *r, oaip_format format,
 	if (!k || !k->score)
 		return false;
 	oaip_score_report *rep = oaip_score_report_build(r, o);
+	if (rep && o && o->survey &&
+	    !oaip_report_add_survey(&rep->sections, &rep->arena,
+	                            OAIP_AFTER_SUMMARY, o->survey, r)) {
+		oaip_score_report_free(rep);
+		rep = NULL;
+	}
 	if (!rep) {
 		out->failed = true;
 		return true;
@@ -69,5 +84,21 @@ bool oaip_render_compare(const oaip_comparison *c, oaip_format format,
 	}
 	k->compare(rep, out);
 	oaip_compare_report_free(rep);
+	return true;
+}
+
+bool oaip_render_survey(const oaip_survey_result *res, oaip_format format,
+                        const oaip_render_options *o, oaip_buf *out)
+{
+	const struct renderer *k = find(format);
+	if (!k || !k->survey)
+		return false;
+	oaip_survey_report *rep = oaip_survey_report_build(res, o);
+	if (!rep) {
+		out->failed = true;
+		return true;
+	}
+	k->survey(rep, out);
+	oaip_survey_report_free(rep);
 	return true;
 }

@@ -604,6 +604,32 @@ void oaip_put_size(oaip_buf *out, size_t n);
 void oaip_put_score(oaip_buf *out, double score);
 
 /* ------------------------------------------------------------------ */
+/* Parent carers' views (report_survey.c)                             */
+
+/* Add the survey section at place: "Two views" (the school's view
+ * beside parent carers', and where they differ) when r is given, else
+ * "Parent carers' views" alone.  id "survey", so JSON has the SPEC's
+ * "survey" object.  Returns false if allocation failed. */
+bool oaip_report_add_survey(oaip_rsections *list, oaip_arena *a,
+                            oaip_rplace place, const oaip_survey_result *res,
+                            const oaip_result *r);
+
+/* oaip-eval survey summary: a page of parent carers' views alone. */
+typedef struct oaip_survey_report {
+	oaip_arena arena;
+	const char *title;      /* the heading */
+	const char *page_title; /* the HTML title */
+	const char *intro;
+	const char *file, *file_name, *date, *credit;
+	const char *framework_id, *framework_title, *framework_publisher,
+	    *attribution;
+	oaip_rsections sections; /* all at OAIP_AFTER_HEADER */
+} oaip_survey_report;
+oaip_survey_report *oaip_survey_report_build(const oaip_survey_result *res,
+                                             const oaip_render_options *o);
+void oaip_survey_report_free(oaip_survey_report *rep);
+
+/* ------------------------------------------------------------------ */
 /* Renderers: each a walk over a model, writing markup only           */
 
 void oaip_score_md(const oaip_score_report *rep, oaip_buf *out);
@@ -613,6 +639,10 @@ void oaip_compare_md(const oaip_compare_report *rep, oaip_buf *out);
 void oaip_compare_html(const oaip_compare_report *rep, oaip_buf *out);
 void oaip_compare_json(const oaip_compare_report *rep, oaip_buf *out);
 void oaip_compare_csv(const oaip_compare_report *rep, oaip_buf *out);
+
+void oaip_survey_md(const oaip_survey_report *rep, oaip_buf *out);
+void oaip_survey_html(const oaip_survey_report *rep, oaip_buf *out);
+void oaip_survey_json(const oaip_survey_report *rep, oaip_buf *out);
 
 /* The generic sections at place, as each format draws them
  * (render_sections.c). */

@@ -283,7 +283,8 @@ static int setup(void **state)
 	return 0;
 }
 
-static const oaip_render_options opts = {"2026-11-23", "0.1.0"};
+static const oaip_render_options opts = {.date = "2026-11-23",
+                                         .program_version = "0.1.0"};
 
 static char *render(const oaip_result *r)
 {

@@ -1,0 +1,281 @@
+/* survey.c - oaip-eval survey: the parent carers' questionnaire and a
+ * summary of their answers; and the survey helpers score uses. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+
+static const char usage_text[] =
+    "Usage: oaip-eval survey template [OPTION]...\n"
+    "       oaip-eval survey summary [OPTION]... RESPONSES\n"
+    "Ask parent carers what they think, with a questionnaire made from "
+    "the\nframework's statements for parent carers, and show their "
+    "answers.\n"
+    "\n"
+    "  template   the questionnaire: -F html for a printable paper form "
+    "(A4),\n"
+    "             -F csv (default) for the question list to build a "
+    "Microsoft or\n"
+    "             Google Form from\n"
+    "  summary    parent carers' answers (a form's CSV export), "
+    "question by\n"
+    "             question and cornerstone by cornerstone\n"
+    "\n"
+    "Options:\n"
+    "  -f, --framework=ID|PATH  framework: a built-in id (default devon) "
+    "or an\n"
+    "                           XML file\n"
+    "  -F, --format=FORMAT      template: csv or html; summary: markdown\n"
+    "                           (default), html or json\n"
+    "  -o, --output=FILE        write to FILE (atomically); its extension "
+    "sets\n"
+    "                           the format\n"
+    "      --phase=PHASE        only questions for early-years, school or "
+    "post-16\n"
+    "      --min-responses=K    show nothing for a question, cornerstone "
+    "or survey\n"
+    "                           fewer than K parent carers answered "
+    "(default 10,\n"
+    "                           never under 5)\n"
+    "      --comments=COLUMN    the free-text column to show (only with "
+    "at least\n"
+    "                           K respondents; check it for names)\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "Columns are matched by question code (W1), indicator id or the "
+    "statement\nitself; names, emails, ids and times are dropped unread.  "
+    "See oaip-survey(5).\n"
+    "\n"
+    "Exit status: 0 success, 2 usage error, 3 bad or unreadable input.\n";
+
+enum { OPT_PHASE = 256, OPT_MIN, OPT_COMMENTS };
+
+static const struct option long_options[] = {
+    {"framework", required_argument, NULL, 'f'},
+    {"format", required_argument, NULL, 'F'},
+    {"output", required_argument, NULL, 'o'},
+    {"phase", required_argument, NULL, OPT_PHASE},
+    {"min-responses", required_argument, NULL, OPT_MIN},
+    {"comments", required_argument, NULL, OPT_COMMENTS},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+bool cmd_parse_min_responses(const char *cmd, const char *arg, size_t *min)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (end == arg || *end || errno || v < 0) {
+		cmd_usage_error(
+		    cmd, "--min-responses '%s' is not a whole number", arg);
+		return false;
+	}
+	if (v < OAIP_SURVEY_MIN_LEAST) {
+		cmd_usage_error(cmd,
+		                "--min-responses %ld is too small: with fewer "
+		                "than %d answers, parent carers could be "
+		                "identified",
+		                v, OAIP_SURVEY_MIN_LEAST);
+		return false;
+	}
+	*min = (size_t)v;
+	return true;
+}
+
+int cmd_survey_load(const oaip_framework *fw, const char *path, unsigned phase,
+                    const char *comments, size_t min, const oaip_result *r,
+                    oaip_survey **sv, oaip_survey_result **res)
+{
+	oaip_diags d;
+	oaip_diags_init(&d);
+	oaip_survey_options o = {.phase = phase, .comments_column = comments};
+	*sv = oaip_survey_read(fw, path, &o, &d);
+	cmd_print_diags(&d);
+	bool bad = !*sv || oaip_diags_count(&d, OAIP_ERROR);
+	oaip_diags_free(&d);
+	if (bad) {
+		oaip_survey_free(*sv);
+		*sv = NULL;
+		return OAIP_EXIT_INPUT;
+	}
+	*res = oaip_survey_count(*sv, min, r);
+	if (!*res) {
+		oaip_survey_free(*sv);
+		*sv = NULL;
+		return cmd_out_of_memory();
+	}
+	return OAIP_EXIT_OK;
+}
+
+static int survey_template(const char *framework, const char *format_arg,
+                           const char *output, unsigned phase)
+{
+	oaip_format format = OAIP_FORMAT_CSV;
+	if (format_arg) {
+		if (!oaip_format_parse(format_arg, &format))
+			return cmd_usage_error("survey",
+			                       "unknown format '%s': survey "
+			                       "template writes csv or html",
+			                       format_arg);
+	} else if (output && strcmp(output, "-") != 0 &&
+	           !oaip_format_from_path(output, &format)) {
+		const char *dot = strrchr(output, '.');
+		if (dot && !strchr(dot, '/'))
+			return cmd_usage_error(
+			    "survey",
+			    "cannot write '%s': survey template writes .csv "
+			    "or .html",
+			    output);
+		format = OAIP_FORMAT_CSV;
+	}
+	if (cmd_output_is_input("survey", output, framework, NULL, 0))
+		return OAIP_EXIT_USAGE;
+	if (format != OAIP_FORMAT_CSV && format != OAIP_FORMAT_HTML)
+		return cmd_usage_error("survey",
+		                       "survey template writes csv or html, "
+		                       "not %s",
+		                       oaip_format_name(format));
+	oaip_framework *fw = cmd_load_framework(framework);
+	if (!fw)
+		return OAIP_EXIT_INPUT;
+	int status = OAIP_EXIT_OK;
+	if (!oaip_framework_has_asks(fw)) {
+		cmd_error("framework '%s' has no questions for parent carers: "
+		          "give its indicators <ask> elements (see "
+		          "oaip-framework(5))",
+		          fw->id);
+		oaip_framework_free(fw);
+		return OAIP_EXIT_INPUT;
+	}
+	oaip_buf b;
+	oaip_buf_init(&b);
+	if (format == OAIP_FORMAT_CSV)
+		oaip_survey_template_csv(fw, phase, &b);
+	else
+		oaip_survey_template_html(fw, phase, &b);
+	if (b.failed)
+		status = cmd_out_of_memory();
+	else
+		status = cmd_write_output(output, &b);
+	oaip_buf_free(&b);
+	oaip_framework_free(fw);
+	return status;
+}
+
+static int survey_summary(const char *framework, const char *format_arg,
+                          const char *output, unsigned phase,
+                          const char *comments, size_t min, const char *file)
+{
+	oaip_format format;
+	if (cmd_output_is_input("survey", output, framework, &file, 1))
+		return OAIP_EXIT_USAGE;
+	if (!cmd_resolve_format("survey", format_arg, output, false, &format))
+		return OAIP_EXIT_USAGE;
+	oaip_framework *fw = cmd_load_framework(framework);
+	if (!fw)
+		return OAIP_EXIT_INPUT;
+	oaip_survey *sv = NULL;
+	oaip_survey_result *res = NULL;
+	oaip_buf b;
+	oaip_buf_init(&b);
+	int status =
+	    cmd_survey_load(fw, file, phase, comments, min, NULL, &sv, &res);
+	if (status != OAIP_EXIT_OK)
+		goto cleanup;
+	oaip_render_options ro;
+	char date[11];
+	cmd_render_options(&ro, date);
+	if (!oaip_render_survey(res, format, &ro, &b)) {
+		status = cmd_usage_error("survey", "no %s survey summary",
+		                         oaip_format_name(format));
+		goto cleanup;
+	}
+	status = b.failed ? cmd_out_of_memory() : cmd_write_output(output, &b);
+cleanup:
+	oaip_buf_free(&b);
+	oaip_survey_result_free(res);
+	oaip_survey_free(sv);
+	oaip_framework_free(fw);
+	return status;
+}
+
+int cmd_survey(int argc, char **argv)
+{
+	const char *framework = NULL, *format_arg = NULL, *output = NULL;
+	const char *comments = NULL;
+	unsigned phase = 0;
+	size_t min = 0;
+	if (argc < 2)
+		return cmd_usage_error("survey",
+		                       "say what to do: 'survey template' or "
+		                       "'survey summary RESPONSES'");
+	const char *what = argv[1];
+	if (strcmp(what, "-h") == 0 || strcmp(what, "--help") == 0)
+		return cmd_print_help(usage_text);
+	bool is_template = strcmp(what, "template") == 0;
+	if (!is_template && strcmp(what, "summary") != 0) {
+		static const char *const names[] = {"template", "summary"};
+		char hint[80];
+		return cmd_usage_error(
+		    "survey", "unknown survey command '%s'%s", what,
+		    cmd_did_you_mean(hint, sizeof hint, what, "", names, 2));
+	}
+	opterr = 0;
+	optind = 1;
+	int c;
+	argc--;
+	argv++;
+	while ((c = getopt_long(argc, argv, ":f:F:o:h", long_options, NULL)) !=
+	       -1) {
+		switch (c) {
+		case 'f':
+			framework = optarg;
+			break;
+		case 'F':
+			format_arg = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_PHASE:
+			if (!cmd_parse_phase("survey", optarg, &phase))
+				return OAIP_EXIT_USAGE;
+			break;
+		case OPT_MIN:
+			if (!cmd_parse_min_responses("survey", optarg, &min))
+				return OAIP_EXIT_USAGE;
+			break;
+		case OPT_COMMENTS:
+			comments = optarg;
+			break;
+		case 'h':
+			return cmd_print_help(usage_text);
+		default:
+			return cmd_option_error("survey", c, argv,
+			                        long_options);
+		}
+	}
+	if (is_template) {
+		if (optind < argc)
+			return cmd_usage_error(
+			    "survey", "unexpected argument '%s'", argv[optind]);
+		if (min || comments)
+			return cmd_usage_error(
+			    "survey", "--min-responses and --comments are for "
+			              "'survey summary'");
+		return survey_template(framework, format_arg, output, phase);
+	}
+	if (optind >= argc)
+		return cmd_usage_error("survey", "no responses file given");
+	if (argc - optind > 1)
+		return cmd_usage_error(
+		    "survey", "give one responses file, not %d", argc - optind);
+	return survey_summary(framework, format_arg, output, phase, comments,
+	                      min, argv[optind]);
+}

@@ -1,0 +1,157 @@
+/* survey_template.c - the parent carers' questionnaire made from a
+ * framework's asks: the question list as CSV (to build a Microsoft or
+ * Google Form) and a printable paper questionnaire as HTML. */
+#include "config.h"
+
+#include "private.h"
+
+/* Questions of fw that apply in phase, in framework order, grouped by
+ * cornerstone in the order W, V, C, P. */
+static bool asked(const oaip_indicator *ind, unsigned phase)
+{
+	return ind->ask && oaip_indicator_applies(ind, phase);
+}
+
+void oaip_survey_template_csv(const oaip_framework *fw, unsigned phase,
+                              oaip_buf *out)
+{
+	oaip_buf_puts(out, "code,indicator,cornerstone,question\r\n");
+	for (int c = 0; c < OAIP_N_CORNERSTONES; c++)
+		for (size_t i = 0; i < fw->n_indicators; i++) {
+			const oaip_indicator *ind = &fw->indicators[i];
+			if ((int)ind->cornerstone != c || !asked(ind, phase))
+				continue;
+			oaip_escape_csv(out, ind->code);
+			oaip_buf_putc(out, ',');
+			oaip_escape_csv(out, ind->id);
+			oaip_buf_putc(out, ',');
+			oaip_escape_csv(out,
+			                oaip_cornerstone_id(ind->cornerstone));
+			oaip_buf_putc(out, ',');
+			oaip_escape_csv(out, ind->ask);
+			oaip_buf_puts(out, "\r\n");
+		}
+}
+
+static const char questionnaire_css[] =
+    "table.q{border-collapse:collapse;width:100%;margin:0 0 1.2em}\n"
+    "table.q th,table.q td{border:1px solid #555;padding:.45em .4em;"
+    "vertical-align:middle}\n"
+    "table.q thead th{font-size:.85em;font-weight:bold;text-align:center;"
+    "width:4.6em}\n"
+    "table.q thead th.qtext{text-align:left;width:auto}\n"
+    "table.q tbody th{text-align:left;font-weight:normal}\n"
+    "table.q .code{font-weight:bold;margin-right:.4em}\n"
+    "table.q td{text-align:center}\n"
+    ".tick{display:inline-block;width:1.5em;height:1.5em;"
+    "border:2px solid #000;background:#fff}\n"
+    ".vh{position:absolute;width:1px;height:1px;overflow:hidden;"
+    "clip:rect(0 0 0 0);white-space:nowrap}\n"
+    ".comments-box{border:2px solid #000;min-height:12em;margin:.5em 0 1em}\n"
+    ".notice{border:1px solid #555;padding:.6em .8em;margin:1em 0}\n"
+    "@media print{@page{size:A4;margin:15mm}"
+    "table.q tr{break-inside:avoid;page-break-inside:avoid}"
+    "h2{break-after:avoid;page-break-after:avoid}"
+    ".skip{display:none}}\n";
+
+static void esc(oaip_buf *out, const char *s)
+{
+	oaip_escape_html(out, s ? s : "");
+}
+
+void oaip_survey_template_html(const oaip_framework *fw, unsigned phase,
+                               oaip_buf *out)
+{
+	static const oaip_answer order[] = {
+	    OAIP_ANSWER_STRONGLY_AGREE, OAIP_ANSWER_AGREE, OAIP_ANSWER_DISAGREE,
+	    OAIP_ANSWER_STRONGLY_DISAGREE, OAIP_ANSWER_DONT_KNOW};
+	oaip_html_page_begin(out, "Working with parent carers: questionnaire",
+	                     questionnaire_css);
+	oaip_buf_puts(out, "<header>\n<div class=\"page\">\n"
+	                   "<h1>How well does the school work with you?</h1>\n"
+	                   "<p>A questionnaire for parent carers. It takes "
+	                   "about ten minutes. For each sentence, tick the "
+	                   "one box that is closest to what you think. If you "
+	                   "cannot say, tick \u201cDon\u2019t know\u201d. You "
+	                   "can leave out any sentence.</p>\n"
+	                   "</div>\n</header>\n<main id=\"main\">\n"
+	                   "<div class=\"page\">\n");
+	oaip_buf_puts(out,
+	              "<section class=\"notice\" aria-labelledby=\"privacy\">"
+	              "\n<h2 id=\"privacy\">Your privacy</h2>\n"
+	              "<p>Please do not write your name, your child\u2019s "
+	              "name or anything else that could identify you: we "
+	              "do not need them. We collect only your ticks and "
+	              "any comments. Answers are counted together, and "
+	              "the results of a question are shown only when at "
+	              "least 10 parent carers have answered it. Comments "
+	              "may be shared without names.</p>\n</section>\n");
+	for (int c = 0; c < OAIP_N_CORNERSTONES; c++) {
+		size_t n = 0;
+		for (size_t i = 0; i < fw->n_indicators; i++)
+			if ((int)fw->indicators[i].cornerstone == c &&
+			    asked(&fw->indicators[i], phase))
+				n++;
+		if (!n)
+			continue;
+		const char *id = oaip_cornerstone_id((oaip_cornerstone)c);
+		oaip_buf_printf(out,
+		                "<section aria-labelledby=\"%s\">\n"
+		                "<h2 id=\"%s\">",
+		                id, id);
+		esc(out, oaip_cornerstone_title((oaip_cornerstone)c));
+		oaip_buf_puts(out, "</h2>\n<table class=\"q\">\n<caption "
+		                   "class=\"vh\">");
+		esc(out, oaip_cornerstone_title((oaip_cornerstone)c));
+		oaip_buf_puts(out,
+		              ": tick one box for each sentence</caption>\n"
+		              "<thead>\n<tr><th scope=\"col\" "
+		              "class=\"qtext\">Sentence</th>");
+		for (size_t k = 0; k < 5; k++) {
+			oaip_buf_puts(out, "<th scope=\"col\">");
+			esc(out, oaip_answer_label(order[k]));
+			oaip_buf_puts(out, "</th>");
+		}
+		oaip_buf_puts(out, "</tr>\n</thead>\n<tbody>\n");
+		for (size_t i = 0; i < fw->n_indicators; i++) {
+			const oaip_indicator *ind = &fw->indicators[i];
+			if ((int)ind->cornerstone != c || !asked(ind, phase))
+				continue;
+			oaip_buf_puts(out, "<tr><th scope=\"row\"><span "
+			                   "class=\"code\">");
+			esc(out, ind->code);
+			oaip_buf_puts(out, "</span>");
+			esc(out, ind->ask);
+			oaip_buf_puts(out, "</th>");
+			for (size_t k = 0; k < 5; k++) {
+				oaip_buf_puts(out,
+				              "<td><span class=\"tick\" "
+				              "aria-hidden=\"true\"></span>"
+				              "<span class=\"vh\">");
+				esc(out, oaip_answer_label(order[k]));
+				oaip_buf_puts(out, " tick box</span></td>");
+			}
+			oaip_buf_puts(out, "</tr>\n");
+		}
+		oaip_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+	}
+	oaip_buf_puts(out, "<section aria-labelledby=\"comments\">\n"
+	                   "<h2 id=\"comments\">Anything else you would like "
+	                   "to tell us?</h2>\n<p>Please leave out names.</p>\n"
+	                   "<div class=\"comments-box\" role=\"img\" "
+	                   "aria-label=\"Box for your comments\"></div>\n"
+	                   "</section>\n");
+	oaip_buf_puts(out, "<section aria-labelledby=\"about\">\n"
+	                   "<h2 id=\"about\">About these sentences</h2>\n<p>");
+	esc(out, fw->ask_attribution
+	             ? fw->ask_attribution
+	             : "The sentences come from the framework\u2019s "
+	               "indicators.");
+	oaip_buf_puts(out, " The framework: ");
+	esc(out, fw->title);
+	oaip_buf_puts(out, " (");
+	esc(out, fw->publisher);
+	oaip_buf_puts(out, ").</p>\n<p>Thank you for your time.</p>\n"
+	                   "</section>\n</div>\n</main>\n");
+	oaip_html_page_end(out, NULL);
+}
