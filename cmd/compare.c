@@ -213,7 +213,10 @@ int cmd_compare(int argc, char **argv)
 		status = cmd_out_of_memory();
 		goto cleanup;
 	}
-	oaip_comparison_finish(cmp);
+	if (!oaip_comparison_finish(cmp)) {
+		status = cmd_out_of_memory();
+		goto cleanup;
+	}
 
 	oaip_render_options ro;
 	char date[11];

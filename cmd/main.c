@@ -49,31 +49,37 @@ static int unknown_command(const char *name)
 
 static int usage(void)
 {
-	char text[4096];
-	size_t n = (size_t)snprintf(
-	    text, sizeof text,
-	    "Usage: oaip-eval COMMAND [OPTION]... [ARG]...\n"
-	    "Evaluate a school's partnership with parent carers against a "
-	    "local authority\nframework, organised by the Four Cornerstones: "
-	    "Welcome and Care, Value and\nInclude, Communicate, Work in "
-	    "Partnership.\n\nCommands:\n");
-	for (size_t i = 0; i < N_COMMANDS && n < sizeof text; i++)
-		n += (size_t)snprintf(text + n, sizeof text - n, "  %-11s %s\n",
-		                      commands[i].name, commands[i].summary);
-	if (n < sizeof text)
-		snprintf(
-		    text + n, sizeof text - n,
-		    "  %-11s %s\n\n"
-		    "Options:\n"
-		    "  -h, --help     show this help, or 'help COMMAND' for "
-		    "one command\n"
-		    "  -V, --version  show the version\n\n"
-		    "Exit status: 0 success, 1 a check failed, 2 usage "
-		    "error, 3 bad or\nunreadable input, 4 out of memory.  "
-		    "See oaip-eval(1), oaip-selfeval(5)\nand "
-		    "oaip-framework(5).\n",
-		    "help", "show help for a command");
-	return cmd_print_help(text);
+	oaip_buf text;
+	oaip_buf_init(&text);
+	oaip_buf_puts(&text,
+	              "Usage: oaip-eval COMMAND [OPTION]... [ARG]...\n"
+	              "Evaluate a school's partnership with parent carers "
+	              "against a local authority\nframework, organised by the "
+	              "Four Cornerstones: Welcome and Care, Value and\n"
+	              "Include, Communicate, Work in Partnership.\n\n"
+	              "Commands:\n");
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		oaip_buf_printf(&text, "  %-11s %s\n", commands[i].name,
+		                commands[i].summary);
+	oaip_buf_printf(
+	    &text,
+	    "  %-11s %s\n\n"
+	    "Options:\n"
+	    "  -h, --help     show this help, or 'help COMMAND' for "
+	    "one command\n"
+	    "  -V, --version  show the version\n\n"
+	    "Exit status: 0 success, 1 a check failed, 2 usage "
+	    "error, 3 bad or\nunreadable input, 4 out of memory.  "
+	    "See oaip-eval(1), oaip-selfeval(5)\nand "
+	    "oaip-framework(5).\n",
+	    "help", "show help for a command");
+	if (text.failed) {
+		oaip_buf_free(&text);
+		return cmd_out_of_memory();
+	}
+	int status = cmd_print_help(text.data);
+	oaip_buf_free(&text);
+	return status;
 }
 
 static int run_help(int argc, char **argv)

@@ -555,8 +555,9 @@ static int cmp_priority(const void *a, const void *b)
 	return (x->indicator > y->indicator) - (x->indicator < y->indicator);
 }
 
-void oaip_comparison_finish(oaip_comparison *c)
+bool oaip_comparison_finish(oaip_comparison *c)
 {
+	bool ok = false;
 	const oaip_framework *fw = c->fw;
 	double *v = malloc((c->n ? c->n : 1) * sizeof *v);
 	oaip_priority *p =
@@ -616,10 +617,11 @@ void oaip_comparison_finish(oaip_comparison *c)
 	    k < OAIP_COMPARE_PRIORITIES ? k : OAIP_COMPARE_PRIORITIES;
 	c->priorities = p;
 	p = NULL;
-	oaip_area_support(c);
+	ok = oaip_area_support(c);
 cleanup:
 	free(v);
 	free(p);
+	return ok;
 }
 
 /* ---- accessors ------------------------------------------------------------

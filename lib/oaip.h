@@ -25,7 +25,7 @@
 #include <stdio.h>
 
 /* ------------------------------------------------------------------ */
-/* Exit statuses (SPEC.md)                                            */
+/* Exit statuses (oaip-eval(1))                                      */
 
 typedef enum oaip_exit {
 	OAIP_EXIT_OK = 0,           /* success */
@@ -59,7 +59,7 @@ void oaip_buf_vprintf(oaip_buf *b, const char *fmt, va_list ap)
  * unless allocation failed); the buffer is left empty. */
 char *oaip_buf_detach(oaip_buf *b);
 
-/* Safe string helpers (util.c).  Both return NULL only if allocation
+/* Safe string helpers (buf.c).  Both return NULL only if allocation
  * failed; the caller frees. */
 char *oaip_strdup(const char *s);
 char *oaip_strndup(const char *s, size_t n);
@@ -583,8 +583,10 @@ bool oaip_comparison_add_files(oaip_comparison *c, const char *const *paths,
                                oaip_compare_progress *progress, void *ud);
 
 /* Compute the area spread and the training priorities; call after the
- * last add and before the accessors below that say so, and renderers. */
-void oaip_comparison_finish(oaip_comparison *c);
+ * last add and before the accessors below that say so, and renderers.
+ * Returns false if allocation failed: the figures are then incomplete
+ * and no report may be written from them. */
+bool oaip_comparison_finish(oaip_comparison *c);
 
 /* Accessors; every pointer returned is borrowed from c. */
 const oaip_framework *oaip_comparison_framework(const oaip_comparison *c);

@@ -27,7 +27,7 @@ static void cell(oaip_buf *out, const oaip_rcell *c)
 	if (c->has_score)
 		oaip_put_score(out, c->score);
 	else
-		oaip_buf_puts(out, "not evaluated");
+		md(out, c->band_short);
 	oaip_buf_puts(out, " (");
 	oaip_put_size(out, c->rated);
 	oaip_buf_putc(out, '/');
@@ -110,7 +110,7 @@ static void schools(const oaip_compare_report *rep, oaip_buf *out)
 		if (s->m[OAIP_OVERALL].has_score)
 			oaip_put_score(out, s->m[OAIP_OVERALL].score);
 		else
-			oaip_buf_puts(out, "not evaluated");
+			md(out, s->m[OAIP_OVERALL].band_short);
 		for (int k = 0; k < OAIP_N_CORNERSTONES; k++) {
 			oaip_buf_puts(out, " | ");
 			cell(out, &s->m[k]);

@@ -53,7 +53,7 @@
  * 4. JSON: the section appears under its key (the id with '-' turned to
  *    '_', here "two_views").  If the builder sets s->json (a jansson value
  *    it built; the model then owns it) that value is written as it is,
- *    so the SPEC's members can be exact; otherwise the JSON holds the
+ *    so the documented members can be exact; otherwise the JSON holds the
  *    blocks generically: {"title", "text": [paragraphs], "items":
  *    [{"label","text"}], "quotes": [{"text","by"}], "tables":
  *    [{"caption", "rows": [{column key: cell}]}]} with a numeric column's

@@ -1037,7 +1037,7 @@ static void test_bar_chart_helper(void **state)
 	assert_string_equal(oaip_heat_class(true, 100), "heat-4");
 }
 
-/* SPEC.md's order, the same as the Markdown report's. */
+/* The report's order, the same as the Markdown report's. */
 static void test_sections_in_spec_order(void **state)
 {
 	(void)state;

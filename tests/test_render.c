@@ -753,7 +753,7 @@ static void test_markdown_report(void **state)
 	                           "Established (2) and one rated Emerging (1) "
 	                           "score (2 + 1) / (3 + 3) = 50.0%."));
 
-	/* The sections in the order SPEC.md gives, as in HTML. */
+	/* The sections in the report's order, as in HTML. */
 	static const char *const order[] = {
 	    "\n## Summary\n",
 	    "\n## How scores are worked out\n",

@@ -1,0 +1,554 @@
+/* test_parity.c - every format says the same: for many generated returns
+ * (both built-in frameworks and a weighted one with a scale from 1,
+ * every phase, every target), each fact in the score report's JSON is
+ * found in its Markdown and its HTML, and the comparison's JSON, CSV,
+ * Markdown and HTML agree school by school.
+ *
+ * The Markdown is read as a reader sees it (parsed by cmark, escapes
+ * undone) and the HTML as its visible text (tags dropped, entities
+ * decoded), so a fact is found only if a reader can see it. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <cmark.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "oaip.h"
+
+/* ---- reading what a reader sees ------------------------------------ */
+
+static char *visible(const char *html)
+{
+	static const struct {
+		const char *entity;
+		const char *text;
+	} entities[] = {{"&lt;", "<"},    {"&gt;", ">"},   {"&amp;", "&"},
+	                {"&quot;", "\""}, {"&#34;", "\""}, {"&#39;", "'"},
+	                {"&#x27;", "'"},  {"&nbsp;", " "}};
+	oaip_buf b;
+	oaip_buf_init(&b);
+	const char *p = strstr(html, "<body>");
+	bool space = false;
+	for (p = p ? p : html; *p; p++) {
+		if (*p == '<') {
+			const char *end = strchr(p, '>');
+			if (!end)
+				break;
+			space = true;
+			p = end;
+			continue;
+		}
+		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+			space = true;
+			continue;
+		}
+		if (space && b.len)
+			oaip_buf_putc(&b, ' ');
+		space = false;
+		if (*p == '&') {
+			size_t i, n = sizeof entities / sizeof entities[0];
+			for (i = 0; i < n; i++)
+				if (strncmp(p, entities[i].entity,
+				            strlen(entities[i].entity)) == 0)
+					break;
+			if (i < n) {
+				oaip_buf_puts(&b, entities[i].text);
+				p += strlen(entities[i].entity) - 1;
+				continue;
+			}
+		}
+		oaip_buf_putc(&b, *p);
+	}
+	assert_false(b.failed);
+	return oaip_buf_detach(&b);
+}
+
+static char *md_visible(const char *md)
+{
+	char *html = cmark_markdown_to_html(md, strlen(md), CMARK_OPT_DEFAULT);
+	assert_non_null(html);
+	char *t = visible(html);
+	free(html);
+	return t;
+}
+
+/* Plain text with its runs of white space made single spaces, as the
+ * visible text has them. */
+static char *squeeze(const char *s)
+{
+	char *html = malloc(strlen(s) * 5 + 1);
+	assert_non_null(html);
+	/* Escape what visible() would take for markup. */
+	size_t n = 0;
+	for (; *s; s++) {
+		if (*s == '<') {
+			memcpy(html + n, "&lt;", 4);
+			n += 4;
+		} else if (*s == '&') {
+			memcpy(html + n, "&amp;", 5);
+			n += 5;
+		} else {
+			html[n++] = *s;
+		}
+	}
+	html[n] = '\0';
+	char *t = visible(html);
+	free(html);
+	return t;
+}
+
+#define assert_seen(text, fact, format, what)                                  \
+	do {                                                                   \
+		char *f_ = squeeze(fact);                                      \
+		if (!strstr((text), f_))                                       \
+			fail_msg("%s lacks %s '%s'", (format), (what), f_);    \
+		free(f_);                                                      \
+	} while (0)
+
+/* ---- generated returns ---------------------------------------------- */
+
+static unsigned long long seed;
+
+static unsigned rnd(unsigned n)
+{
+	seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (unsigned)((seed >> 33) % n);
+}
+
+static const char *const words[] = {"coffee", "morning", "review", "newsletter",
+                                    "forum",  "SENCo",   "survey", "termly",
+                                    "visit",  "family",  "plan",   "welcome"};
+
+static void sentence(oaip_buf *b)
+{
+	unsigned n = 2 + rnd(6);
+	for (unsigned i = 0; i < n; i++)
+		oaip_buf_printf(b, "%s%s", i ? " " : "",
+		                words[rnd(sizeof words / sizeof words[0])]);
+}
+
+/* A return for fw: each indicator rated at a random level, n/a or left
+ * blank, some with evidence and next steps; coverage varies with k. */
+static oaip_selfeval *make_return(const oaip_framework *fw, unsigned k,
+                                  const char *name)
+{
+	oaip_buf csv;
+	oaip_buf_init(&csv);
+	oaip_buf_puts(&csv, "indicator,rating,evidence,next_steps\n");
+	unsigned blank = k % 4 == 3 ? 70 : 15;
+	for (size_t i = 0; i < fw->n_indicators; i++) {
+		oaip_buf_printf(&csv, "%s,", fw->indicators[i].id);
+		unsigned r = rnd(100);
+		if (r < blank)
+			;
+		else if (r < blank + 8)
+			oaip_buf_puts(&csv, "n/a");
+		else
+			oaip_buf_printf(
+			    &csv, "%d",
+			    fw->scale.levels[rnd((unsigned)fw->scale.n_levels)]
+			        .value);
+		oaip_buf_putc(&csv, ',');
+		if (rnd(2))
+			sentence(&csv);
+		oaip_buf_putc(&csv, ',');
+		if (rnd(3) == 0)
+			sentence(&csv);
+		oaip_buf_putc(&csv, '\n');
+	}
+	assert_false(csv.failed);
+	oaip_diags d;
+	oaip_diags_init(&d);
+	oaip_selfeval *se =
+	    oaip_selfeval_read_memory(fw, csv.data, csv.len, name, &d);
+	if (!se)
+		oaip_diags_print(&d, stderr);
+	assert_non_null(se);
+	oaip_diags_free(&d);
+	oaip_buf_free(&csv);
+	return se;
+}
+
+static char *render(const oaip_result *r, oaip_format f)
+{
+	static const oaip_render_options o = {"2026-11-23", "9.9"};
+	oaip_buf b;
+	oaip_buf_init(&b);
+	assert_true(oaip_render_score(r, f, &o, &b));
+	assert_false(b.failed);
+	return oaip_buf_detach(&b);
+}
+
+static void check_ids(const char *md, const char *html, json_t *a,
+                      const char *what)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(a, i, v)
+	{
+		const char *id =
+		    json_is_string(v)
+		        ? json_string_value(v)
+		        : json_string_value(json_object_get(v, "indicator"));
+		assert_non_null(id);
+		assert_seen(md, id, "Markdown", what);
+		assert_seen(html, id, "HTML", what);
+		const char *label =
+		    json_string_value(json_object_get(v, "rating_label"));
+		if (label) {
+			assert_seen(md, label, "Markdown", "rating");
+			assert_seen(html, label, "HTML", "rating");
+		}
+		const char *ev =
+		    json_string_value(json_object_get(v, "evidence"));
+		if (ev) {
+			assert_seen(md, ev, "Markdown", "evidence");
+			assert_seen(html, ev, "HTML", "evidence");
+		}
+	}
+}
+
+/* Every fact of the JSON in the Markdown and the HTML. */
+static void check_score(const oaip_result *r)
+{
+	char *js = render(r, OAIP_FORMAT_JSON);
+	char *mdsrc = render(r, OAIP_FORMAT_MARKDOWN);
+	char *htmlsrc = render(r, OAIP_FORMAT_HTML);
+	char *md = md_visible(mdsrc);
+	char *html = visible(htmlsrc);
+	json_error_t e;
+	json_t *j = json_loads(js, 0, &e);
+	if (!j)
+		fail_msg("invalid JSON: %s", e.text);
+
+	const char *facts[] = {"school", "framework_title", "target_label"};
+	for (size_t k = 0; k < sizeof facts / sizeof facts[0]; k++) {
+		const char *v = json_string_value(json_object_get(j, facts[k]));
+		if (!v)
+			continue;
+		assert_seen(md, v, "Markdown", facts[k]);
+		assert_seen(html, v, "HTML", facts[k]);
+	}
+	char num[64];
+	json_t *overall = json_object_get(j, "overall");
+	if (json_is_number(overall)) {
+		snprintf(num, sizeof num, "%.1f%%", json_number_value(overall));
+		assert_seen(md, num, "Markdown", "overall");
+		assert_seen(html, num, "HTML", "overall");
+	}
+	snprintf(num, sizeof num, "%lld of %lld indicator",
+	         (long long)json_integer_value(json_object_get(j, "rated")),
+	         (long long)json_integer_value(json_object_get(j, "total")));
+	assert_seen(md, num, "Markdown", "rated of total");
+	assert_seen(html, num, "HTML", "rated of total");
+
+	size_t i;
+	json_t *cs;
+	json_array_foreach(json_object_get(j, "cornerstones"), i, cs)
+	{
+		const char *title =
+		    json_string_value(json_object_get(cs, "title"));
+		const char *band =
+		    json_string_value(json_object_get(cs, "band"));
+		json_t *score = json_object_get(cs, "score");
+		char row[256];
+		if (json_is_number(score))
+			snprintf(row, sizeof row, "%s %.1f%%", title,
+			         json_number_value(score));
+		else
+			snprintf(row, sizeof row, "%s", title);
+		/* The title, then its score, in the summary's row. */
+		const char *m = strstr(md, "Cornerstone ");
+		assert_non_null(m);
+		char *row_md = squeeze(row);
+		char *at = strstr(m, row_md);
+		if (!at && json_is_number(score)) {
+			/* Markdown's table is | Title | 66.7% ... | */
+			char cells[256];
+			snprintf(cells, sizeof cells, "%s | %.1f%%", title,
+			         json_number_value(score));
+			free(row_md);
+			row_md = squeeze(cells);
+			at = strstr(m, row_md);
+		}
+		if (!at)
+			fail_msg("Markdown lacks the row '%s'", row_md);
+		free(row_md);
+		assert_seen(html, row, "HTML", "cornerstone score");
+		assert_seen(md, band, "Markdown", "band");
+		assert_seen(html, band, "HTML", "band");
+		snprintf(
+		    row, sizeof row, "%lld of %lld indicator",
+		    (long long)json_integer_value(json_object_get(cs, "rated")),
+		    (long long)json_integer_value(
+		        json_object_get(cs, "total")));
+		if (json_integer_value(json_object_get(cs, "total"))) {
+			assert_seen(md, row, "Markdown", "counts");
+			assert_seen(html, row, "HTML", "counts");
+		}
+	}
+	check_ids(md, html, json_object_get(j, "gaps"), "gap");
+	check_ids(md, html, json_object_get(j, "strengths"), "strength");
+	check_ids(md, html, json_object_get(j, "not_evaluated"),
+	          "not evaluated");
+	check_ids(md, html, json_object_get(j, "not_applicable"),
+	          "not applicable");
+
+	json_t *part;
+	json_array_foreach(json_object_get(j, "method"), i, part)
+	{
+		const char *text =
+		    json_string_value(json_object_get(part, "text"));
+		const char *band =
+		    json_string_value(json_object_get(part, "band"));
+		assert_seen(md, text, "Markdown", "method");
+		assert_seen(html, text, "HTML", "method");
+		if (band) {
+			assert_seen(md, band, "Markdown", "method band");
+			assert_seen(html, band, "HTML", "method band");
+		}
+	}
+	json_decref(j);
+	free(js);
+	free(mdsrc);
+	free(htmlsrc);
+	free(md);
+	free(html);
+}
+
+static oaip_framework *load(const char *spec)
+{
+	char path[4096];
+	const char *top = getenv("top_srcdir");
+	if (strchr(spec, '/')) {
+		snprintf(path, sizeof path, "%s/%s", top ? top : ".", spec);
+		spec = path;
+	}
+	oaip_diags d;
+	oaip_diags_init(&d);
+	oaip_framework *fw = oaip_framework_load(spec, &d);
+	if (!fw)
+		oaip_diags_print(&d, stderr);
+	assert_non_null(fw);
+	oaip_diags_free(&d);
+	return fw;
+}
+
+static const char *const frameworks[] = {"devon", "west-sussex",
+                                         "tests/data/score/weighted.xml",
+                                         "tests/data/score/phased.xml"};
+static const unsigned phases[] = {0, OAIP_PHASE_EARLY_YEARS, OAIP_PHASE_SCHOOL,
+                                  OAIP_PHASE_POST16};
+
+static void test_score_formats_agree(void **state)
+{
+	(void)state;
+	size_t reports = 0;
+	for (size_t f = 0; f < sizeof frameworks / sizeof frameworks[0]; f++) {
+		oaip_framework *fw = load(frameworks[f]);
+		seed = 1000 + f;
+		for (unsigned k = 0; k < 6; k++) {
+			char name[64];
+			snprintf(name, sizeof name, "school-%u.csv", k);
+			oaip_selfeval *se = make_return(fw, k, name);
+			for (size_t p = 0; p < 4; p++)
+				for (size_t t = 0; t < fw->scale.n_levels;
+				     t++) {
+					oaip_score_options o = {
+					    fw->scale.levels[t].value,
+					    phases[p]};
+					oaip_result *r =
+					    oaip_score_compute(se, &o);
+					assert_non_null(r);
+					check_score(r);
+					oaip_result_free(r);
+					reports++;
+				}
+			oaip_selfeval_free(se);
+		}
+		oaip_framework_free(fw);
+	}
+	assert_true(reports > 200);
+}
+
+/* ---- the comparison ----------------------------------------------------- */
+
+static char *render_cmp(const oaip_comparison *c, oaip_format f)
+{
+	static const oaip_render_options o = {"2026-11-23", "9.9"};
+	oaip_buf b;
+	oaip_buf_init(&b);
+	assert_true(oaip_render_compare(c, f, &o, &b));
+	assert_false(b.failed);
+	return oaip_buf_detach(&b);
+}
+
+/* The figures in order within text, from the school's file up to the next
+ * school's. */
+static void in_order(const char *text, const char *file, const char *next,
+                     char figures[][32], size_t n, const char *format)
+{
+	char *f = squeeze(file);
+	const char *p = strstr(text, f);
+	if (!p)
+		fail_msg("%s lacks the school '%s'", format, f);
+	const char *end = NULL;
+	if (next) {
+		char *g = squeeze(next);
+		end = strstr(p + strlen(f), g);
+		free(g);
+	}
+	p += strlen(f);
+	for (size_t i = 0; i < n; i++) {
+		const char *q = strstr(p, figures[i]);
+		if (!q || (end && q > end))
+			fail_msg("%s: '%s' lacks %s in its row", format, f,
+			         figures[i]);
+		p = q + strlen(figures[i]);
+	}
+	free(f);
+}
+
+/* A score as CSV gives it: empty when there is none. */
+static const char *num(const char *fig)
+{
+	return fig[0] >= '0' && fig[0] <= '9' ? fig : "";
+}
+
+static void test_compare_formats_agree(void **state)
+{
+	(void)state;
+	for (size_t f = 0; f < sizeof frameworks / sizeof frameworks[0]; f++) {
+		oaip_framework *fw = load(frameworks[f]);
+		oaip_compare_options co = {-1, 0};
+		oaip_comparison *c = oaip_comparison_new(fw, &co);
+		assert_non_null(c);
+		seed = 2000 + f;
+		oaip_selfeval *se[12];
+		for (unsigned k = 0; k < 12; k++) {
+			char name[64];
+			snprintf(name, sizeof name, "dir/school-%02u.csv", k);
+			se[k] = make_return(fw, k, name);
+			oaip_score_options so = {-1, 0};
+			oaip_result *r = oaip_score_compute(se[k], &so);
+			assert_non_null(r);
+			assert_true(oaip_comparison_add_result(c, r));
+			oaip_result_free(r);
+		}
+		assert_true(oaip_comparison_finish(c));
+
+		char *js = render_cmp(c, OAIP_FORMAT_JSON);
+		char *csv = render_cmp(c, OAIP_FORMAT_CSV);
+		char *mdsrc = render_cmp(c, OAIP_FORMAT_MARKDOWN);
+		char *htmlsrc = render_cmp(c, OAIP_FORMAT_HTML);
+		char *md = md_visible(mdsrc);
+		char *html = visible(htmlsrc);
+		json_error_t e;
+		json_t *j = json_loads(js, 0, &e);
+		if (!j)
+			fail_msg("invalid JSON: %s", e.text);
+		json_t *schools = json_object_get(j, "schools");
+		assert_int_equal(json_array_size(schools), 12);
+		size_t i;
+		json_t *s;
+		json_array_foreach(schools, i, s)
+		{
+			const char *file =
+			    json_string_value(json_object_get(s, "file"));
+			json_t *nx = json_array_get(schools, i + 1);
+			const char *next =
+			    nx ? json_string_value(json_object_get(nx, "file"))
+			       : NULL;
+			char fig[5][32];
+			json_t *o = json_object_get(s, "overall");
+			/* A school with no overall score has no cornerstone
+			 * score either: its cells say why, in the words of
+			 * each cornerstone's band. */
+			if (json_is_number(o))
+				snprintf(fig[0], 32, "%.1f",
+				         json_number_value(o));
+			else
+				snprintf(fig[0], 32, "%s", "");
+			size_t k;
+			json_t *cs;
+			json_array_foreach(json_object_get(s, "cornerstones"),
+			                   k, cs)
+			{
+				json_t *sc = json_object_get(cs, "score");
+				const char *band = json_string_value(
+				    json_object_get(cs, "band"));
+				if (json_is_number(sc))
+					snprintf(fig[k + 1], 32, "%.1f",
+					         json_number_value(sc));
+				else
+					snprintf(fig[k + 1], 32, "%.*s",
+					         (int)strcspn(band, "("), band);
+			}
+			in_order(md, file, next, fig, 5, "Markdown");
+			in_order(html, file, next, fig, 5, "HTML");
+			/* CSV: school,file,overall,cornerstones... */
+			char line[512];
+			snprintf(line, sizeof line, ",%s,%s,%s,%s,%s,%s,", file,
+			         json_is_number(o) ? fig[0] : "", num(fig[1]),
+			         num(fig[2]), num(fig[3]), num(fig[4]));
+			if (!strstr(csv, line))
+				fail_msg("CSV lacks the row '%s'", line);
+		}
+		/* Weights explained in every format when the framework has
+		 * them. */
+		bool weighted = strstr(frameworks[f], "weighted") != NULL;
+		const char *w = "carry more weight";
+		assert_int_equal(strstr(md, w) != NULL, weighted);
+		assert_int_equal(strstr(html, w) != NULL, weighted);
+		assert_int_equal(strstr(js, w) != NULL, weighted);
+		json_decref(j);
+		free(js);
+		free(csv);
+		free(mdsrc);
+		free(htmlsrc);
+		free(md);
+		free(html);
+		for (unsigned k = 0; k < 12; k++)
+			oaip_selfeval_free(se[k]);
+		oaip_comparison_free(c);
+		oaip_framework_free(fw);
+	}
+}
+
+/* An unsupported pair is refused, with nothing written. */
+static void test_unsupported_pairs(void **state)
+{
+	(void)state;
+	assert_false(oaip_render_supported(OAIP_REPORT_SCORE, OAIP_FORMAT_CSV));
+	assert_true(
+	    oaip_render_supported(OAIP_REPORT_COMPARE, OAIP_FORMAT_CSV));
+	oaip_framework *fw = load("devon");
+	seed = 7;
+	oaip_selfeval *se = make_return(fw, 0, "x.csv");
+	oaip_score_options o = {-1, 0};
+	oaip_result *r = oaip_score_compute(se, &o);
+	oaip_buf b;
+	oaip_buf_init(&b);
+	assert_false(oaip_render_score(r, OAIP_FORMAT_CSV, NULL, &b));
+	assert_int_equal(b.len, 0);
+	oaip_buf_free(&b);
+	oaip_result_free(r);
+	oaip_selfeval_free(se);
+	oaip_framework_free(fw);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_score_formats_agree),
+	    cmocka_unit_test(test_compare_formats_agree),
+	    cmocka_unit_test(test_unsupported_pairs),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
