@@ -805,6 +805,48 @@ size_t oaip_plan_cornerstone_rows(const oaip_plan *p, oaip_cornerstone c,
 /* The renderer, oaip_render_plan, is declared with the others below. */
 
 /* ------------------------------------------------------------------ */
+/* "You said, we did" (yousaid.c, render_yousaid.c): one page for      */
+/* parent carers                                                       */
+
+/* The most questions the page answers: it must fit on one A4 sheet. */
+#define OAIP_YOUSAID_MAX 3
+
+struct oaip_survey_result;
+typedef struct oaip_yousaid {
+	const oaip_result *r;                 /* borrowed */
+	const struct oaip_survey_result *res; /* borrowed */
+	size_t *items; /* indicator indexes: the questions fewest agreed
+	                  with (lowest agree %, then more answers, then
+	                  framework order); only questions whose answers may
+	                  be shown, none when the survey has too few
+	                  respondents */
+	size_t n;
+} oaip_yousaid;
+
+/* Choose the questions for r's school from res (counted against the same
+ * framework).  NULL if allocation failed or res is for another
+ * framework.  Caller frees with oaip_yousaid_free. */
+oaip_yousaid *oaip_yousaid_build(const oaip_result *r,
+                                 const struct oaip_survey_result *res);
+void oaip_yousaid_free(oaip_yousaid *y);
+/* The page's words, plain text (not escaped), appended to out. */
+void oaip_yousaid_title(const oaip_yousaid *y, oaip_buf *out);
+void oaip_yousaid_school(const oaip_yousaid *y, oaip_buf *out);
+/* Thanks, how many answered, what follows; or, with too few
+ * respondents, why nothing is shown. */
+void oaip_yousaid_intro(const oaip_yousaid *y, oaip_buf *out);
+/* Item k: the question in the questionnaire's words; what parent carers
+ * said, as counts; the school's evidence; its next steps. */
+void oaip_yousaid_question(const oaip_yousaid *y, size_t k, oaip_buf *out);
+void oaip_yousaid_said(const oaip_yousaid *y, size_t k, oaip_buf *out);
+void oaip_yousaid_did(const oaip_yousaid *y, size_t k, oaip_buf *out);
+void oaip_yousaid_will(const oaip_yousaid *y, size_t k, oaip_buf *out);
+void oaip_yousaid_closing(const oaip_yousaid *y, oaip_buf *out);
+/* Who wrote the survey's statements (the framework's ask attribution). */
+void oaip_yousaid_credit(const oaip_yousaid *y, oaip_buf *out);
+/* The renderer, oaip_render_yousaid, is declared with the others below. */
+
+/* ------------------------------------------------------------------ */
 /* Rendering (render_*.c, escape.c)                                   */
 
 typedef enum oaip_format {
@@ -864,6 +906,10 @@ bool oaip_render_compare(const oaip_comparison *c, oaip_format format,
  * CRLF, ready for a spreadsheet), Markdown or HTML; JSON gives Markdown. */
 void oaip_render_plan(const oaip_plan *p, oaip_format format,
                       const oaip_render_options *o, oaip_buf *out);
+/* The "you said, we did" page (render_yousaid.c): HTML (one A4 page,
+ * printable) or Markdown (for a newsletter); false for another format. */
+bool oaip_render_yousaid(const oaip_yousaid *y, oaip_format format,
+                         const oaip_render_options *o, oaip_buf *out);
 
 /* Escaping, in one place.  Each appends the escaped form of s to out. */
 /* HTML text and attribute values: & < > " ' */

@@ -1012,9 +1012,9 @@ static void test_bar_chart_helper(void **state)
 {
 	(void)state;
 	oaip_html_bar bars[] = {
-	    {"<School A>", true, 42.25},
-	    {"School B", false, 0},
-	    {"School C", true, 0},
+	    {.label = "<School A>", .has_value = true, .value = 42.25},
+	    {.label = "School B", .has_value = false, .value = 0},
+	    {.label = "School C", .has_value = true, .value = 0},
 	};
 	oaip_buf b;
 	oaip_buf_init(&b);
