@@ -177,7 +177,8 @@ static oaip_selfeval *make_return(const oaip_framework *fw, unsigned k,
 
 static char *render(const oaip_result *r, oaip_format f)
 {
-	static const oaip_render_options o = {"2026-11-23", "9.9"};
+	static const oaip_render_options o = {.date = "2026-11-23",
+	                                      .program_version = "9.9"};
 	oaip_buf b;
 	oaip_buf_init(&b);
 	assert_true(oaip_render_score(r, f, &o, &b));
@@ -377,11 +378,117 @@ static void test_score_formats_agree(void **state)
 	assert_true(reports > 200);
 }
 
+/* ---- since last time ---------------------------------------------------- */
+
+static char *render_prev(const oaip_result *r, const oaip_progress *p,
+                         oaip_format f)
+{
+	oaip_render_options o = {
+	    .date = "2026-11-23", .program_version = "9.9", .previous = p};
+	oaip_buf b;
+	oaip_buf_init(&b);
+	assert_true(oaip_render_score(r, f, &o, &b));
+	assert_false(b.failed);
+	return oaip_buf_detach(&b);
+}
+
+static void seen_both(const char *md, const char *html, const char *fact,
+                      const char *what)
+{
+	assert_seen(md, fact, "Markdown", what);
+	assert_seen(html, fact, "HTML", what);
+}
+
+/* Every fact of JSON "previous" in the Markdown and the HTML. */
+static void test_previous_formats_agree(void **state)
+{
+	(void)state;
+	size_t reports = 0;
+	for (size_t f = 0; f < 2; f++) {
+		oaip_framework *fw = load(frameworks[f]);
+		seed = 2000 + f;
+		for (unsigned k = 0; k < 6; k++) {
+			oaip_selfeval *then = make_return(fw, k, "last.csv");
+			oaip_selfeval *now = make_return(fw, k + 1, "now.csv");
+			oaip_score_options o = {.target = -1, .phase = 0};
+			oaip_result *rt = oaip_score_compute(then, &o);
+			oaip_result *rn = oaip_score_compute(now, &o);
+			oaip_diags d;
+			oaip_diags_init(&d);
+			oaip_progress *p = oaip_progress_compute(rt, rn, &d);
+			assert_non_null(p);
+			oaip_diags_free(&d);
+
+			char *js = render_prev(rn, p, OAIP_FORMAT_JSON);
+			char *mdsrc = render_prev(rn, p, OAIP_FORMAT_MARKDOWN);
+			char *htmlsrc = render_prev(rn, p, OAIP_FORMAT_HTML);
+			char *md = md_visible(mdsrc);
+			char *html = visible(htmlsrc);
+			json_error_t e;
+			json_t *j = json_loads(js, 0, &e);
+			assert_non_null(j);
+			json_t *prev = json_object_get(j, "previous");
+			assert_non_null(prev);
+			char fact[128];
+			size_t i;
+			json_t *c;
+			json_array_foreach(
+			    json_object_get(prev, "cornerstones"), i, c)
+			{
+				json_t *score = json_object_get(c, "score");
+				json_t *change = json_object_get(c, "change");
+				if (json_is_number(score)) {
+					snprintf(fact, sizeof fact, "%.1f%%",
+					         json_number_value(score));
+					seen_both(md, html, fact, "score then");
+				}
+				if (json_is_number(change)) {
+					double v = json_number_value(change);
+					if (v > 0.05 || v < -0.05)
+						snprintf(fact, sizeof fact,
+						         "%s %.1f points",
+						         v > 0 ? "up" : "down",
+						         v > 0 ? v : -v);
+					else
+						snprintf(fact, sizeof fact,
+						         "no change");
+					seen_both(md, html, fact, "change");
+				}
+			}
+			json_t *m;
+			json_array_foreach(json_object_get(prev, "moved"), i, m)
+			    seen_both(md, html,
+			              json_string_value(
+			                  json_object_get(m, "indicator")),
+			              "moved");
+			json_array_foreach(json_object_get(prev, "new_gaps"), i,
+			                   m)
+			    seen_both(md, html, json_string_value(m),
+			              "new gap");
+			json_decref(j);
+			free(js);
+			free(mdsrc);
+			free(htmlsrc);
+			free(md);
+			free(html);
+			oaip_progress_free(p);
+			oaip_result_free(rt);
+			oaip_result_free(rn);
+			oaip_selfeval_free(then);
+			oaip_selfeval_free(now);
+			reports++;
+		}
+		oaip_framework_free(fw);
+	}
+	assert_true(reports == 12);
+}
+
 /* ---- the comparison ----------------------------------------------------- */
 
 static char *render_cmp(const oaip_comparison *c, oaip_format f)
 {
-	static const oaip_render_options o = {"2026-11-23", "9.9"};
+	static const oaip_render_options o = {.date = "2026-11-23",
+	                                      .program_version = "9.9"};
 	oaip_buf b;
 	oaip_buf_init(&b);
 	assert_true(oaip_render_compare(c, f, &o, &b));
@@ -547,6 +654,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_score_formats_agree),
+	    cmocka_unit_test(test_previous_formats_agree),
 	    cmocka_unit_test(test_compare_formats_agree),
 	    cmocka_unit_test(test_unsupported_pairs),
 	};
