@@ -70,12 +70,21 @@ oaip_framework *cmd_load_framework(const char *spec);
 bool cmd_parse_phase(const char *cmd, const char *arg, unsigned *phase);
 
 /* Decide the output format from -F (may be NULL) and -o (may be NULL):
- * -F wins, else the -o extension, else markdown.  allow_csv says whether
- * csv is a valid format for this command.  Prints a usage error and
- * returns false on an unknown or unsupported format, or when, with no -F,
- * -o names a .csv file for a command that does not write CSV. */
+ * the -o name's extension, else -F, else markdown; a name with no
+ * extension, "-" and a file that is not a regular file (/dev/stdout, a
+ * pipe) leave it to -F.  allow_csv says whether csv is a valid format for
+ * this command.  Prints a usage error and returns false on an unknown or
+ * unsupported format, an extension the command cannot write (.pdf,
+ * .xlsx, .csv for score), or -F disagreeing with the extension: never a
+ * file of one format under another's name. */
 bool cmd_resolve_format(const char *cmd, const char *format_arg,
                         const char *output, bool allow_csv, oaip_format *f);
+
+/* The format of template's file: -F csv|xlsx, else the -o name's .csv or
+ * .xlsx, else CSV.  Prints a usage error and returns false for another
+ * format or extension, or when -F and the name disagree. */
+bool cmd_template_format(const char *format_arg, const char *output,
+                         bool *xlsx);
 
 /* Is output (-o) the same file as one of the inputs, or as the framework
  * file framework_spec names (may be NULL)?  "-" among the inputs is

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "cmd.h"
@@ -89,11 +90,39 @@ bool cmd_parse_phase(const char *cmd, const char *arg, unsigned *phase)
 	return true;
 }
 
+/* The extension of an output name, lower-cased into buf, or NULL when the
+ * format is not the name's to decide: no -o, "-", a name with no
+ * extension, or something that exists and is not a regular file
+ * (/dev/stdout, a pipe). */
+static const char *output_ext(const char *output, char *buf, size_t size)
+{
+	if (!output || strcmp(output, "-") == 0)
+		return NULL;
+	struct stat st;
+	if (stat(output, &st) == 0 && !S_ISREG(st.st_mode))
+		return NULL;
+	const char *slash = strrchr(output, '/');
+	const char *dot = strrchr(slash ? slash + 1 : output, '.');
+	if (!dot || dot == (slash ? slash + 1 : output) || !dot[1])
+		return NULL;
+	size_t n = strlen(dot + 1);
+	if (n >= size)
+		n = size - 1;
+	for (size_t i = 0; i < n; i++) {
+		char c = dot[1 + i];
+		buf[i] = c >= 'A' && c <= 'Z' ? (char)(c + 'a' - 'A') : c;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
 bool cmd_resolve_format(const char *cmd, const char *format_arg,
                         const char *output, bool allow_csv, oaip_format *f)
 {
 	oaip_report_kind kind =
 	    allow_csv ? OAIP_REPORT_COMPARE : OAIP_REPORT_SCORE;
+	const char *names =
+	    allow_csv ? ".md, .html, .json or .csv" : ".md, .html or .json";
 	*f = OAIP_FORMAT_MARKDOWN;
 	if (format_arg) {
 		if (!oaip_format_parse(format_arg, f) ||
@@ -106,24 +135,85 @@ bool cmd_resolve_format(const char *cmd, const char *format_arg,
 			return false;
 		}
 	}
+	char buf[16];
+	const char *ext = output_ext(output, buf, sizeof buf);
+	if (!ext)
+		return true;
 	oaip_format by_name;
-	bool named = output && strcmp(output, "-") != 0 &&
-	             oaip_format_from_path(output, &by_name);
-	if (named && by_name == OAIP_FORMAT_CSV &&
-	    !oaip_render_supported(kind, by_name)) {
+	if (!oaip_format_from_path(output, &by_name)) {
+		/* "-o report.pdf": never a file of another format under
+		 * that name. */
+		cmd_usage_error(cmd,
+		                "'%s' names a .%s file, but %s cannot write "
+		                "one: give -o a %s name",
+		                output, ext, cmd, names);
+		return false;
+	}
+	if (!oaip_render_supported(kind, by_name)) {
 		/* "-o ours.csv" is almost always a slip that would put a
 		 * report where a school keeps its ratings, whatever -F
 		 * says. */
-		cmd_usage_error(
-		    cmd,
-		    "'%s' names a CSV file, but %s writes markdown, "
-		    "html or json: give -o a .md, .html or .json "
-		    "name",
-		    output, cmd);
+		cmd_usage_error(cmd,
+		                "'%s' names a %s file, but %s writes %s: give "
+		                "-o a %s name",
+		                output,
+		                by_name == OAIP_FORMAT_CSV ? "CSV" : ext, cmd,
+		                allow_csv ? "markdown, html, json or csv"
+		                          : "markdown, html or json",
+		                names);
 		return false;
 	}
-	if (!format_arg && named)
-		*f = by_name;
+	if (format_arg && by_name != *f) {
+		cmd_usage_error(cmd,
+		                "-F %s disagrees with the name '%s': give -o a "
+		                "name ending in the format's extension, or "
+		                "leave -F out",
+		                format_arg, output);
+		return false;
+	}
+	*f = by_name;
+	return true;
+}
+
+bool cmd_template_format(const char *format_arg, const char *output, bool *xlsx)
+{
+	*xlsx = false;
+	if (format_arg) {
+		if (strcasecmp(format_arg, "xlsx") == 0)
+			*xlsx = true;
+		else if (strcasecmp(format_arg, "csv") != 0) {
+			cmd_usage_error("template",
+			                "unknown format '%s': expected csv or "
+			                "xlsx",
+			                format_arg);
+			return false;
+		}
+	}
+	char buf[16];
+	const char *ext = output_ext(output, buf, sizeof buf);
+	if (!ext)
+		return true;
+	bool by_name;
+	if (strcmp(ext, "xlsx") == 0)
+		by_name = true;
+	else if (strcmp(ext, "csv") == 0)
+		by_name = false;
+	else {
+		cmd_usage_error("template",
+		                "'%s' names a .%s file, but template writes a "
+		                "CSV file or an Excel workbook: give -o a .csv "
+		                "or .xlsx name",
+		                output, ext);
+		return false;
+	}
+	if (format_arg && by_name != *xlsx) {
+		cmd_usage_error("template",
+		                "-F %s disagrees with the name '%s': give -o a "
+		                "name ending in .%s, or leave -F out",
+		                format_arg, output, *xlsx ? "xlsx" : "csv");
+		return false;
+	}
+	*xlsx = by_name;
 	return true;
 }
 

@@ -147,9 +147,6 @@ int cmd_compare(int argc, char **argv)
 		                       "no returns given: name .csv files or a "
 		                       "directory");
 	oaip_format f;
-	if (!cmd_resolve_format("compare", format, output, true, &f))
-		return OAIP_EXIT_USAGE;
-
 	int status = OAIP_EXIT_INPUT;
 	struct cmd_returns p = {0};
 	oaip_framework *fw = NULL;
@@ -163,6 +160,10 @@ int cmd_compare(int argc, char **argv)
 	}
 	if (cmd_output_is_input("compare", output, framework,
 	                        (const char *const *)p.v, p.n)) {
+		status = OAIP_EXIT_USAGE;
+		goto cleanup;
+	}
+	if (!cmd_resolve_format("compare", format, output, true, &f)) {
 		status = OAIP_EXIT_USAGE;
 		goto cleanup;
 	}

@@ -364,6 +364,12 @@ void oaip_selfeval_free(oaip_selfeval *se);
  * are read as Windows-1252).  Caller frees. */
 char *oaip_school_name(const char *path);
 
+/* The blank template as an Excel workbook (template_xlsx.c): sheets
+ * Self-evaluation (details block, one row per indicator applying in phase,
+ * a drop-down on rating), Levels and Good practice.  Appended to out;
+ * false with an error in d when it cannot be made. */
+bool oaip_template_xlsx(const oaip_framework *fw, unsigned phase, oaip_buf *out,
+                        oaip_diags *d);
 /* The blank template CSV for fw (indicators applying in phase; 0 = all)
  * appended to out. */
 void oaip_template_render(const oaip_framework *fw, unsigned phase,

@@ -248,14 +248,10 @@ static bool find_header(struct reader *r)
 		}
 		int k = detail_of(r, row);
 		if (k >= 0) {
-			/* The value: the first non-empty cell after the
-			 * name. */
-			size_t c = 1;
-			while (c + 1 < row->n_cells &&
-			       !*cleaned(r, 1, row, (long)c, true))
-				c++;
+			/* The value is the second cell; the ones after it may
+			 * hold notes. */
 			r->detail_row[k] = row;
-			r->detail_col[k] = c;
+			r->detail_col[k] = 1;
 			continue;
 		}
 	}

@@ -1,4 +1,7 @@
-/* template.c - the blank self-evaluation CSV a school fills in.
+/* template.c - the blank self-evaluation CSV a school fills in: the
+ * details block (School, URN, Phase, Framework, Completed by, Date, with
+ * Framework and the phases asked for filled in), a blank line, the header
+ * and one row per indicator.
  *
  * Written for spreadsheets: a UTF-8 byte order mark, so that Excel reads
  * the framework's curly quotes and accents as UTF-8, and CRLF line ends.
@@ -13,6 +16,22 @@ void oaip_template_render(const oaip_framework *fw, unsigned phase,
                           oaip_buf *out)
 {
 	oaip_buf_puts(out, "\xEF\xBB\xBF"
+	                   "School,\r\nURN,\r\nPhase,");
+	if (phase && phase != OAIP_PHASE_ALL) {
+		oaip_buf list;
+		oaip_buf_init(&list);
+		for (unsigned bit = 1; bit <= OAIP_PHASE_POST16; bit <<= 1)
+			if (phase & bit) {
+				if (list.len)
+					oaip_buf_puts(&list, ", ");
+				oaip_buf_puts(&list, oaip_phase_name(bit));
+			}
+		oaip_escape_csv(out, list.data ? list.data : "");
+		oaip_buf_free(&list);
+	}
+	oaip_buf_puts(out, "\r\nFramework,");
+	oaip_escape_csv(out, fw->id);
+	oaip_buf_puts(out, "\r\nCompleted by,\r\nDate,\r\n\r\n"
 	                   "indicator,cornerstone,statement,rating,evidence,"
 	                   "next_steps\r\n");
 	for (size_t i = 0; i < fw->n_indicators; i++) {

@@ -751,12 +751,14 @@ static void test_template(void **state)
 	oaip_buf_init(&b);
 	oaip_template_render(devon, 0, &b);
 	assert_false(b.failed);
-	const char *head = "\xEF\xBB\xBFindicator,cornerstone,statement,rating,"
+	const char *head = "\xEF\xBB\xBFSchool,\r\nURN,\r\nPhase,\r\n"
+	                   "Framework,devon\r\nCompleted by,\r\nDate,\r\n\r\n"
+	                   "indicator,cornerstone,statement,rating,"
 	                   "evidence,next_steps\r\n"
 	                   "welcome-1,welcome-and-care,Welcome parent carers "
 	                   "into the school or setting community.,,,\r\n";
 	assert_int_equal(strncmp(b.data, head, strlen(head)), 0);
-	assert_int_equal(count_lines(b.data), 21);
+	assert_int_equal(count_lines(b.data), 7 + 21);
 	/* every line ends CRLF */
 	for (size_t i = 0; i < b.len; i++)
 		if (b.data[i] == '\n')
@@ -768,13 +770,14 @@ static void test_template(void **state)
 	oaip_selfeval *se = read_ok(b.data);
 	for (size_t i = 0; i < devon->n_indicators; i++) {
 		assert_int_equal(se->entries[i].kind, OAIP_RATING_EMPTY);
-		assert_int_equal(se->entries[i].line, (long)i + 2);
+		assert_int_equal(se->entries[i].line, (long)i + 9);
 	}
 	oaip_selfeval_free(se);
 	oaip_buf_free(&b);
 
 	/* phases; cells with commas are quoted */
 	oaip_template_render(west_sussex, OAIP_PHASE_POST16, &b);
+	assert_non_null(strstr(b.data, "\r\nPhase,post-16\r\n"));
 	assert_null(strstr(b.data, "e1-09"));
 	assert_non_null(strstr(b.data, "\r\ne1-16,"));
 	assert_non_null(strstr(b.data, "\r\ne1-02,communicate,\"Parent carers "
@@ -785,12 +788,12 @@ static void test_template(void **state)
 	oaip_template_render(west_sussex, OAIP_PHASE_SCHOOL, &b);
 	/* 21 indicators: e1-09 is early years only, e1-16 and e1-17 post-16
 	 * only */
-	assert_int_equal(count_lines(b.data), 1 + 18);
+	assert_int_equal(count_lines(b.data), 8 + 18);
 	assert_null(strstr(b.data, "e1-16"));
 	oaip_buf_free(&b);
 	oaip_template_render(west_sussex, 0, &b);
-	assert_int_equal(count_lines(b.data), 1 + 21);
-	assert_int_equal(post16, 1 + 20);
+	assert_int_equal(count_lines(b.data), 8 + 21);
+	assert_int_equal(post16, 8 + 20);
 
 	oaip_diags d;
 	oaip_diags_init(&d);

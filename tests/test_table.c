@@ -318,7 +318,7 @@ static void test_details_block(void **state)
 	    "urn,123456,\n"
 	    "PHASE,\"secondary, sixth form\",\n"
 	    "Framework:,West Sussex,\n"
-	    "Completed by,,A. Head\n"
+	    "Completed by,A. Head,(the SENCo)\n"
 	    "Date,2026-11-30,\n"
 	    ",,\n"
 	    "Indicator,Rating,Evidence\n"
@@ -331,7 +331,7 @@ static void test_details_block(void **state)
 	assert_string_equal(se->school, "St Mary's CE Primary");
 	assert_string_equal(se->urn, "123456");
 	assert_int_equal(se->phase, OAIP_PHASE_SCHOOL | OAIP_PHASE_POST16);
-	/* the value is the first cell after the name that is not empty */
+	/* the value is the second cell; the next may hold a note */
 	assert_string_equal(se->completed_by, "A. Head");
 	assert_string_equal(se->date, "2026-11-30");
 	assert_int_equal(entry(se, "e1-01")->line, 10);

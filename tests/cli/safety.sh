@@ -93,16 +93,16 @@ expect_file_absent "$T/victim.csv"
 case_ "replacing a report keeps its permission bits"
 run score -o "$T/private.md" "$school"
 chmod 600 "$T/private.md"
-run score -F json -o "$T/private.md" "$school"
+run score -F markdown --target embedded -o "$T/private.md" "$school"
 expect_status 0
 check "still mode 600 ($(stat -c %a "$T/private.md"))" test "$(stat -c %a "$T/private.md")" = 600
-check "the new report is there" grep -q '"overall"' "$T/private.md"
+check "the new report is there" grep -q 'Embedded' "$T/private.md"
 
 case_ "a read-only report is not replaced"
 run score -o "$T/locked.md" "$school"
 cp "$T/locked.md" "$T/locked.before"
 chmod 444 "$T/locked.md"
-run score -F json -o "$T/locked.md" "$school"
+run score --target embedded -o "$T/locked.md" "$school"
 expect_status 3
 expect_err "read-only"
 check "the read-only report is unchanged" cmp -s "$T/locked.md" "$T/locked.before"

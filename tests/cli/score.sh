@@ -243,7 +243,12 @@ expect_status 0
 expect_file_has "$T/r.html" "<html"
 expect_file_has "$T/r.html" "48.8%"
 run score -F json -o "$T/forced.md" "$EX/devon-primary.csv"
-expect_file_has "$T/forced.md" '"overall": 48.8,'
+expect_status 2
+expect_err "-F json disagrees with the name '$T/forced.md'"
+expect_file_absent "$T/forced.md"
+run score -F json -o "$T/no-extension" "$EX/devon-primary.csv"
+expect_status 0
+expect_file_has "$T/no-extension" '"overall": 48.8,'
 run score -o - -F json "$EX/devon-primary.csv"
 expect_out '"overall": 48.8,'
 run score --format=html --output="$T/long.html" --framework=devon "$EX/devon-primary.csv"

@@ -6,16 +6,18 @@ BOM=$(printf '\357\273\277')
 CR=$(printf '\r')
 HEADER="indicator,cornerstone,statement,rating,evidence,next_steps"
 
-case_ "the Devon template: header and one row per indicator"
+case_ "the Devon template: details, header and one row per indicator"
 run template
 expect_status 0
-check "21 lines (header and 20 indicators)" test "$(wc -l <"$out")" -eq 21
-check "starts with a UTF-8 BOM and the exact header" \
-	test "$(head -n 1 "$out")" = "$BOM$HEADER$CR"
-check "every line ends CRLF" test "$(grep -c "$CR\$" "$out")" -eq 21
+check "28 lines (6 details, a blank line, header and 20 indicators)" test "$(wc -l <"$out")" -eq 28
+check "starts with a UTF-8 BOM and the School detail" \
+	test "$(head -n 1 "$out")" = "${BOM}School,$CR"
+check "the Framework detail is filled in" grep -q "^Framework,devon$CR\$" "$out"
+check "the exact header on line 8" test "$(sed -n 8p "$out")" = "$HEADER$CR"
+check "every line ends CRLF" test "$(grep -c "$CR\$" "$out")" -eq 28
 expect_out "welcome-1,welcome-and-care,Welcome parent carers into the school or setting community.,,,$CR"
 expect_out "communicate-1,communicate,\"Provide the information parent carers need, in a form parent carers understand\",,,$CR"
-check "rows in framework order" test "$(sed -n '2s/,.*//p;21s/,.*//p' "$out" | tr '\n' ' ')" = "welcome-1 partnership-4 "
+check "rows in framework order" test "$(sed -n '9s/,.*//p;28s/,.*//p' "$out" | tr '\n' ' ')" = "welcome-1 partnership-4 "
 expect_no_err "error"
 cp "$out" "$T/devon.csv"
 
@@ -39,18 +41,19 @@ check "-o - is stdout" cmp -s "$out" "$T/devon.csv"
 case_ "west-sussex phases"
 run template -f west-sussex
 expect_status 0
-check "22 lines (21 indicators)" test "$(wc -l <"$out")" -eq 22
+check "29 lines (21 indicators)" test "$(wc -l <"$out")" -eq 29
 expect_out "e1-09,value-and-include,"
 run template -f west-sussex --phase post-16
 expect_status 0
-check "post-16: 21 lines" test "$(wc -l <"$out")" -eq 21
+check "post-16: 28 lines" test "$(wc -l <"$out")" -eq 28
+check "the phase is written as a detail" grep -q "^Phase,post-16$CR\$" "$out"
 expect_no_out "e1-09"
 expect_out "e1-16,work-in-partnership,"
 expect_out "e1-17,communicate,"
 expect_out "e1-10,value-and-include,"
 run template -f west-sussex --phase school
 expect_status 0
-check "school: 19 lines" test "$(wc -l <"$out")" -eq 19
+check "school: 26 lines" test "$(wc -l <"$out")" -eq 26
 expect_no_out "e1-09"
 expect_no_out "e1-16"
 expect_no_out "e1-17"
@@ -125,6 +128,12 @@ run validate -f west-sussex "$T/ws-filled.csv"
 expect_status 0
 run score -f west-sussex --phase post-16 "$T/ws-filled.csv"
 expect_status 0
+cp "$out" "$T/ws-with-options.md"
+# the template remembers its framework and phase
+run score "$T/ws-filled.csv"
+expect_status 0
+expect_no_err "note"
+check "no -f and no --phase: the same report" cmp -s "$out" "$T/ws-with-options.md"
 
 case_ "-o never replaces a filled-in file unless --force"
 printf 'indicator,rating\nwelcome-1,3\n' >"$T/ours.csv"
