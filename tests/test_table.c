@@ -242,6 +242,39 @@ static void test_xlsx_libreoffice(void **state)
 	free(path);
 }
 
+static void test_xlsx_template(void **state)
+{
+	(void)state;
+	/* The workbook libxlsxwriter writes for the template reads back
+	 * with its details. */
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_diags d;
+	oaip_diags_init(&d);
+	assert_true(oaip_template_xlsx(
+	    west_sussex, OAIP_PHASE_SCHOOL | OAIP_PHASE_POST16, &b, &d));
+	oaip_table *t = oaip_table_read_memory(b.data, b.len, "t.xlsx",
+	                                       "Self-evaluation", &d);
+	assert_non_null(t);
+	assert_string_equal(t->sheet, "Self-evaluation");
+	assert_string_equal(oaip_table_cell(t, &t->rows[0], 0), "School");
+	oaip_table_free(t);
+	oaip_selfeval *se = oaip_selfeval_read_memory(NULL, b.data, b.len,
+	                                              "oak-academy.xlsx", &d);
+	char *text = diag_text(&d);
+	assert_string_equal(text, "");
+	free(text);
+	assert_non_null(se);
+	assert_string_equal(se->fw->id, "west-sussex");
+	assert_int_equal(se->phase, OAIP_PHASE_SCHOOL | OAIP_PHASE_POST16);
+	assert_string_equal(se->school, "oak academy");
+	/* the first indicator on row 10, after the details and header */
+	assert_int_equal(se->entries[0].kind, OAIP_RATING_EMPTY);
+	oaip_selfeval_free(se);
+	oaip_diags_free(&d);
+	oaip_buf_free(&b);
+}
+
 /* Reading fixture name fails with one error holding want. */
 static void check_refused(const char *name, const char *want)
 {
@@ -545,6 +578,7 @@ int main(void)
 	    cmocka_unit_test(test_xlsx_kinds),
 	    cmocka_unit_test(test_xlsx_scores),
 	    cmocka_unit_test(test_xlsx_libreoffice),
+	    cmocka_unit_test(test_xlsx_template),
 	    cmocka_unit_test(test_xlsx_hostile),
 	    cmocka_unit_test(test_details_block),
 	    cmocka_unit_test(test_skipped_rows),
