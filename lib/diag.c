@@ -238,7 +238,8 @@ void oaip_diags_sort_by_line(oaip_diags *d)
 	free(all);
 }
 
-void oaip_diags_limit_errors(oaip_diags *d, size_t max, const char *name)
+void oaip_diags_limit_errors(oaip_diags *d, size_t max, const char *name,
+                             bool uncounted)
 {
 	size_t errors = 0, k = 0;
 	for (size_t i = 0; i < d->n; i++) {
@@ -251,8 +252,19 @@ void oaip_diags_limit_errors(oaip_diags *d, size_t max, const char *name)
 		d->items[k++] = *x;
 	}
 	d->n = k;
-	if (errors > max)
-		oaip_diags_add(
-		    d, OAIP_ERROR, name, 0,
-		    "too many problems: only the first %zu are shown", max);
+	size_t more = errors > max ? errors - max : 0;
+	if (more && uncounted)
+		oaip_diags_add(d, OAIP_ERROR, name, 0,
+		               "and at least %zu more errors not shown", more);
+	else if (more)
+		oaip_diags_more(d, name, more);
+	else if (uncounted)
+		oaip_diags_add(d, OAIP_ERROR, name, 0,
+		               "and more errors not shown");
+}
+
+void oaip_diags_more(oaip_diags *d, const char *file, size_t n)
+{
+	oaip_diags_add(d, OAIP_ERROR, file, 0, "and %zu more error%s not shown",
+	               n, n == 1 ? "" : "s");
 }

@@ -175,9 +175,18 @@ long oaip_framework_find(const oaip_framework *fw, const char *id)
  * it bounds the work on a hostile CSV. */
 #define SUGGEST_MAX_LEN 128
 
+/* Work allowed for one suggestion, in cells of the distance table: far
+ * more than any real framework needs (a hundred ids of a dozen letters
+ * take a few thousand), and it bounds the time a hostile framework and
+ * return can take (30,000 long ids) to a few milliseconds per id. */
+#define SUGGEST_BUDGET ((size_t)1 << 21)
+
 /* Optimal string alignment distance (Levenshtein plus swaps of two
- * neighbouring characters), ignoring ASCII case. */
-static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
+ * neighbouring characters), ignoring ASCII case; any value above limit
+ * is reported as limit + 1, as soon as every cell of a row is above it.
+ * *cells is charged with the cells computed. */
+static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb,
+                            size_t limit, size_t *cells)
 {
 	size_t rows[3][SUGGEST_MAX_LEN + 1];
 	size_t *pp = rows[0], *prev = rows[1], *cur = rows[2];
@@ -185,6 +194,7 @@ static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
 		prev[j] = j;
 	for (size_t i = 1; i <= na; i++) {
 		cur[0] = i;
+		size_t row_min = cur[0];
 		for (size_t j = 1; j <= nb; j++) {
 			int ca = lower((unsigned char)a[i - 1]);
 			int cb = lower((unsigned char)b[j - 1]);
@@ -200,39 +210,53 @@ static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
 			    pp[j - 2] + 1 < v)
 				v = pp[j - 2] + 1;
 			cur[j] = v;
+			if (v < row_min)
+				row_min = v;
 		}
+		*cells += nb;
+		/* Distances never shrink from one row to the next (but for a
+		 * swap, which looks back one more row: keep two rows above
+		 * the limit before giving up). */
+		if (row_min > limit + 1)
+			return limit + 1;
 		size_t *t = pp;
 		pp = prev;
 		prev = cur;
 		cur = t;
 	}
-	return prev[nb];
+	return prev[nb] > limit ? limit + 1 : prev[nb];
 }
 
-/* The distance from a to b if b is reasonably close to a -- at most one
- * edit in three characters of the longer, and at least one edit allowed
- * -- else SIZE_MAX. */
-static size_t close_distance(const char *a, const char *b)
+/* The name closest to word among n items (name(items, i) gives each; a
+ * NULL name is skipped): at most one edit in three characters of the
+ * longer, at least one edit allowed, the first of equals; NULL if none is
+ * that close or the budget ran out first. */
+static const char *closest(const char *word, const void *items, size_t n,
+                           const char *(*name)(const void *, size_t))
 {
-	size_t na = strlen(a), nb = strlen(b);
-	if (na == 0 || na > SUGGEST_MAX_LEN || nb > SUGGEST_MAX_LEN)
-		return SIZE_MAX;
-	size_t d = edit_distance(a, na, b, nb);
-	size_t longer = na > nb ? na : nb;
-	size_t limit = longer / 3 ? longer / 3 : 1;
-	return d <= limit ? d : SIZE_MAX;
-}
-
-const char *oaip_framework_suggest(const oaip_framework *fw, const char *id)
-{
-	if (!fw || !id)
+	if (!word)
+		return NULL;
+	size_t na = strlen(word);
+	if (na == 0 || na > SUGGEST_MAX_LEN)
 		return NULL;
 	const char *best = NULL;
-	size_t best_d = SIZE_MAX;
-	for (size_t i = 0; i < fw->n_indicators; i++) {
-		const char *c = fw->indicators[i].id;
-		size_t d = close_distance(id, c);
-		if (d < best_d) {
+	size_t best_d = SIZE_MAX, cells = 0;
+	for (size_t i = 0; i < n && cells < SUGGEST_BUDGET && best_d; i++) {
+		const char *c = name(items, i);
+		if (!c)
+			continue;
+		size_t nb = strlen(c);
+		if (nb > SUGGEST_MAX_LEN)
+			continue;
+		size_t longer = na > nb ? na : nb;
+		size_t limit = longer / 3 ? longer / 3 : 1;
+		if (best && best_d - 1 < limit)
+			limit = best_d - 1; /* only a closer one matters */
+		/* The lengths alone may rule it out. */
+		if ((na > nb ? na - nb : nb - na) > limit)
+			continue;
+		size_t d = edit_distance(word, na, c, nb, limit, &cells);
+		if (d <= limit && d < best_d) {
 			best = c;
 			best_d = d;
 		}
@@ -240,20 +264,26 @@ const char *oaip_framework_suggest(const oaip_framework *fw, const char *id)
 	return best;
 }
 
+static const char *indicator_id(const void *items, size_t i)
+{
+	return ((const oaip_indicator *)items)[i].id;
+}
+
+static const char *string_at(const void *items, size_t i)
+{
+	return ((const char *const *)items)[i];
+}
+
+const char *oaip_framework_suggest(const oaip_framework *fw, const char *id)
+{
+	if (!fw)
+		return NULL;
+	return closest(id, fw->indicators, fw->n_indicators, indicator_id);
+}
+
 const char *oaip_suggest(const char *word, const char *const *names, size_t n)
 {
-	if (!word)
-		return NULL;
-	const char *best = NULL;
-	size_t best_d = SIZE_MAX;
-	for (size_t i = 0; i < n; i++) {
-		size_t d = close_distance(word, names[i]);
-		if (d < best_d) {
-			best = names[i];
-			best_d = d;
-		}
-	}
-	return best;
+	return closest(word, names, n, string_at);
 }
 
 bool oaip_indicator_applies(const oaip_indicator *ind, unsigned phase)

@@ -32,6 +32,7 @@ struct builder {
 	size_t cap_strands, cap_expectations, cap_indicators;
 	bool cornerstones_unsure; /* an indicator's cornerstone is bad */
 	size_t problems;
+	bool dropped; /* problems beyond those kept */
 };
 
 static void error_at(struct builder *b, xmlNodePtr n, const char *fmt, ...)
@@ -39,8 +40,10 @@ static void error_at(struct builder *b, xmlNodePtr n, const char *fmt, ...)
 
 static void error_at(struct builder *b, xmlNodePtr n, const char *fmt, ...)
 {
-	if (++b->problems > 2 * OAIP_FRAMEWORK_MAX_PROBLEMS)
+	if (++b->problems > OAIP_FRAMEWORK_KEPT_PROBLEMS) {
+		b->dropped = true;
 		return;
+	}
 	va_list ap;
 	va_start(ap, fmt);
 	oaip_diags_vadd(b->d, OAIP_ERROR, b->name, n ? xmlGetLineNo(n) : 0, fmt,
@@ -754,7 +757,8 @@ static void read_framework(struct builder *b, xmlNodePtr root)
 }
 
 oaip_framework *oaip_framework_build(xmlDocPtr doc, const char *name,
-                                     size_t n_elements, oaip_diags *d)
+                                     size_t n_elements, oaip_diags *d,
+                                     bool *dropped)
 {
 	struct builder b = {.name = name, .d = d};
 	oaip_framework *fw = calloc(1, sizeof *fw);
@@ -799,6 +803,7 @@ oom:
 	oaip_framework_free(fw);
 	fw = NULL;
 cleanup:
+	*dropped = b.dropped;
 	free(b.ids);
 	return fw;
 }

@@ -20,8 +20,10 @@ bool oaip_framework_index_build(oaip_framework *fw);
  * '-' and '_' count as one separator ("Not yet" = "not-yet"). */
 bool oaip_level_name_eq(const char *a, const char *b);
 
-/* Problems reported per framework file before giving up. */
-#define OAIP_FRAMEWORK_MAX_PROBLEMS 200
+/* Problems told per framework file; the rest are counted.  At most
+ * OAIP_FRAMEWORK_KEPT_PROBLEMS are kept while reading, to bound memory. */
+#define OAIP_FRAMEWORK_MAX_PROBLEMS  OAIP_MAX_MESSAGES
+#define OAIP_FRAMEWORK_KEPT_PROBLEMS (10 * OAIP_MAX_MESSAGES)
 
 /* Build the model from a parsed, schema-checked document (n_elements: how
  * many elements it has, to size the id table); semantic problems go to d
@@ -29,7 +31,8 @@ bool oaip_level_name_eq(const char *a, const char *b);
  * holds errors; the caller frees it), or NULL if out of memory. */
 struct _xmlDoc;
 oaip_framework *oaip_framework_build(struct _xmlDoc *doc, const char *name,
-                                     size_t n_elements, oaip_diags *d);
+                                     size_t n_elements, oaip_diags *d,
+                                     bool *dropped);
 /* Give every indicator its short code and check the asks (at most
  * OAIP_ASK_MAX characters, no two alike by oaip_match_key); problems go
  * to d against name and the ask's line.  Returns false if allocation

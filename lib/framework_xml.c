@@ -40,6 +40,7 @@ struct reader {
 	bool limit;       /* a size limit stopped the parser */
 	bool parse_error; /* the first well-formedness error was reported */
 	size_t problems;  /* schema problems collected */
+	bool dropped;     /* schema problems beyond those kept */
 	size_t depth;
 	size_t elements;
 	xmlParserCtxtPtr ctxt;
@@ -116,7 +117,8 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 	/* A hostile file can make an error of every element; more than
 	 * this many are cut short when they are merged. */
 	if (r->stage == STAGE_VALIDATE &&
-	    ++r->problems > 2 * OAIP_FRAMEWORK_MAX_PROBLEMS) {
+	    ++r->problems > OAIP_FRAMEWORK_KEPT_PROBLEMS) {
+		r->dropped = true;
 		free(m);
 		return;
 	}
@@ -342,7 +344,7 @@ static bool vague_schema_message(const char *m)
  * schema's message for that line says the same less clearly ("element
  * indicator failed to validate attributes") and is dropped. */
 static void merge_problems(oaip_diags *d, oaip_diags *schema,
-                           oaip_diags *semantic, const char *name)
+                           oaip_diags *semantic, const char *name, bool dropped)
 {
 	oaip_diags all;
 	oaip_diags_init(&all);
@@ -367,7 +369,8 @@ static void merge_problems(oaip_diags *d, oaip_diags *schema,
 	}
 	oaip_diags_free(schema);
 	oaip_diags_sort_by_line(&all);
-	oaip_diags_limit_errors(&all, OAIP_FRAMEWORK_MAX_PROBLEMS, name);
+	oaip_diags_limit_errors(&all, OAIP_FRAMEWORK_MAX_PROBLEMS, name,
+	                        dropped);
 	oaip_diags_move(d, &all);
 }
 
@@ -400,8 +403,9 @@ oaip_framework *oaip_framework_load_memory(const char *xml, size_t len,
 		goto cleanup;
 	r.d = &schema;
 	validate_schema(&r, doc);
-	fw = oaip_framework_build(doc, name, r.elements, &semantic);
-	merge_problems(&parse, &schema, &semantic, name);
+	bool dropped = false;
+	fw = oaip_framework_build(doc, name, r.elements, &semantic, &dropped);
+	merge_problems(&parse, &schema, &semantic, name, dropped || r.dropped);
 	if (!fw)
 		goto cleanup;
 	if (oaip_diags_count(&parse, OAIP_ERROR) > 0)

@@ -52,10 +52,16 @@ void oaip_cp1252_to_utf8(oaip_buf *out, const char *s, size_t len);
 /* Diagnostics in line order (diag.c): a stable sort, so problems on one
  * line keep the order they were found in. */
 void oaip_diags_sort_by_line(oaip_diags *d);
+/* Messages told about one input: the first OAIP_MAX_MESSAGES, then
+ * "and N more errors not shown" (oaip_diags_more). */
+#define OAIP_MAX_MESSAGES 20
+void oaip_diags_more(oaip_diags *d, const char *file, size_t n);
 /* Keep the first max errors (and every note and warning); if more were
- * found, drop them and add "too many problems: only the first MAX are
- * shown" for the file name. */
-void oaip_diags_limit_errors(oaip_diags *d, size_t max, const char *name);
+ * found, drop them and add "and N more errors not shown" for the file
+ * name ("and at least N more" when uncounted says others were dropped
+ * before they reached d). */
+void oaip_diags_limit_errors(oaip_diags *d, size_t max, const char *name,
+                             bool uncounted);
 /* Append to out the key two texts are compared by when a column heading
  * is matched to a question: ASCII letters lower-cased, ASCII letters and
  * digits and every non-ASCII letter kept, everything else (spaces of any

@@ -11,9 +11,8 @@
 #include "private.h"
 #include "table.h"
 
-/* Stop collecting errors after this many: the rest of a file this broken
- * would only bury the first ones. */
-#define MAX_ERRORS 100
+/* Header names quoted in a message about the header. */
+#define MAX_HEADER_NAMES 20
 /* Longest piece of school text quoted in a message, in bytes. */
 #define QUOTE_MAX 60
 /* Notes about skipped rows beyond this many are counted, not listed. */
@@ -71,7 +70,8 @@ struct reader {
 	oaip_buf quote;    /* school text made safe for a message */
 	char *levels;      /* oaip_scale_describe, made when needed */
 
-	size_t errors;
+	size_t errors;  /* all found; the first OAIP_MAX_MESSAGES are told */
+	size_t more;    /* errors found but not told */
 	size_t skipped; /* rows below the header that were skipped */
 	bool stop;
 	bool oom;
@@ -86,18 +86,23 @@ static void verror(struct reader *r, const oaip_table_row *row, size_t col,
 {
 	if (r->stop)
 		return;
+	/* The rest are counted, told as "and N more" at the end. */
+	if (r->errors++ >= OAIP_MAX_MESSAGES) {
+		r->more++;
+		return;
+	}
 	oaip_buf m;
 	oaip_buf_init(&m);
 	oaip_buf_vprintf(&m, fmt, ap);
 	oaip_table_diag(r->t, r->d, OAIP_ERROR, row, col, "%s",
 	                m.failed ? "out of memory" : m.data);
 	oaip_buf_free(&m);
-	if (++r->errors >= MAX_ERRORS) {
-		oaip_diags_add(r->d, OAIP_ERROR, r->t->file, 0,
-		               "too many errors; stopping after %d",
-		               MAX_ERRORS);
-		r->stop = true;
-	}
+}
+
+/* Will the next error be told, or only counted? */
+static bool told(const struct reader *r)
+{
+	return r->errors < OAIP_MAX_MESSAGES;
 }
 
 static void error(struct reader *r, const oaip_table_row *row, size_t col,
@@ -358,13 +363,18 @@ static void no_header(struct reader *r)
 		const char *s = cleaned(r, 0, row, (long)c, true);
 		if (!*s)
 			continue;
-		if (n_names++)
-			oaip_buf_puts(&names, ", ");
-		oaip_buf_printf(&names, "'%s'", quoted(r, s));
+		if (n_names++ < MAX_HEADER_NAMES) {
+			if (n_names > 1)
+				oaip_buf_puts(&names, ", ");
+			oaip_buf_printf(&names, "'%s'", quoted(r, s));
+		}
 		int k = column_of(s);
 		ind |= k == COL_INDICATOR;
 		rat |= k == COL_RATING;
 	}
+	if (n_names > MAX_HEADER_NAMES)
+		oaip_buf_printf(&names, " and %zu more",
+		                n_names - MAX_HEADER_NAMES);
 	const char *hint = "";
 	if (!ind && !rat && n_names == 1) {
 		/* One long name: another separator than the comma? */
@@ -681,7 +691,9 @@ static void read_row(struct reader *r, const oaip_table_row *row)
 	} else {
 		long i = oaip_framework_find(r->fw, id);
 		if (i < 0) {
-			const char *near = oaip_framework_suggest(r->fw, id);
+			/* The search is only worth it for a message told. */
+			const char *near =
+			    told(r) ? oaip_framework_suggest(r->fw, id) : NULL;
 			/* The id as written, for the message. */
 			const char *raw =
 			    cleaned(r, 0, row, r->col[COL_INDICATOR], true);
@@ -1051,6 +1063,8 @@ oom:
 	               "out of memory reading the file");
 	r.errors++;
 cleanup:
+	if (r.more)
+		oaip_diags_more(d, t->file, r.more);
 	if (r.oom && !r.errors) {
 		oaip_diags_add(d, OAIP_ERROR, t->file, 0,
 		               "out of memory reading the file");

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <csv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,26 +102,41 @@ static void parse_error(struct reader *r)
 		    "field (write a quote inside a quoted field as \"\")");
 }
 
+/* Where the next byte c is at or after pos in data[0..len): *at caches
+ * the answer (len when there is none), so each byte is searched once and
+ * feeding stays linear whatever the line ends. */
+static size_t next_of(const char *data, size_t len, size_t pos, char c,
+                      size_t *at)
+{
+	if (*at < pos || *at == SIZE_MAX) {
+		const char *p = memchr(data + pos, c, len - pos);
+		*at = p ? (size_t)(p - data) : len;
+	}
+	return *at;
+}
+
 /* Feed data to libcsv one physical line (LF, CRLF or CR) at a time, and
  * long lines in pieces of at most CHUNK bytes. */
 static void feed(struct reader *r, const char *data, size_t len)
 {
-	size_t pos = 0;
+	size_t pos = 0, lf = SIZE_MAX, cr = SIZE_MAX;
 	while (pos < len && !r->stop) {
 		const char *s = data + pos;
 		size_t left = len - pos;
 		size_t lim = left < CHUNK ? left : CHUNK;
+		size_t end = next_of(data, len, pos, '\n', &lf);
+		size_t c = next_of(data, len, pos, '\r', &cr);
+		if (c < end)
+			end = c;
+		size_t k = end - pos;
 		bool eol = false;
-		const char *nl = memchr(s, '\n', lim);
-		size_t k = nl ? (size_t)(nl - s) : lim;
-		const char *cr = memchr(s, '\r', k);
-		if (cr)
-			k = (size_t)(cr - s);
 		if (k < lim) {
 			if (s[k] == '\r' && k + 1 < left && s[k + 1] == '\n')
 				k++;
 			k++;
 			eol = true;
+		} else {
+			k = lim;
 		}
 		if (!r->in_row && !csv_blank(s, k)) {
 			r->in_row = true;
@@ -183,11 +199,28 @@ oaip_table *oaip_table_read_csv(const char *data, size_t len, const char *file,
 		    "binary file: a NUL byte is not allowed in CSV text");
 		goto fail;
 	}
-	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+	bool bom = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
+	if (bom) {
 		data += 3;
 		len -= 3;
 	}
-	if (!oaip_utf8_valid(data, len)) {
+	size_t multibyte;
+	size_t bad = oaip_utf8_check(data, len, &multibyte);
+	if (bad < len && (bom || multibyte ||
+	                  oaip_utf8_has_multibyte(data + bad, len - bad))) {
+		/* A file that is UTF-8 elsewhere (or says so with its byte
+		 * order mark) is not silently read as Windows-1252: every
+		 * accented letter would come out wrong. */
+		oaip_diags_add(
+		    d, OAIP_ERROR, file, line_at(data, bad),
+		    "byte 0x%02X is not valid UTF-8, but the file is "
+		    "UTF-8 elsewhere: correct the character on this "
+		    "line, or save the file again as CSV UTF-8",
+		    (unsigned char)data[bad]);
+		goto fail;
+	}
+	if (bad < len) {
+		/* No UTF-8 at all: an older spreadsheet's "CSV". */
 		oaip_cp1252_to_utf8(&converted, data, len);
 		if (converted.failed)
 			goto oom;

@@ -151,6 +151,95 @@ for v in 99999999999999999 -5 1e9; do
 	expect_out "\"date\": \"$(date +%F)\""
 done
 
+hdr='indicator,rating,evidence,next_steps'
+
+case_ "one invalid byte in a UTF-8 file is an error on its line"
+printf '%s\nwelcome-1,2,Caf\303\251 mornings\nwelcome-2,1,caf\351 stray\n' "$hdr" >"$T/mixed.csv"
+run score "$T/mixed.csv"
+expect_status 3
+expect_err "mixed.csv:3: error: byte 0xE9 is not valid UTF-8"
+expect_no_err "Windows-1252"
+expect_out_empty
+
+case_ "a byte order mark says UTF-8: an invalid byte is an error"
+printf '\357\273\277%s\nwelcome-1,2,caf\351\n' "$hdr" >"$T/bom-bad.csv"
+run score "$T/bom-bad.csv"
+expect_status 3
+expect_err "bom-bad.csv:2: error: byte 0xE9 is not valid UTF-8"
+
+case_ "no multibyte sequence at all: read as Windows-1252 with a note"
+printf '%s\nwelcome-1,2,caf\351\n' "$hdr" >"$T/cp.csv"
+run score -F json "$T/cp.csv"
+expect_status 0
+expect_err "cp.csv: note: not valid UTF-8; read as Windows-1252"
+expect_out "$(printf 'caf\303\251')"
+
+case_ "messages about one input are bounded: a 12 MB header"
+awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "column%d,", i; printf "\n" }' >"$T/wide.csv"
+run_limited score "$T/wide.csv"
+expect_status 3
+expect_err "missing required column 'indicator'"
+expect_err "and 999980 more"
+check "stderr is small ($(wc -c <"$err") bytes)" test "$(wc -c <"$err")" -lt 8192
+run_limited compare -F html -o "$T/wide.html" "$T/wide.csv"
+expect_status 1
+check "the area report is small ($(wc -c <"$T/wide.html") bytes)" test "$(wc -c <"$T/wide.html")" -lt 200000
+
+case_ "messages about one input are bounded: the first 20, then how many more"
+{
+	echo "$hdr"
+	awk 'BEGIN { for (i = 0; i < 500; i++) print "no-such-" i ",2" }'
+} >"$T/unknown.csv"
+run score "$T/unknown.csv"
+expect_status 3
+check "at most 22 lines on stderr ($(wc -l <"$err"))" test "$(wc -l <"$err")" -le 22
+expect_err "unknown.csv:21: error: unknown indicator 'no-such-19'"
+expect_err "unknown.csv: error: and 480 more errors not shown"
+
+case_ "linear time: 10 MB of CR-only line ends in a quoted field"
+{
+	printf '%s\rwelcome-1,1,"' "$hdr"
+	head -c 10485760 /dev/zero | tr '\0' '\r'
+	printf '",done\r'
+} >"$T/cr.csv"
+run_limited score -F json -o /dev/null "$T/cr.csv"
+expect_status 0
+
+case_ "linear time: 30,000 long ids and unknown long ids in a return"
+awk 'BEGIN {
+	srand(7)
+	print "<framework id=\"hostile\" version=\"1\"><title>T</title><publisher>P</publisher>"
+	print "<source section=\"S\"/><attribution>A.</attribution><strand id=\"s\"><title>S</title>"
+	print "<expectation id=\"e\"><statement>S.</statement>"
+	split("welcome-and-care value-and-include communicate work-in-partnership", cs, " ")
+	for (i = 0; i < 30000; i++) {
+		id = ""
+		for (k = 0; k < 120; k++) id = id substr("abcdefghijklmnopqrstuvwxyz0123456789", int(rand() * 36) + 1, 1)
+		printf "<indicator id=\"%s\" cornerstone=\"%s\">T.</indicator>\n", id, cs[i % 4 + 1]
+	}
+	print "</expectation></strand></framework>"
+}' >"$T/hostile.xml"
+{
+	echo "indicator,rating"
+	awk 'BEGIN { srand(8); for (i = 0; i < 150; i++) { id = ""; for (k = 0; k < 120; k++) id = id substr("abcdefghijklmnopqrstuvwxyz0123456789", int(rand() * 36) + 1, 1); print id ",1" } }'
+} >"$T/hostile.csv"
+run_limited score -f "$T/hostile.xml" "$T/hostile.csv"
+expect_status 3
+expect_err "more errors not shown"
+
+case_ "-f /dev/zero stops at the 16 MiB framework limit"
+run_limited score -f /dev/zero "$school"
+expect_status 3
+expect_err "/dev/zero: error: file is larger than the limit of 16 MiB"
+
+case_ "standard input is called <stdin> in messages"
+printf '%s\nwelcome-1,sometimes\n' "$hdr" >"$T/bad-rating.csv"
+run_in "$T/bad-rating.csv" score -
+expect_status 3
+expect_err "<stdin>:2: error: rating 'sometimes'"
+run_in /dev/null score -f - "$school"
+check "a framework read from standard input is <stdin> too" sh -c "! grep -q '^-:' '$err'"
+
 case_ "signals leave no temporary file behind"
 mkdir "$T/many" "$T/sig"
 i=0
@@ -180,6 +269,7 @@ for sig in INT TERM HUP; do
 		wait "$pid" 2>/dev/null
 		check "no temporary file after SIG$sig at ${delay}s ($(ls -A "$T/sig" | tr '\n' ' '))" \
 			test -z "$(ls -A "$T/sig" | grep -v '^area.html$')"
+		find "$T/sig" -mindepth 1 -delete
 	done
 done
 
