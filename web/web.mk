@@ -10,7 +10,7 @@
 CC = emcc
 CFLAGS = -std=c11 -O2 -Wall -Wextra
 CPPFLAGS = -D_POSIX_C_SOURCE=200809L -I$(build) -I$(top)/lib -I$(build)/lib \
-	-I$(prefix)/include -I$(prefix)/include/libxml2
+	-isystem $(prefix)/include -isystem $(prefix)/include/libxml2
 
 objdir = $(out)/lib
 c_sources = $(filter %.c,$(SOURCES))
