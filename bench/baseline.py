@@ -29,8 +29,13 @@ TOP, TARGET = 3, 2
 
 def read_framework(path):
     with open(path, encoding="utf-8-sig", newline="") as f:
-        return {row["indicator"]: row["cornerstone"]
-                for row in csv.DictReader(f)}
+        rows = list(csv.reader(f))
+    # The header follows the template's details block.
+    h = next(i for i, r in enumerate(rows)
+             if "indicator" in r and "rating" in r)
+    col = {name: i for i, name in enumerate(rows[h])}
+    return {r[col["indicator"]]: r[col["cornerstone"]]
+            for r in rows[h + 1:] if r}
 
 
 def score_file(path, framework):

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "private.h"
+#include "table.h"
 
 /* Longest physical line fed to libcsv at once. */
 #define CHUNK ((size_t)64 * 1024)
@@ -120,19 +121,47 @@ static bool is_zip(const char *data, size_t len)
 	return len >= 4 && memcmp(data, "PK\003\004", 4) == 0;
 }
 
-/* A workbook's first sheet, read through the spreadsheet reader. */
+/* A workbook's first sheet (as Microsoft Forms exports it), read through
+ * the spreadsheet reader (table.h).  The table holds every cell in memory
+ * for the moment it takes to count them, freed at once; only heading,
+ * question and comments cells are passed on, as for CSV, so identifying
+ * columns never reach the survey. */
 static oaip_survey *read_workbook(const oaip_framework *fw, const char *data,
                                   size_t len, const char *name,
                                   const oaip_survey_options *o, oaip_diags *d)
 {
-	(void)fw;
-	(void)data;
-	(void)len;
-	(void)o;
-	oaip_diags_add(d, OAIP_ERROR, name, 0,
-	               "is a workbook: this version reads survey responses "
-	               "from CSV only (in Excel: File > Save As > CSV UTF-8)");
-	return NULL;
+	oaip_table *t = oaip_table_read_xlsx(data, len, name, NULL, d);
+	if (!t)
+		return NULL;
+	oaip_survey_reader *rd = oaip_survey_reader_new(fw, name, o, d);
+	if (!rd) {
+		oaip_table_free(t);
+		return NULL;
+	}
+	bool stop = false;
+	for (size_t r = 0; r < t->n_rows && !stop; r++) {
+		const oaip_table_row *row = &t->rows[r];
+		/* The reader names cells "Sheet!D7" from the sheet's name
+		 * (borrowed until finish). */
+		oaip_survey_reader_begin_row(rd, row->line, t->sheet);
+		for (size_t c = 0; c < row->n_cells && !stop; c++) {
+			oaip_survey_column kind =
+			    oaip_survey_reader_column(rd, c);
+			if (!oaip_survey_reader_is_heading(rd) &&
+			    kind != OAIP_COLUMN_QUESTION &&
+			    kind != OAIP_COLUMN_COMMENTS)
+				continue;
+			const char *s = oaip_table_cell(t, row, c);
+			stop = !oaip_survey_reader_cell(rd, c, s, strlen(s));
+		}
+		if (!stop)
+			stop = !oaip_survey_reader_end_row(rd);
+	}
+	if (stop)
+		oaip_survey_reader_fail(rd);
+	oaip_survey *sv = oaip_survey_reader_finish(rd);
+	oaip_table_free(t);
+	return sv;
 }
 
 oaip_survey *oaip_survey_read_memory(const oaip_framework *fw, const char *data,

@@ -98,7 +98,8 @@ static int read_member(struct xlsx *x, const char *name, oaip_buf *out)
 	zip_int64_t n;
 	while (got < want && (n = zip_fread(f, buf + got, want - got)) > 0)
 		got += (size_t)n;
-	bool bad = got != st.size || zip_fclose(f) != 0;
+	int closed = zip_fclose(f); /* always: it frees the reader */
+	bool bad = got != st.size || closed != 0;
 	if (!bad)
 		oaip_buf_putn(out, buf, got);
 	free(buf);

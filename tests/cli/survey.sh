@@ -181,4 +181,16 @@ expect_status 2
 run survey
 expect_status 2
 
+case_ "Microsoft Forms' workbook, read as it is, counts as its CSV"
+# microsoft-forms.xlsx: microsoft-forms.csv saved by LibreOffice Calc as
+# .xlsx (soffice --convert-to xlsx)
+run survey summary -F json "$data/microsoft-forms.xlsx"
+expect_status 0
+expect_err "microsoft-forms.xlsx: note: microsoft-forms!A1: 5 columns identifying parent carers dropped unread"
+expect_no_out "example.org"
+grep -v 'microsoft-forms' "$out" >"$T/ms-xlsx.json"
+run survey summary -F json "$ms"
+grep -v 'microsoft-forms' "$out" >"$T/ms-csv.json"
+check "the same counts" cmp -s "$T/ms-xlsx.json" "$T/ms-csv.json"
+
 finish

@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh SECONDS - build the libFuzzer targets with clang (ASan + UBSan) in
 # build-fuzz/ and run each for SECONDS (default 60), seeded from examples/,
-# frameworks/ and tests/data/.  A crash stops the run with its input saved
+# frameworks/ and tests/data/ (fuzz_xlsx from the workbooks there).  A crash stops the run with its input saved
 # under build-fuzz/; add that input to tests/data/regress/ so make check
 # keeps it fixed.  Prints executions per target.
 set -eu
@@ -10,15 +10,17 @@ top=$(pwd)
 seconds=${1:-60}
 BUILD_DIR=build-fuzz CONFIGURE_FLAGS="CC=clang --enable-fuzzing" ./bootstrap
 cd build-fuzz
-mkdir -p corpus/csv corpus/xml corpus/pipeline
+mkdir -p corpus/csv corpus/xml corpus/pipeline corpus/xlsx
 cp "$top"/examples/*.csv corpus/csv/
 find "$top/tests/data" -name '*.csv' -exec cp {} corpus/csv/ \; 2>/dev/null || true
 cp "$top"/examples/*.csv corpus/pipeline/
 cp "$top"/frameworks/*.xml corpus/xml/
+cp "$top"/examples/*.xlsx corpus/xlsx/
+find "$top/tests/data" -name '*.xlsx' -size -200k -exec cp {} corpus/xlsx/ \; 2>/dev/null || true
 find "$top/tests/data" -name '*.xml' -exec cp {} corpus/xml/ \; 2>/dev/null || true
 
 status=0
-for t in selfeval:csv framework:xml pipeline:pipeline; do
+for t in selfeval:csv framework:xml pipeline:pipeline xlsx:xlsx; do
 	name=${t%%:*}
 	corpus=corpus/${t#*:}
 	echo "fuzz_$name: $seconds s"
