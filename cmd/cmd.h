@@ -29,6 +29,11 @@ void cmd_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cmd_diag(oaip_severity sev, const char *file, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* A copy of s fit to print on a terminal (oaip_escape_terminal), for a
+ * name printed outside these helpers; caller frees; NULL if out of
+ * memory. */
+char *cmd_escaped(const char *s);
+
 /* Print "oaip-eval: error: out of memory"; returns OAIP_EXIT_MEMORY. */
 int cmd_out_of_memory(void);
 

@@ -75,6 +75,14 @@ void cmd_diag(oaip_severity sev, const char *file, const char *fmt, ...)
 	oaip_diags_free(&d);
 }
 
+char *cmd_escaped(const char *s)
+{
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_escape_terminal(&b, s);
+	return oaip_buf_detach(&b);
+}
+
 int cmd_out_of_memory(void)
 {
 	fputs("oaip-eval: error: out of memory\n", stderr);

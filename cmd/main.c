@@ -126,8 +126,10 @@ int main(int argc, char **argv)
 		status = c->fn(argc - 1, argv + 1);
 	}
 	/* Report a write error on stdout (a full disk, a closed pipe) that
-	 * the command itself did not see. */
-	if ((fflush(stdout) != 0 || ferror(stdout)) && status == OAIP_EXIT_OK) {
+	 * the command itself did not see: also after a failed check, whose
+	 * findings (validate --format github) went to stdout. */
+	if ((fflush(stdout) != 0 || ferror(stdout)) &&
+	    (status == OAIP_EXIT_OK || status == OAIP_EXIT_CHECK_FAILED)) {
 		cmd_error("cannot write to standard output: %s",
 		          strerror(errno));
 		status = OAIP_EXIT_INPUT;

@@ -82,17 +82,34 @@ static bool has_csv_ext(const char *name)
 }
 
 /* Is the entry e of directory dir (fd dfd) a regular file, or a link to
- * one? */
-static bool is_file(int dfd, const struct dirent *e)
+ * one?  When it is not, *why says what it is instead (NULL for a
+ * directory, which is passed over without a word). */
+static bool is_file(int dfd, const struct dirent *e, const char **why)
 {
+	*why = NULL;
 #ifdef DT_REG
 	if (e->d_type == DT_REG)
 		return true;
-	if (e->d_type != DT_UNKNOWN && e->d_type != DT_LNK)
+	if (e->d_type == DT_DIR)
 		return false;
 #endif
 	struct stat st;
-	return fstatat(dfd, e->d_name, &st, 0) == 0 && S_ISREG(st.st_mode);
+	if (fstatat(dfd, e->d_name, &st, 0) != 0) {
+		if (errno == ELOOP)
+			*why = "a loop of symbolic links";
+		else if (errno == ENOENT)
+			*why = "a symbolic link to nothing";
+		else
+			*why = strerror(errno);
+		return false;
+	}
+	if (S_ISREG(st.st_mode))
+		return true;
+	if (S_ISFIFO(st.st_mode))
+		*why = "a FIFO, not a regular file";
+	else if (!S_ISDIR(st.st_mode))
+		*why = "not a regular file";
+	return false;
 }
 
 /* Append every .csv file of dir (not hidden ones) to p, in name order.
@@ -109,8 +126,7 @@ static int add_dir(struct cmd_returns *p, const char *dir)
 	struct dirent *e;
 	errno = 0;
 	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.' || !has_csv_ext(e->d_name) ||
-		    !is_file(dirfd(d), e)) {
+		if (e->d_name[0] == '.' || !has_csv_ext(e->d_name)) {
 			errno = 0;
 			continue;
 		}
@@ -121,6 +137,16 @@ static int add_dir(struct cmd_returns *p, const char *dir)
 			if (!slash)
 				s[k++] = '/';
 			memcpy(s + k, e->d_name, en + 1);
+		}
+		const char *why;
+		if (s && !is_file(dirfd(d), e, &why)) {
+			/* A FIFO could hang the batch, a broken link has
+			 * nothing to read: say so, and go on. */
+			if (why)
+				cmd_diag(OAIP_NOTE, s, "skipped: %s", why);
+			free(s);
+			errno = 0;
+			continue;
 		}
 		if (!paths_add(p, s, NULL)) {
 			status = -1;

@@ -87,12 +87,15 @@ static void validate_framework(struct validate *v, const char *path,
 	oaip_diags_init(&d);
 	oaip_framework *fw = oaip_framework_load_memory(data, len, path, &d);
 	report(v, &d);
-	if (fw && oaip_diags_count(&d, OAIP_ERROR) == 0)
-		printf("%s: ok (framework '%s', %zu indicator%s)\n", path,
-		       fw->id, fw->n_indicators,
+	if (fw && oaip_diags_count(&d, OAIP_ERROR) == 0) {
+		char *name = cmd_escaped(path);
+		printf("%s: ok (framework '%s', %zu indicator%s)\n",
+		       name ? name : "?", fw->id, fw->n_indicators,
 		       fw->n_indicators == 1 ? "" : "s");
-	else
+		free(name);
+	} else {
 		v->problems = true;
+	}
 	oaip_framework_free(fw);
 	oaip_diags_free(&d);
 }
@@ -151,10 +154,13 @@ static void validate_selfeval(struct validate *v, const char *path,
 			oaip_diags_free(&w);
 		}
 		size_t warnings = oaip_diags_count(&d, OAIP_WARNING);
+		char *name = cmd_escaped(path);
 		printf("%s: %s (self-evaluation for framework '%s': %zu "
 		       "indicators, %zu rated, %zu n/a, %zu not evaluated",
-		       path, rated ? "ok" : "valid, but nothing is rated",
-		       fw->id, applicable, rated, na, empty);
+		       name ? name : "?",
+		       rated ? "ok" : "valid, but nothing is rated", fw->id,
+		       applicable, rated, na, empty);
+		free(name);
 		for (unsigned bit = 1, k = 0; bit <= OAIP_PHASE_POST16;
 		     bit <<= 1)
 			if (phase & bit && phase != OAIP_PHASE_ALL)

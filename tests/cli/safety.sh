@@ -13,6 +13,11 @@ expect_status 3
 expect_err 'a\x1b]0;pwned\x07\nb.csv: error: forged.csv'
 check "no raw escape on stderr" sh -c "! grep -q '$ESC' '$err'"
 check "one line of stderr, not a forged second one" test "$(wc -l <"$err")" -eq 1
+cp "$E/devon-primary.csv" "$T/$(printf 'ok\033[2J.csv')"
+run validate "$T/$(printf 'ok\033[2J.csv')"
+expect_status 0
+expect_out 'ok\x1b[2J.csv: ok'
+check "no raw escape on stdout" sh -c "! grep -q '$ESC' '$out'"
 
 # Run with a time limit; a timeout is a failure (a hang).
 run_limited() {
@@ -239,6 +244,26 @@ expect_status 3
 expect_err "<stdin>:2: error: rating 'sometimes'"
 run_in /dev/null score -f - "$school"
 check "a framework read from standard input is <stdin> too" sh -c "! grep -q '^-:' '$err'"
+
+case_ "validate --format github: a write error on stdout is reported"
+printf '%s\nwelcome-1,sometimes\n' "$hdr" >"$T/gh.csv"
+status=0
+"$OAIP" validate --format github "$T/gh.csv" >/dev/full 2>"$err" || status=$?
+expect_status 3
+expect_err "cannot write to standard output"
+
+case_ "compare: a FIFO, a broken link and a loop in a folder are skipped with a note"
+mkdir "$T/folder"
+cp "$school" "$T/folder/a.csv"
+mkfifo "$T/folder/b.csv"
+ln -s nowhere.csv "$T/folder/c.csv"
+ln -s d.csv "$T/folder/d.csv"
+run_limited compare -F json "$T/folder"
+expect_status 0
+expect_err "b.csv: note: skipped: a FIFO, not a regular file"
+expect_err "c.csv: note: skipped: a symbolic link to nothing"
+expect_err "d.csv: note: skipped: a loop of symbolic links"
+expect_out '"file":"'"$T"'/folder/a.csv"'
 
 case_ "signals leave no temporary file behind"
 mkdir "$T/many" "$T/sig"
