@@ -19,6 +19,9 @@
 #include "cmd.h"
 
 static void vsay(const char *prefix, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+
+static void vsay(const char *prefix, const char *fmt, va_list ap)
 {
 	oaip_buf raw, safe;
 	oaip_buf_init(&raw);

@@ -95,7 +95,8 @@ static int run_help(int argc, char **argv)
 			return usage();
 		return unknown_command(argv[1]);
 	}
-	char *args[] = {argv[1], "--help", NULL};
+	char help[] = "--help";
+	char *args[] = {argv[1], help, NULL};
 	return c->fn(2, args);
 }
 

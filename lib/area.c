@@ -196,7 +196,7 @@ void oaip_area_duplicates(oaip_comparison *c)
 	}
 	/* Identical files first: which copy counts does not matter, so the
 	 * first in report order does. */
-	const oaip_school **v = malloc((c->n ? c->n : 1) * sizeof *v);
+	oaip_school **v = malloc((c->n ? c->n : 1) * sizeof *v);
 	if (v) {
 		size_t m = 0;
 		for (size_t i = 0; i < c->n; i++)
@@ -209,7 +209,7 @@ void oaip_area_duplicates(oaip_comparison *c)
 			       v[j]->digest == v[i]->digest)
 				j++;
 			for (size_t g = i + 1; g < j; g++) {
-				oaip_school *s = (oaip_school *)v[g];
+				oaip_school *s = v[g];
 				s->counted = false;
 				s->duplicate = OAIP_DUPLICATE_CONTENT;
 				s->duplicate_of = (size_t)(v[i] - c->schools);

@@ -460,7 +460,10 @@ bool oaip_comparison_add_files(oaip_comparison *c, const char *const *paths,
 	job.slots = c->schools + c->n;
 	memset(job.slots, 0, n * sizeof *job.slots);
 	job.diags = calloc(n, sizeof *job.diags);
-	job.done = calloc(n, sizeof *job.done);
+	/* Kept as allocated, so that it is freed without casting away
+	 * _Atomic. */
+	void *done = calloc(n, sizeof *job.done);
+	job.done = done;
 	workers = calloc(threads, sizeof *workers);
 	if (!job.diags || !job.done || !workers)
 		goto cleanup;
@@ -503,7 +506,7 @@ cleanup:
 		}
 	}
 	free(job.diags);
-	free((void *)job.done);
+	free(done);
 	return ok;
 }
 

@@ -22,7 +22,7 @@ expect_err "nul.csv:3:"
 expect_out_empty
 
 case_ "invalid UTF-8 (overlong, stray continuation) is read as Windows-1252"
-printf '%s\r\nwelcome-1,1,caf\xe9 \xc0\xaf \x80\r\n' "$hdr" >"$T/bad-utf8.csv"
+printf '%s\r\nwelcome-1,1,caf\351 \300\257 \200\r\n' "$hdr" >"$T/bad-utf8.csv"
 run_limited score -F json "$T/bad-utf8.csv"
 expect_status 0
 expect_err "Windows-1252"
