@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """assemble.py - put the browser edition together as one HTML file.
 
-    python3 web/assemble.py SHELL MODULE_JS PAGE_JS VERSION ACCEPT OUT
+    python3 web/assemble.py SHELL MODULE_JS PAGE_JS VERSION OUT
 
 SHELL is web/shell.html; MODULE_JS the Emscripten output (the WebAssembly
 inlined); PAGE_JS web/page.js.  The Content-Security-Policy allows exactly
@@ -14,13 +14,17 @@ atomically; at most 8 MB.
 import base64
 import hashlib
 import os
+import re
 import sys
 
 LIMIT = 8 * 1024 * 1024
+# What the file inputs accept: a workbook or CSV.
+XLSX_OR_CSV = (".csv,.xlsx,text/csv,"
+               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def main():
-    shell, module_js, page_js, version, accept, out = sys.argv[1:]
+    shell, module_js, page_js, version, out = sys.argv[1:]
     html = open(shell, encoding="utf-8").read()
     module = open(module_js, encoding="utf-8").read()
     page = open(page_js, encoding="utf-8").read()
@@ -38,10 +42,12 @@ def main():
            "font-src 'none'; manifest-src 'none'; "
            "form-action 'none'; base-uri 'none'")
     for key, value in (("@CSP@", csp), ("@VERSION@", version),
-                       ("@SELFEVAL_ACCEPT@", accept)):
+                       ("@XLSX_OR_CSV@", XLSX_OR_CSV)):
         if key not in html:
             sys.exit(f"assemble.py: {key} missing from {shell}")
         html = html.replace(key, value)
+    if re.search(r"@(?!MODULE_JS@|PAGE_JS@)[A-Z_]+@", html):
+        sys.exit(f"assemble.py: an unknown @PLACEHOLDER@ in {shell}")
     # The scripts last, so that nothing in them is taken for a placeholder.
     head, sep, tail = html.partition("@MODULE_JS@")
     if not sep:

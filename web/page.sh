@@ -25,8 +25,5 @@ make -s --no-print-directory -j"$jobs" -f "$here/web.mk" \
 	top="$top" build="$build" out="$web" prefix="$web/prefix" \
 	SOURCES="$sources"
 
-# What the Self-evaluation input accepts: CSV, and xlsx when the library
-# reads workbooks.
-accept=".csv,text/csv"
 python3 "$here/assemble.py" "$here/shell.html" "$web/oaip-eval.js" \
-	"$here/page.js" "$version" "$accept" "$web/oaip-eval.html"
+	"$here/page.js" "$version" "$web/oaip-eval.html"

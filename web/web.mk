@@ -21,7 +21,7 @@ LIBS = $(prefix)/lib/libxlsxwriter.a $(prefix)/lib/libzip.a \
 	$(prefix)/lib/libxml2.a $(prefix)/lib/libjansson.a \
 	$(prefix)/lib/libcmark.a $(prefix)/lib/libcsv.a $(prefix)/lib/libz.a
 
-EXPORTS = _malloc,_free,_oaip_web_frameworks,_oaip_web_report,_oaip_web_output,_oaip_web_messages
+EXPORTS = _malloc,_free,_oaip_web_frameworks,_oaip_web_report,_oaip_web_template,_oaip_web_output,_oaip_web_messages
 LDFLAGS = -O2 -sENVIRONMENT=web -sMODULARIZE=1 -sEXPORT_NAME=createOaip \
 	-sSINGLE_FILE=1 -sALLOW_MEMORY_GROWTH=1 -sDYNAMIC_EXECUTION=0 \
 	-sEXPORTED_FUNCTIONS=$(EXPORTS) \

@@ -32,11 +32,17 @@ if (!top) {
 	process.exit(2);
 }
 
-// Every example, with the framework and phase the command line is given.
+// Every example, with the framework ('' for none: the file names it),
+// phase, last self-evaluation and survey the command line is given.
 const CASES = [
-	{ file: 'examples/devon-primary.csv', framework: 'devon', phase: '' },
+	{ file: 'examples/devon-primary.csv', framework: '', phase: '' },
+	{ file: 'examples/devon-primary.xlsx', framework: '', phase: '' },
 	{ file: 'examples/west-sussex-secondary.csv', framework: 'west-sussex', phase: 'school' },
 	{ file: 'examples/excel-export-windows1252.csv', framework: 'devon', phase: '' },
+	{
+		file: 'examples/devon-primary.csv', framework: 'devon', phase: '',
+		previous: 'examples/devon-primary-2025.csv', survey: 'examples/devon-parent-survey.csv',
+	},
 ];
 const BROKEN = 'tests/data/selfeval/bad-rating.csv';
 
@@ -50,9 +56,14 @@ function check(ok, what) {
 
 // What the command line says for file: run in the file's directory so
 // that the file name in the JSON is the bare name the page is given.
-function cli(file, framework, phase, format) {
-	const args = ['score', '-F', format, '-f', framework];
+// Every file is in the same directory.
+function cli(c, format) {
+	const { file, framework, phase, previous, survey } = c;
+	const args = ['score', '-F', format];
+	if (framework) args.push('-f', framework);
 	if (phase) args.push('--phase', phase);
+	if (previous) args.push('--previous', path.basename(previous));
+	if (survey) args.push('--survey', path.basename(survey));
 	args.push(path.basename(file));
 	return execFileSync(oaip, args, {
 		cwd: path.dirname(path.join(top, file)), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
@@ -121,7 +132,7 @@ async function main() {
 			'a Content-Security-Policy forbids connections');
 		check(/never leave this computer/.test(await page.textContent('#privacy')),
 			'the page says the files never leave the computer');
-		for (const label of ['Framework', 'Phase', 'Self-evaluation']) {
+		for (const label of ['Framework', 'Phase', 'Self-evaluation', 'Parent carers\' survey', 'Last self-evaluation']) {
 			check(await page.getByLabel(label, { exact: true }).count() === 1, `an input labelled ${label}`);
 		}
 		check(await page.getByRole('button', { name: 'Make the report' }).count() === 1,
@@ -139,20 +150,27 @@ async function main() {
 			`Tab reaches framework, phase, self-evaluation and the button (${order.join(', ')})`);
 
 		for (const c of CASES) {
+			const name = c.file + (c.previous ? ` with ${c.previous}` : '') + (c.survey ? ` and ${c.survey}` : '');
 			await chooseWithKeyboard(page, '#framework', c.framework);
 			await chooseWithKeyboard(page, '#phase', c.phase);
 			await page.setInputFiles('#selfeval', path.join(top, c.file));
+			await page.setInputFiles('#previous', c.previous ? path.join(top, c.previous) : []);
+			await page.setInputFiles('#survey', c.survey ? path.join(top, c.survey) : []);
 			await page.focus('#make');
 			await page.keyboard.press('Enter');
 			await page.waitForFunction(() => !document.getElementById('result').hidden &&
 				document.activeElement && document.activeElement.id === 'result-heading');
 			const frame = page.frameLocator('#report');
 			const h1 = await frame.locator('h1').first().textContent();
-			check(h1 && h1.length > 0, `${c.file}: the report is shown in the page (“${h1.trim().slice(0, 60)}”)`);
+			check(h1 && h1.length > 0, `${name}: the report is shown in the page (“${h1.trim().slice(0, 60)}”)`);
 			const html = await page.evaluate(() => document.getElementById('report').srcdoc);
-			const cliHtml = cli(c.file, c.framework, c.phase, 'html');
-			const noDate = (s) => s.replace(/\d{4}-\d{2}-\d{2}/g, 'DATE');
-			check(noDate(html) === noDate(cliHtml), `${c.file}: the HTML report is the command line's, apart from the date`);
+			const cliHtml = cli(c, 'html');
+			const today = new Date().toISOString().slice(0, 10);
+			const noDate = (s) => s.split(today).join('DATE');
+			check(noDate(html) === noDate(cliHtml), `${name}: the HTML report is the command line's, apart from the date`);
+			for (const section of [c.previous && 'Since last time', c.survey && 'Two views'].filter(Boolean)) {
+				check(await frame.getByRole('heading', { name: section }).count() > 0, `${name}: the report has ${section}`);
+			}
 
 			const [download] = await Promise.all([
 				page.waitForEvent('download'),
@@ -161,11 +179,11 @@ async function main() {
 			const saved = path.join(downloads, download.suggestedFilename());
 			await download.saveAs(saved);
 			const json = readFileSync(saved, 'utf8');
-			check(withoutDate(json) === withoutDate(cli(c.file, c.framework, c.phase, 'json')),
-				`${c.file}: the downloaded JSON (${download.suggestedFilename()}) is 'oaip-eval score -F json', apart from the date`);
-			for (const f of ['html', 'markdown']) {
+			check(withoutDate(json) === withoutDate(cli(c, 'json')),
+				`${name}: the downloaded JSON (${download.suggestedFilename()}) is 'oaip-eval score -F json', apart from the date`);
+			for (const f of ['html', 'markdown', 'plan']) {
 				const href = await page.getAttribute(`#download-${f}`, 'href');
-				check(href && href.startsWith('blob:'), `${c.file}: a ${f} download`);
+				check(href && href.startsWith('blob:'), `${name}: a ${f} download`);
 			}
 		}
 		if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
@@ -180,7 +198,7 @@ async function main() {
 		const said = (await page.textContent('#errors')).trim();
 		let expected = '';
 		try {
-			cli(BROKEN, 'devon', '', 'json');
+			cli({ file: BROKEN, framework: 'devon' }, 'json');
 		} catch (err) {
 			expected = String(err.stderr).trim().split('\n')[0];
 		}
@@ -191,6 +209,16 @@ async function main() {
 		check(await page.evaluate(() => document.activeElement.id) === 'errors', 'focus moves to the errors');
 		check(await page.isHidden('#result'), 'no report is shown for a broken file');
 		await axe(page, 'with an error shown');
+
+		// The blank workbook: a real xlsx (a zip) for the framework chosen.
+		await chooseWithKeyboard(page, '#framework', 'west-sussex');
+		const [tpl] = await Promise.all([page.waitForEvent('download'), page.click('#template')]);
+		const tplPath = path.join(downloads, tpl.suggestedFilename());
+		await tpl.saveAs(tplPath);
+		const tplBytes = readFileSync(tplPath);
+		check(tpl.suggestedFilename() === 'west-sussex-self-evaluation.xlsx' &&
+			tplBytes.subarray(0, 2).toString() === 'PK',
+			`the blank self-evaluation downloads as a workbook (${tpl.suggestedFilename()}, ${tplBytes.length} bytes)`);
 
 		const storage = await page.evaluate(() => localStorage.length + sessionStorage.length +
 			document.cookie.length);
