@@ -116,21 +116,16 @@ static void feed(struct csv_state *st, const char *data, size_t len,
 	}
 }
 
-static bool is_zip(const char *data, size_t len)
+/* A workbook (its first sheet), or a file that is not text, through the
+ * spreadsheet reader, which says what a .xls, .ods, .docx or PDF is and
+ * how to save it.  The workbook is held as a table of cells, but only
+ * the cells of question columns and the comments column are ever looked
+ * at. */
+static oaip_survey *read_table(const oaip_framework *fw, const char *data,
+                               size_t len, const char *name,
+                               const oaip_survey_options *o, oaip_diags *d)
 {
-	return len >= 4 && memcmp(data, "PK\003\004", 4) == 0;
-}
-
-/* A workbook's first sheet (as Microsoft Forms exports it), read through
- * the spreadsheet reader (table.h).  The table holds every cell in memory
- * for the moment it takes to count them, freed at once; only heading,
- * question and comments cells are passed on, as for CSV, so identifying
- * columns never reach the survey. */
-static oaip_survey *read_workbook(const oaip_framework *fw, const char *data,
-                                  size_t len, const char *name,
-                                  const oaip_survey_options *o, oaip_diags *d)
-{
-	oaip_table *t = oaip_table_read_xlsx(data, len, name, NULL, d);
+	oaip_table *t = oaip_table_read_memory(data, len, name, NULL, d);
 	if (!t)
 		return NULL;
 	oaip_survey_reader *rd = oaip_survey_reader_new(fw, name, o, d);
@@ -138,30 +133,27 @@ static oaip_survey *read_workbook(const oaip_framework *fw, const char *data,
 		oaip_table_free(t);
 		return NULL;
 	}
-	bool stop = false;
-	for (size_t r = 0; r < t->n_rows && !stop; r++) {
+	bool go = true;
+	for (size_t r = 0; r < t->n_rows && go; r++) {
 		const oaip_table_row *row = &t->rows[r];
-		/* The reader names cells "Sheet!D7" from the sheet's name
-		 * (borrowed until finish). */
 		oaip_survey_reader_begin_row(rd, row->line, t->sheet);
-		for (size_t c = 0; c < row->n_cells && !stop; c++) {
+		bool heading = oaip_survey_reader_is_heading(rd);
+		for (size_t c = 0; c < row->n_cells && go; c++) {
 			oaip_survey_column kind =
 			    oaip_survey_reader_column(rd, c);
-			if (!oaip_survey_reader_is_heading(rd) &&
-			    kind != OAIP_COLUMN_QUESTION &&
+			if (!heading && kind != OAIP_COLUMN_QUESTION &&
 			    kind != OAIP_COLUMN_COMMENTS)
 				continue;
 			const char *s = oaip_table_cell(t, row, c);
-			stop = !oaip_survey_reader_cell(rd, c, s, strlen(s));
+			go = oaip_survey_reader_cell(rd, c, s, strlen(s));
 		}
-		if (!stop)
-			stop = !oaip_survey_reader_end_row(rd);
+		if (go)
+			go = oaip_survey_reader_end_row(rd);
 	}
-	if (stop)
+	if (!go)
 		oaip_survey_reader_fail(rd);
-	oaip_survey *sv = oaip_survey_reader_finish(rd);
 	oaip_table_free(t);
-	return sv;
+	return oaip_survey_reader_finish(rd);
 }
 
 oaip_survey *oaip_survey_read_memory(const oaip_framework *fw, const char *data,
@@ -171,14 +163,14 @@ oaip_survey *oaip_survey_read_memory(const oaip_framework *fw, const char *data,
 {
 	if (!name)
 		name = "-";
-	if (is_zip(data, len))
-		return read_workbook(fw, data, len, name, o, d);
-	if (memchr(data, '\0', len)) {
-		oaip_diags_add(d, OAIP_ERROR, name, 0,
-		               "not a CSV file: it holds NUL bytes (save the "
-		               "responses as CSV UTF-8 or .xlsx)");
-		return NULL;
-	}
+	/* A zip (a workbook, or an .ods or .docx), an old Office file, a
+	 * PDF, or anything holding NUL bytes: the spreadsheet reader reads
+	 * it or says what it is. */
+	if ((len >= 2 && memcmp(data, "PK", 2) == 0) ||
+	    (len >= 4 && memcmp(data, "\xD0\xCF\x11\xE0", 4) == 0) ||
+	    (len >= 5 && memcmp(data, "%PDF-", 5) == 0) ||
+	    memchr(data, '\0', len))
+		return read_table(fw, data, len, name, o, d);
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		data += 3;
 		len -= 3;

@@ -86,6 +86,30 @@ assert len(s["indicators"]) == 20, len(s["indicators"])
 assert s["respondents"] == 12
 ' "$out"
 
+case_ "Microsoft Forms' own workbook (.xlsx) counts as its CSV"
+run survey summary "$ms" -F json
+cp "$out" "$T/from-csv.json"
+run survey summary "$data/microsoft-forms.xlsx" -F json
+expect_status 0
+expect_err "microsoft-forms.xlsx: note: Sheet1!A1: 5 columns identifying parent carers dropped unread"
+check "same counts from xlsx and CSV" python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1]))["survey"]; b = json.load(open(sys.argv[2]))["survey"]
+for k in ("respondents", "indicators", "cornerstones"):
+    assert a[k] == b[k], k
+' "$T/from-csv.json" "$out"
+for secret in Zebedee Quaggan example.org anonymous "19:06" "2026-07"; do
+	check "xlsx: no '$secret'" sh -c "! grep -qF -- '$secret' '$out' && ! grep -qF -- '$secret' '$err'"
+done
+run survey summary "$data/bad-answer.xlsx"
+expect_status 3
+expect_err "bad-answer.xlsx: error: Responses!D3: answer 'Sometimes' to question W3 is not one of"
+expect_no_err "Quaggan"
+printf '%%PDF-1.4\n%%\342\343\317\323\n' >"$T/responses.pdf"
+run survey summary "$T/responses.pdf"
+expect_status 3
+expect_err "responses.pdf: error: this is a PDF document, not a CSV or .xlsx file"
+
 case_ "privacy: no name, email, id or time reaches any output or message"
 for fmt in markdown html json; do
 	run score "$school" --survey "$ms" --comments "Any other comments" -F "$fmt"
@@ -182,11 +206,11 @@ run survey
 expect_status 2
 
 case_ "Microsoft Forms' workbook, read as it is, counts as its CSV"
-# microsoft-forms.xlsx: microsoft-forms.csv saved by LibreOffice Calc as
-# .xlsx (soffice --convert-to xlsx)
+# microsoft-forms.xlsx: made with microsoft-forms.csv by make-fixtures
+# (openpyxl), ID a number and the times date cells as Forms writes them
 run survey summary -F json "$data/microsoft-forms.xlsx"
 expect_status 0
-expect_err "microsoft-forms.xlsx: note: microsoft-forms!A1: 5 columns identifying parent carers dropped unread"
+expect_err "microsoft-forms.xlsx: note: Sheet1!A1: 5 columns identifying parent carers dropped unread"
 expect_no_out "example.org"
 grep -v 'microsoft-forms' "$out" >"$T/ms-xlsx.json"
 run survey summary -F json "$ms"
