@@ -16,6 +16,7 @@ int cmd_show(int argc, char **argv);
 int cmd_survey(int argc, char **argv);
 int cmd_template(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_you_said(int argc, char **argv);
 
 /* Messages on stderr (error.c), one format for every command; control
  * characters in the formatted message are escaped.

@@ -23,6 +23,7 @@ static const struct command {
     {"template", cmd_template, "print a blank self-evaluation CSV"},
     {"validate", cmd_validate,
      "check framework XML files and self-evaluation CSVs"},
+    {"you-said", cmd_you_said, "a \"you said, we did\" page for parent carers"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

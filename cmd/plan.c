@@ -36,11 +36,19 @@ static const char usage_text[] =
     "framework's)\n"
     "      --phase=PHASE        only indicators for early-years, school or "
     "post-16\n"
+    "      --survey=RESPONSES   parent carers' answers (a form's export): "
+    "add\n"
+    "                           parent_agree_pct, the share who agree, "
+    "beside each\n"
+    "                           gap (not shown for fewer than K answers)\n"
+    "      --min-responses=K    with --survey: the fewest answers shown "
+    "(default 10,\n"
+    "                           at least 5)\n"
     "  -h, --help               show this help\n"
     "\n"
     "Exit status: 0 success, 2 usage error, 3 bad or unreadable input.\n";
 
-enum { OPT_TARGET = 256, OPT_PHASE, OPT_FORCE };
+enum { OPT_TARGET = 256, OPT_PHASE, OPT_FORCE, OPT_SURVEY, OPT_MIN };
 
 static const struct option long_options[] = {
     {"framework", required_argument, NULL, 'f'},
@@ -49,6 +57,8 @@ static const struct option long_options[] = {
     {"target", required_argument, NULL, OPT_TARGET},
     {"phase", required_argument, NULL, OPT_PHASE},
     {"force", no_argument, NULL, OPT_FORCE},
+    {"survey", required_argument, NULL, OPT_SURVEY},
+    {"min-responses", required_argument, NULL, OPT_MIN},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -64,6 +74,10 @@ int cmd_plan(int argc, char **argv)
 	oaip_selfeval *se = NULL;
 	oaip_result *r = NULL;
 	oaip_plan *plan = NULL;
+	const char *survey_file = NULL;
+	size_t min_responses = 0;
+	oaip_survey *sv = NULL;
+	oaip_survey_result *sres = NULL;
 	oaip_diags d;
 	oaip_buf b;
 	oaip_diags_init(&d);
@@ -94,6 +108,14 @@ int cmd_plan(int argc, char **argv)
 		case OPT_FORCE:
 			force = true;
 			break;
+		case OPT_SURVEY:
+			survey_file = optarg;
+			break;
+		case OPT_MIN:
+			if (!cmd_parse_min_responses("plan", optarg,
+			                             &min_responses))
+				return OAIP_EXIT_USAGE;
+			break;
 		case 'h':
 			return cmd_print_help(usage_text);
 		default:
@@ -107,8 +129,13 @@ int cmd_plan(int argc, char **argv)
 		                       "give one self-evaluation file, not %d",
 		                       argc - optind);
 	const char *file = argv[optind];
+	if (min_responses && !survey_file)
+		return cmd_usage_error("plan",
+		                       "--min-responses needs --survey");
+	const char *inputs[] = {file, survey_file};
 	oaip_format format;
-	if (cmd_output_is_input("plan", output, framework, &file, 1))
+	if (cmd_output_is_input("plan", output, framework, inputs,
+	                        survey_file ? 2 : 1))
 		return OAIP_EXIT_USAGE;
 	if (!cmd_resolve_format("plan", format_arg, output, true, &format))
 		return OAIP_EXIT_USAGE;
@@ -126,25 +153,27 @@ int cmd_plan(int argc, char **argv)
 		return OAIP_EXIT_INPUT;
 	}
 
-	fw = cmd_load_framework(framework);
-	if (!fw)
-		return OAIP_EXIT_INPUT;
-
-	oaip_score_options opts = {.target = -1, .phase = phase};
-	if (target_arg &&
-	    !oaip_scale_parse_level(&fw->scale, target_arg, &opts.target)) {
-		char *levels = oaip_scale_describe(&fw->scale);
-		status = cmd_usage_error(
-		    "plan", "unknown target level '%s': expected one of %s",
-		    target_arg, levels ? levels : "the scale's levels");
-		free(levels);
-		goto cleanup;
+	if (framework) {
+		fw = cmd_load_framework(framework);
+		if (!fw)
+			return OAIP_EXIT_INPUT;
 	}
-
 	se = oaip_selfeval_read(fw, file, &d);
 	cmd_print_diags(&d);
 	if (!se || oaip_diags_count(&d, OAIP_ERROR)) {
 		status = OAIP_EXIT_INPUT;
+		goto cleanup;
+	}
+
+	oaip_score_options opts = {.target = -1,
+	                           .phase = phase ? phase : se->phase};
+	if (target_arg &&
+	    !oaip_scale_parse_level(&se->fw->scale, target_arg, &opts.target)) {
+		char *levels = oaip_scale_describe(&se->fw->scale);
+		status = cmd_usage_error(
+		    "plan", "unknown target level '%s': expected one of %s",
+		    target_arg, levels ? levels : "the scale's levels");
+		free(levels);
 		goto cleanup;
 	}
 	r = oaip_score_compute(se, &opts);
@@ -152,6 +181,13 @@ int cmd_plan(int argc, char **argv)
 	if (!plan) {
 		status = cmd_out_of_memory();
 		goto cleanup;
+	}
+	if (survey_file) {
+		status = cmd_survey_load(se->fw, survey_file, r->phase, NULL,
+		                         min_responses, r, &sv, &sres);
+		if (status != OAIP_EXIT_OK)
+			goto cleanup;
+		oaip_plan_add_survey(plan, sres);
 	}
 
 	oaip_render_options ro;
@@ -163,6 +199,8 @@ int cmd_plan(int argc, char **argv)
 cleanup:
 	oaip_buf_free(&b);
 	oaip_plan_free(plan);
+	oaip_survey_result_free(sres);
+	oaip_survey_free(sv);
 	oaip_result_free(r);
 	oaip_selfeval_free(se);
 	oaip_framework_free(fw);

@@ -764,6 +764,7 @@ typedef struct oaip_plan_row {
 	bool has_agree;         /* a survey gave an agree % that may be shown */
 	double agree_pct;       /* 0..100, when has_agree */
 	size_t answered;        /* survey answers counted (not Don't know) */
+	size_t agree;           /* of them, agree or strongly agree */
 } oaip_plan_row;
 
 typedef struct oaip_plan {
@@ -779,6 +780,11 @@ typedef struct oaip_plan {
  * allocation failed.  Caller frees with oaip_plan_free. */
 oaip_plan *oaip_plan_build(const oaip_result *r);
 void oaip_plan_free(oaip_plan *p);
+/* Add parent carers' agree % to each row (res counted against the same
+ * framework; borrowed, must outlive p): shown only where the question
+ * and the survey both reach res->min. */
+struct oaip_survey_result;
+void oaip_plan_add_survey(oaip_plan *p, const struct oaip_survey_result *res);
 
 /* The plan's columns, in order: the facts from the return (indicator,
  * cornerstone, statement, rating, target, next_steps), the columns a
@@ -792,8 +798,9 @@ typedef struct oaip_plan_column {
 const oaip_plan_column *oaip_plan_columns(const oaip_plan *p, size_t *n);
 /* The plain text (not escaped) of row's cell in column col, appended to
  * out; nothing for a column to fill in.  sheet: a spreadsheet cell (CSV,
- * xlsx), where parent carers' agree % is a bare number ("45"); else
- * "45% (9 of 20)". */
+ * xlsx), where parent carers' agree % is a bare number ("45.0"); else
+ * "9 of 20 agree (45.0%)".  Either way, "fewer than K answers" where it
+ * may not be shown. */
 void oaip_plan_cell(const oaip_plan *p, size_t row, size_t col, bool sheet,
                     oaip_buf *out);
 /* The plan's wording, in one place (plain text, not escaped):
@@ -816,6 +823,9 @@ size_t oaip_plan_cornerstone_rows(const oaip_plan *p, oaip_cornerstone c,
 
 /* The most questions the page answers: it must fit on one A4 sheet. */
 #define OAIP_YOUSAID_MAX 3
+/* The longest evidence or next steps shown, in bytes; longer text is
+ * shortened at a word, with "…" (the score report has it all). */
+#define OAIP_YOUSAID_TEXT 320
 
 struct oaip_survey_result;
 typedef struct oaip_yousaid {

@@ -10,7 +10,7 @@
 
 #include <stdlib.h>
 
-#include "private.h"
+#include "report.h"
 
 static const oaip_plan_column columns[] = {
     {"indicator", "Indicator", false},
@@ -92,6 +92,22 @@ oaip_plan *oaip_plan_build(const oaip_result *r)
 	return p;
 }
 
+void oaip_plan_add_survey(oaip_plan *p, const oaip_survey_result *res)
+{
+	if (!p || !res)
+		return;
+	p->with_survey = true;
+	p->min_responses = res->min;
+	for (size_t k = 0; k < p->n_rows; k++) {
+		oaip_plan_row *w = &p->rows[k];
+		const oaip_survey_tally *t = &res->items[w->indicator];
+		w->has_agree = res->shown && t->shown && t->answered > 0;
+		w->agree_pct = t->agree_pct;
+		w->answered = t->answered;
+		w->agree = t->agree;
+	}
+}
+
 static void level_text(const oaip_framework *fw, int value, oaip_buf *out)
 {
 	const oaip_level *l = oaip_scale_level(&fw->scale, value);
@@ -136,10 +152,14 @@ void oaip_plan_cell(const oaip_plan *p, size_t row, size_t col, bool sheet,
 			oaip_buf_printf(out, "fewer than %zu answers",
 			                p->min_responses);
 		else if (sheet)
-			oaip_buf_printf(out, "%.0f", w->agree_pct);
-		else
-			oaip_buf_printf(out, "%.0f%% (%zu answers)",
-			                w->agree_pct, w->answered);
+			oaip_buf_printf(out, "%.1f",
+			                oaip_score_round(w->agree_pct));
+		else {
+			oaip_buf_printf(out, "%zu of %zu agree (", w->agree,
+			                w->answered);
+			oaip_percent_text(out, w->agree_pct);
+			oaip_buf_putc(out, ')');
+		}
 		break;
 	default: /* columns to fill in */
 		break;

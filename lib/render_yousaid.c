@@ -32,9 +32,13 @@ static const char css[] =
     ".ysd dd{margin:0}\n"
     ".lead{font-size:1.1rem}\n"
     "@media (max-width:40rem){.ysd dl{grid-template-columns:1fr}}\n"
-    "@media print{@page{size:A4;margin:12mm}html{font-size:9.5pt}"
-    "body>header .page{padding:0 0 .4rem}h1{margin:.1rem 0 .2rem}"
-    ".ysd{margin:.5rem 0}body>footer .page{padding:.4rem 0 0}}\n";
+    "@media print{@page{size:A4;margin:12mm}html{font-size:10pt}"
+    "body{line-height:1.35}"
+    "body>header .page{padding:0 0 .3rem}h1{margin:.1rem 0 .2rem}"
+    ".lead{font-size:1.05rem;margin:.3rem 0}"
+    ".ysd{margin:.45rem 0;padding:0 .8rem .45rem}.ysd h2{margin:.4rem 0 "
+    ".2rem}body>footer .page{padding:.3rem 0 0}"
+    "main{padding-bottom:.3rem}}\n";
 
 static void html_text(oaip_buf *out, oaip_buf *t, const oaip_yousaid *y,
                       text_fn *fn)

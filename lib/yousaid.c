@@ -152,27 +152,59 @@ static bool has_text(const char *s)
 	return false;
 }
 
+/* The school's text, shortened at a word to at most OAIP_YOUSAID_TEXT
+ * bytes with "…" after it, so that the page always fits on one sheet;
+ * the whole text is in the score report. */
+static void school_text(const char *s, oaip_buf *out)
+{
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\r' ||
+	             s[n - 1] == '\t'))
+		n--;
+	if (n <= OAIP_YOUSAID_TEXT) {
+		oaip_buf_putn(out, s, n);
+		return;
+	}
+	size_t cut = OAIP_YOUSAID_TEXT;
+	while (cut > 0 && s[cut] != ' ' && s[cut] != '\n')
+		cut--;
+	if (cut == 0) /* one long word: cut between UTF-8 characters */
+		for (cut = OAIP_YOUSAID_TEXT;
+		     cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80; cut--)
+			;
+	while (cut > 0 && (s[cut - 1] == ' ' || s[cut - 1] == ',' ||
+	                   s[cut - 1] == ';' || s[cut - 1] == '\n'))
+		cut--;
+	oaip_buf_putn(out, s, cut);
+	oaip_buf_puts(out, " \u2026");
+}
+
 void oaip_yousaid_did(const oaip_yousaid *y, size_t k, oaip_buf *out)
 {
 	const char *ev = y->r->se->entries[y->items[k]].evidence;
-	oaip_buf_puts(out, has_text(ev) ? ev
-	                                : "We have not written this down "
-	                                  "yet; please ask us about it.");
+	if (has_text(ev))
+		school_text(ev, out);
+	else
+		oaip_buf_puts(out, "We have not written this down yet; please "
+		                   "ask us about it.");
 }
 
 void oaip_yousaid_will(const oaip_yousaid *y, size_t k, oaip_buf *out)
 {
 	const char *ns = y->r->se->entries[y->items[k]].next_steps;
-	oaip_buf_puts(out, has_text(ns) ? ns
-	                                : "We are still deciding what to do "
-	                                  "next, and will tell you.");
+	if (has_text(ns))
+		school_text(ns, out);
+	else
+		oaip_buf_puts(out, "We are still deciding what to do next, and "
+		                   "will tell you.");
 }
 
 void oaip_yousaid_closing(const oaip_yousaid *y, oaip_buf *out)
 {
 	(void)y;
-	oaip_buf_puts(out, "Please tell us what you think of this, at any "
-	                   "time: speak to any of us, or to our SENCo.");
+	oaip_buf_puts(out,
+	              "Please tell us what you think of this, at any "
+	              "time: speak to your child's teacher or to any of us.");
 }
 
 void oaip_yousaid_credit(const oaip_yousaid *y, oaip_buf *out)

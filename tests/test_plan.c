@@ -163,8 +163,9 @@ static void test_columns(void **state)
 	p->rows[0].has_agree = true;
 	p->rows[0].agree_pct = 45;
 	p->rows[0].answered = 20;
-	cell(p, 0, 9, true, "45");
-	cell(p, 0, 9, false, "45% (20 answers)");
+	p->rows[0].agree = 9;
+	cell(p, 0, 9, true, "45.0");
+	cell(p, 0, 9, false, "9 of 20 agree (45.0%)");
 	oaip_plan_free(p);
 	oaip_result_free(r);
 }

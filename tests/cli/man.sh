@@ -24,7 +24,7 @@ for cmd in $(sed -n 's/^  \([a-z]\{2,\}\) .*/\1/p' "$out"); do
 done
 
 case_ "every long option of each command is in oaip-eval(1)"
-for cmd in template score compare validate show frameworks plan; do
+for cmd in template score compare validate show frameworks plan you-said; do
 	run help "$cmd"
 	expect_status 0
 	for opt in $(grep -o -- '--[a-z][a-z-]*' "$out" | sort -u); do

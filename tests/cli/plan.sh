@@ -81,6 +81,36 @@ expect_status 3
 expect_err "bad.csv:2: error: rating 'sometimes'"
 expect_file_absent "$T/bad-plan.md"
 
+case_ "plan --survey: parent carers' agree % beside each gap"
+run plan -F csv --survey "$EX/devon-parent-survey.csv" "$EX/devon-primary.csv"
+expect_status 0
+check "header has parent_agree_pct" sh -c "head -1 '$out' | tr -d '\r' | grep -q ',success_measure,parent_agree_pct\$'"
+# welcome-4 (W4): 13 of 14 agree; value-4 (V4): 10 of 13
+expect_out "by when.\",,,,92.9"
+check "value-4 row" sh -c "grep '^value-4,' '$out' | tr -d '\r' | grep -q ',76.9\$'"
+run plan --survey "$EX/devon-parent-survey.csv" "$EX/devon-primary.csv"
+expect_out "| 13 of 14 agree (92.9%) |"
+expect_out "it is not shown for fewer than 10 answers."
+# identifying columns never reach the plan
+run plan -F csv --survey "$top_srcdir/tests/data/survey/microsoft-forms.csv" "$EX/devon-primary.csv"
+expect_status 0
+expect_no_out "Zebedee"
+expect_no_out "@example.org"
+expect_no_err "Zebedee"
+# fewer than K respondents: the column says so, with no number
+run plan -F csv --survey "$top_srcdir/tests/data/survey/entry-nine.csv" "$EX/devon-primary.csv"
+expect_status 0
+check "suppressed" sh -c "grep '^welcome-4,' '$out' | tr -d '\r' | grep -q ',fewer than 10 answers\$'"
+run plan --min-responses 3 --survey "$EX/devon-parent-survey.csv" "$EX/devon-primary.csv"
+expect_status 2
+run plan --min-responses 10 "$EX/devon-primary.csv"
+expect_status 2
+expect_err "--min-responses needs --survey"
+cp "$EX/devon-parent-survey.csv" "$T/answers.csv"
+run plan --force -o "$T/answers.csv" --survey "$T/answers.csv" "$EX/devon-primary.csv"
+expect_status 2
+expect_err "also an input"
+
 case_ "plan: usage errors"
 run plan
 expect_status 2

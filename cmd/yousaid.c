@@ -1,0 +1,193 @@
+/* yousaid.c - oaip-eval you-said: a "you said, we did" page for parent
+ * carers from the school's return and their survey answers. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+
+static const char usage_text[] =
+    "Usage: oaip-eval you-said --survey RESPONSES [OPTION]... FILE\n"
+    "Write one A4 page for parent carers, in plain words and with no "
+    "scores:\n\"You said\" - the survey statements fewest parent carers "
+    "agreed with (at\nmost 3), with how many agreed of how many answered; "
+    "\"We did\" - the school's\nevidence for each; \"We will\" - its next "
+    "steps.  Answers are never shown\nfor a statement fewer than K parent "
+    "carers answered, nor at all when fewer\nthan K answered the survey.\n"
+    "\n"
+    "Options:\n"
+    "      --survey=RESPONSES   parent carers' answers (a form's export, "
+    "CSV or\n"
+    "                           xlsx; see oaip-survey(5)); required\n"
+    "      --min-responses=K    the fewest answers shown (default 10, at "
+    "least 5)\n"
+    "  -f, --framework=ID|PATH  framework: a built-in id or an XML file "
+    "(default:\n"
+    "                           the one the return names or uses)\n"
+    "  -F, --format=FORMAT      html (default with -o page.html) or "
+    "markdown\n"
+    "                           (default), for a newsletter\n"
+    "  -o, --output=FILE        write the page to FILE (atomically); .html "
+    "or .md\n"
+    "                           sets the format\n"
+    "      --phase=PHASE        only statements for early-years, school or "
+    "post-16\n"
+    "      --school=NAME        the school's name as the page shows it\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "Exit status: 0 success, 2 usage error, 3 bad or unreadable input.\n";
+
+enum { OPT_SURVEY = 256, OPT_MIN, OPT_PHASE, OPT_SCHOOL };
+
+static const struct option long_options[] = {
+    {"survey", required_argument, NULL, OPT_SURVEY},
+    {"min-responses", required_argument, NULL, OPT_MIN},
+    {"framework", required_argument, NULL, 'f'},
+    {"format", required_argument, NULL, 'F'},
+    {"output", required_argument, NULL, 'o'},
+    {"phase", required_argument, NULL, OPT_PHASE},
+    {"school", required_argument, NULL, OPT_SCHOOL},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+int cmd_you_said(int argc, char **argv)
+{
+	const char *framework = NULL, *format_arg = NULL, *output = NULL;
+	const char *survey_file = NULL, *school = NULL;
+	size_t min_responses = 0;
+	unsigned phase = 0;
+	int status = OAIP_EXIT_OK;
+	oaip_framework *fw = NULL;
+	oaip_selfeval *se = NULL;
+	oaip_result *r = NULL;
+	oaip_survey *sv = NULL;
+	oaip_survey_result *sres = NULL;
+	oaip_yousaid *y = NULL;
+	oaip_diags d;
+	oaip_buf b;
+	oaip_diags_init(&d);
+	oaip_buf_init(&b);
+
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, ":f:F:o:h", long_options, NULL)) !=
+	       -1) {
+		switch (c) {
+		case 'f':
+			framework = optarg;
+			break;
+		case 'F':
+			format_arg = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_SURVEY:
+			survey_file = optarg;
+			break;
+		case OPT_MIN:
+			if (!cmd_parse_min_responses("you-said", optarg,
+			                             &min_responses))
+				return OAIP_EXIT_USAGE;
+			break;
+		case OPT_PHASE:
+			if (!cmd_parse_phase("you-said", optarg, &phase))
+				return OAIP_EXIT_USAGE;
+			break;
+		case OPT_SCHOOL:
+			school = optarg;
+			break;
+		case 'h':
+			return cmd_print_help(usage_text);
+		default:
+			return cmd_option_error("you-said", c, argv,
+			                        long_options);
+		}
+	}
+	if (optind >= argc)
+		return cmd_usage_error("you-said",
+		                       "no self-evaluation file given");
+	if (argc - optind > 1)
+		return cmd_usage_error("you-said",
+		                       "give one self-evaluation file, not %d",
+		                       argc - optind);
+	if (!survey_file)
+		return cmd_usage_error(
+		    "you-said", "--survey is required: the page answers what "
+		                "parent carers said in the survey");
+	const char *file = argv[optind];
+	const char *inputs[] = {file, survey_file};
+	oaip_format format;
+	if (cmd_output_is_input("you-said", output, framework, inputs, 2))
+		return OAIP_EXIT_USAGE;
+	if (!cmd_resolve_format("you-said", format_arg, output, false, &format))
+		return OAIP_EXIT_USAGE;
+	if (format != OAIP_FORMAT_HTML && format != OAIP_FORMAT_MARKDOWN)
+		return cmd_usage_error("you-said",
+		                       "the page is written as html or "
+		                       "markdown, not %s",
+		                       oaip_format_name(format));
+
+	if (framework) {
+		fw = cmd_load_framework(framework);
+		if (!fw)
+			return OAIP_EXIT_INPUT;
+	}
+	se = oaip_selfeval_read(fw, file, &d);
+	cmd_print_diags(&d);
+	if (!se || oaip_diags_count(&d, OAIP_ERROR)) {
+		status = OAIP_EXIT_INPUT;
+		goto cleanup;
+	}
+	if (school) {
+		char *copy = strdup(school);
+		if (!copy) {
+			status = cmd_out_of_memory();
+			goto cleanup;
+		}
+		free(se->school);
+		se->school = copy;
+	}
+	oaip_score_options opts = {.target = -1,
+	                           .phase = phase ? phase : se->phase};
+	r = oaip_score_compute(se, &opts);
+	if (!r) {
+		status = cmd_out_of_memory();
+		goto cleanup;
+	}
+	status = cmd_survey_load(se->fw, survey_file, r->phase, NULL,
+	                         min_responses, r, &sv, &sres);
+	if (status != OAIP_EXIT_OK)
+		goto cleanup;
+	y = oaip_yousaid_build(r, sres);
+	if (!y) {
+		status = cmd_out_of_memory();
+		goto cleanup;
+	}
+	if (!sres->shown)
+		cmd_warning("fewer than %zu parent carers answered the "
+		            "survey: the page shares no answers",
+		            sres->min);
+
+	oaip_render_options ro;
+	char date[11];
+	cmd_render_options(&ro, date);
+	oaip_render_yousaid(y, format, &ro, &b);
+	status = cmd_write_output(output, &b);
+
+cleanup:
+	oaip_buf_free(&b);
+	oaip_yousaid_free(y);
+	oaip_survey_result_free(sres);
+	oaip_survey_free(sv);
+	oaip_result_free(r);
+	oaip_selfeval_free(se);
+	oaip_framework_free(fw);
+	oaip_diags_free(&d);
+	return status;
+}
