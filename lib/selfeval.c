@@ -5,6 +5,7 @@
  * next steps, forgiving what spreadsheet users type. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -970,6 +971,37 @@ static char *detail_copy(struct reader *r, enum detail k)
 	return s;
 }
 
+/* A date a spreadsheet keeps as a number (days since 1899-12-30, as Excel
+ * and LibreOffice count them) written as YYYY-MM-DD; other text is kept as
+ * typed. */
+static void excel_date(char **date)
+{
+	char *s = *date, *end;
+	if (!s)
+		return;
+	long days = strtol(s, &end, 10);
+	if (*end || end == s || days < 1 || days > 2958465)
+		return;
+	/* Howard Hinnant's civil_from_days, from 1970-01-01. */
+	long z = days - 25569 + 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	long d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp < 10 ? mp + 3 : mp - 9;
+	y += m <= 2;
+	char buf[32];
+	snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
+	char *t = oaip_strdup(buf);
+	if (t) {
+		free(s);
+		*date = t;
+	}
+}
+
 /* The details: school, phase and the rest. */
 static void read_details(struct reader *r, const char *name)
 {
@@ -982,6 +1014,8 @@ static void read_details(struct reader *r, const char *name)
 	se->urn = detail_copy(r, DETAIL_URN);
 	se->completed_by = detail_copy(r, DETAIL_COMPLETED_BY);
 	se->date = detail_copy(r, DETAIL_DATE);
+	if (r->t->kind == OAIP_TABLE_XLSX)
+		excel_date(&se->date);
 	const char *phase = detail_value(r, DETAIL_PHASE);
 	if (*phase && !oaip_phase_parse(phase, &se->phase))
 		error(r, r->detail_row[DETAIL_PHASE],

@@ -141,25 +141,27 @@ static void test_xlsx_kinds(void **state)
 	assert_int_equal(t->kind, OAIP_TABLE_XLSX);
 	/* the sheet asked for, not the first */
 	assert_string_equal(t->sheet, "Self-evaluation");
-	assert_int_equal(t->n_rows, 7);
+	assert_int_equal(t->n_rows, 8);
 	const oaip_table_row *r = t->rows;
 	assert_int_equal(r[0].line, 1);
 	assert_string_equal(oaip_table_cell(t, &r[0], 1), "Oak & Ash Primary");
-	assert_int_equal(r[1].line, 3);
+	/* a date is a number to a spreadsheet */
+	assert_string_equal(oaip_table_cell(t, &r[1], 1), "46356");
+	assert_int_equal(r[2].line, 3);
 	/* rich text joined, phonetic run left out */
-	assert_string_equal(oaip_table_cell(t, &r[2], 2), "Coffee mornings");
+	assert_string_equal(oaip_table_cell(t, &r[3], 2), "Coffee mornings");
 	/* numbers: 2 and 3.0 read as 2 and 3 */
-	assert_string_equal(oaip_table_cell(t, &r[2], 1), "2");
-	assert_string_equal(oaip_table_cell(t, &r[3], 1), "3");
+	assert_string_equal(oaip_table_cell(t, &r[3], 1), "2");
+	assert_string_equal(oaip_table_cell(t, &r[4], 1), "3");
 	/* inline strings, a formula's cached text and number */
-	assert_string_equal(oaip_table_cell(t, &r[3], 0), "welcome-2");
-	assert_string_equal(oaip_table_cell(t, &r[4], 1), "Embedded");
-	assert_string_equal(oaip_table_cell(t, &r[5], 1), "1");
+	assert_string_equal(oaip_table_cell(t, &r[4], 0), "welcome-2");
+	assert_string_equal(oaip_table_cell(t, &r[5], 1), "Embedded");
+	assert_string_equal(oaip_table_cell(t, &r[6], 1), "1");
 	/* booleans and error values as a spreadsheet shows them */
-	assert_string_equal(oaip_table_cell(t, &r[5], 2), "TRUE");
-	assert_string_equal(oaip_table_cell(t, &r[6], 2), "#N/A");
+	assert_string_equal(oaip_table_cell(t, &r[6], 2), "TRUE");
+	assert_string_equal(oaip_table_cell(t, &r[7], 2), "#N/A");
 	char where[80];
-	assert_string_equal(oaip_table_where(t, &r[6], 2, where, sizeof where),
+	assert_string_equal(oaip_table_where(t, &r[7], 2, where, sizeof where),
 	                    "Self-evaluation!C8");
 	oaip_table_free(t);
 
@@ -186,6 +188,8 @@ static void test_xlsx_scores(void **state)
 	assert_non_null(se);
 	assert_string_equal(se->fw->id, "devon");
 	assert_string_equal(se->school, "Oak & Ash Primary");
+	/* the Date detail, a number in the workbook, as a date */
+	assert_string_equal(se->date, "2026-11-30");
 	assert_int_equal(entry(se, "welcome-1")->level, 2);
 	assert_int_equal(entry(se, "welcome-1")->line, 4);
 	assert_string_equal(entry(se, "welcome-1")->evidence,

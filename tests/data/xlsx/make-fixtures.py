@@ -78,6 +78,7 @@ strings = ('<si><t>indicator</t></si>'                                   # 0
            '<si><t>Oak &amp; Ash Primary</t></si>')                       # 6
 kinds = sheet([
     '<row r="1"><c r="A1" t="s"><v>5</v></c><c r="B1" t="s"><v>6</v></c></row>',
+    '<row r="2"><c r="A2" t="inlineStr"><is><t>Date</t></is></c><c r="B2" s="1"><v>46356</v></c></row>',
     '<row r="3"><c r="A3" t="s"><v>0</v></c><c r="B3" t="s"><v>1</v></c><c r="C3" t="s"><v>2</v></c></row>',
     '<row r="4"><c r="A4" t="s"><v>4</v></c><c r="B4"><v>2</v></c><c r="C4" t="s"><v>3</v></c></row>',
     '<row r="5"><c r="A5" t="inlineStr"><is><t>welcome-2</t></is></c><c r="B5"><v>3.0</v></c></row>',
