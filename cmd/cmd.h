@@ -115,6 +115,14 @@ struct cmd_returns {
 	char **v;
 	char **why;
 	size_t n, cap;
+	/* Set before listing: a file (the report being written) never read
+	 * as a return, though it lies in a folder listed; may be NULL. */
+	const char *exclude;
+	/* Files of the folders listed that are not read as returns (not
+	 * hidden ones): skipped[i], for the plain-words reason skip_why[i]. */
+	char **skipped;
+	char **skip_why;
+	size_t n_skipped, cap_skipped;
 };
 
 /* Append the returns named by args[0..n-1] to p.  An empty directory gets

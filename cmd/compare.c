@@ -18,16 +18,22 @@
 
 static const char help[] =
     "Usage: oaip-eval compare [-f ID|PATH] [-F FORMAT] [-o FILE] "
+    "[--target LEVEL]\n"
+    "                         [--phase PHASE] [--previous DIR] [--long] "
     "FILE.csv... | DIR\n"
     "Score many schools' returns and write an area report: a table of\n"
     "schools by cornerstone (a heat map in HTML), the area's averages and\n"
-    "spread, the indicators most often below target (training priorities),\n"
+    "spread, the indicators most often below target (training priorities)\n"
+    "with the schools to invite, the schools most in need of support,\n"
     "schools with low coverage and the returns that could not be read.\n"
-    "A directory stands for every .csv file in it, in name order.  School\n"
-    "names come from the file names.  A return that cannot be read (a\n"
-    "file that is missing, cannot be opened or is not a valid return, or a\n"
-    "directory that is missing or cannot be listed) does not stop the\n"
-    "batch: it is listed with its file:line error in the report and on\n"
+    "A directory stands for every .csv file in it; its other files are\n"
+    "listed as skipped, and so is the report being written.  Schools are\n"
+    "listed by name, in natural order (School 2 before School 10).  The\n"
+    "same school twice (identical files, or the same name) is counted\n"
+    "once, with a warning naming both files.  A return that cannot be read\n"
+    "(a file that is missing, cannot be opened or is not a valid return,\n"
+    "or a directory that is missing or cannot be listed) does not stop\n"
+    "the batch: it is listed with its file:line error in the report and on\n"
     "standard error, and the others are still reported.\n"
     "\n"
     "Options:\n"
@@ -35,7 +41,21 @@ static const char help[] =
     "                           a framework XML file\n"
     "  -F, --format FORMAT      markdown (default), html, json or csv\n"
     "  -o, --output FILE        write to FILE (default: standard output);\n"
-    "                           without -F the format follows its extension\n"
+    "                           without -F the format follows its "
+    "extension,\n"
+    "                           and a name ending in -long.csv means --long\n"
+    "      --target LEVEL       the target level for every school, as a\n"
+    "                           number, id or label (default: the\n"
+    "                           framework's)\n"
+    "      --phase PHASE        count only indicators for early-years,\n"
+    "                           school or post-16 (repeat for more)\n"
+    "      --previous DIR       last time's returns: each school is matched\n"
+    "                           to its earlier return (by URN, else name, else "
+    "file\n"
+    "                           name) and the change shown\n"
+    "      --long               CSV with one row per school and indicator\n"
+    "                           (school, urn, phase, file, indicator,\n"
+    "                           cornerstone, rating), for pivot tables\n"
     "  -h, --help               show this help\n"
     "\n"
     "Exit status: 0 every return was read; 1 the report was written but one\n"
@@ -107,19 +127,121 @@ static void on_file(void *ud, size_t done, size_t total, const char *file,
 	pr->last = t;
 }
 
+/* ---- reading ---------------------------------------------------------------
+ */
+
+/* Read, score and add the returns of p to cmp, and note its skipped files.
+ * The returns to read go to the threads in runs; a named path that could
+ * not be used is added between them as an unreadable return.  Returns
+ * false only if allocation failed. */
+static bool read_returns(oaip_comparison *cmp, const struct cmd_returns *p,
+                         struct progress *pr)
+{
+	for (size_t i = 0; i < p->n_skipped; i++) {
+		cmd_diag(OAIP_NOTE, p->skipped[i], "skipped: %s",
+		         p->skip_why[i]);
+		if (!oaip_comparison_add_skipped(cmp, p->skipped[i],
+		                                 p->skip_why[i]))
+			return false;
+	}
+	pr->total = p->n;
+	for (size_t i = 0; i < p->n;) {
+		pr->base = i;
+		if (p->why[i]) {
+			oaip_diags d;
+			oaip_diags_init(&d);
+			oaip_diags_add(&d, OAIP_ERROR, p->v[i], 0, "%s",
+			               p->why[i]);
+			bool added = d.n == 1 && oaip_comparison_add_failure(
+			                             cmp, p->v[i], &d);
+			if (added)
+				on_file(pr, 1, 1, p->v[i], &d);
+			oaip_diags_free(&d);
+			if (!added)
+				return false;
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < p->n && !p->why[j])
+			j++;
+		if (!oaip_comparison_add_files(cmp,
+		                               (const char *const *)p->v + i,
+		                               j - i, 2, on_file, pr))
+			return false;
+		i = j;
+	}
+	progress_clear(pr);
+	return oaip_comparison_finish(cmp);
+}
+
+/* Warn about each school counted once though given twice. */
+static void warn_duplicates(const oaip_comparison *cmp)
+{
+	if (!oaip_comparison_duplicates(cmp))
+		return;
+	oaip_buf b;
+	oaip_buf_init(&b);
+	for (size_t i = 0; i < oaip_comparison_count(cmp); i++) {
+		const oaip_school *s = oaip_comparison_school(cmp, i);
+		if (s->duplicate == OAIP_DUPLICATE_NONE)
+			continue;
+		b.len = 0;
+		oaip_comparison_duplicate_text(cmp, s, &b);
+		if (!b.failed)
+			cmd_warning("%s", b.data);
+	}
+	oaip_buf_free(&b);
+}
+
+/* Is the existing file at path a report this program wrote?  Then, in a
+ * folder of returns, it is skipped, not read; anything else named by -o
+ * is an input the report must not replace. */
+static bool own_output(const char *path)
+{
+	char head[64];
+	if (!path || strcmp(path, "-") == 0)
+		return false;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return false;
+	struct stat st;
+	ssize_t n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode)
+	                ? read(fd, head, sizeof head)
+	                : -1;
+	close(fd);
+	return n > 0 && oaip_is_own_output(head, (size_t)n);
+}
+
+/* Does the output's name ask for the long table ("area-long.csv")? */
+static bool long_name(const char *output)
+{
+	size_t n = output ? strlen(output) : 0;
+	return n >= 9 && strcmp(output + n - 9, "-long.csv") == 0;
+}
+
 /* ---- the command -----------------------------------------------------------
  */
 
 int cmd_compare(int argc, char **argv)
 {
+	enum { OPT_TARGET = 256, OPT_PHASE, OPT_PREVIOUS, OPT_LONG };
 	static const struct option longopts[] = {
 	    {"framework", required_argument, NULL, 'f'},
 	    {"format", required_argument, NULL, 'F'},
 	    {"output", required_argument, NULL, 'o'},
+	    {"target", required_argument, NULL, OPT_TARGET},
+	    {"phase", required_argument, NULL, OPT_PHASE},
+	    {"previous", required_argument, NULL, OPT_PREVIOUS},
+	    {"long", no_argument, NULL, OPT_LONG},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	const char *framework = NULL, *format = NULL, *output = NULL;
+	const char *target_arg = NULL;
+	char *previous = NULL;
+	unsigned phase = 0;
+	bool want_long = false;
 	int c;
 
 	opterr = 0;
@@ -136,6 +258,19 @@ int cmd_compare(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case OPT_TARGET:
+			target_arg = optarg;
+			break;
+		case OPT_PHASE:
+			if (!cmd_parse_phase("compare", optarg, &phase))
+				return OAIP_EXIT_USAGE;
+			break;
+		case OPT_PREVIOUS:
+			previous = optarg;
+			break;
+		case OPT_LONG:
+			want_long = true;
+			break;
 		case 'h':
 			return cmd_print_help(help);
 		default:
@@ -148,23 +283,35 @@ int cmd_compare(int argc, char **argv)
 		                       "directory");
 	oaip_format f;
 	int status = OAIP_EXIT_INPUT;
-	struct cmd_returns p = {0};
+	const char *exclude = own_output(output) ? output : NULL;
+	struct cmd_returns p = {.exclude = exclude}, q = {.exclude = exclude};
 	oaip_framework *fw = NULL;
-	oaip_comparison *cmp = NULL;
+	oaip_comparison *cmp = NULL, *prev = NULL;
 	oaip_buf b;
 	oaip_buf_init(&b);
 
-	if (!cmd_list_returns(&p, argv + optind, argc - optind)) {
+	if (!cmd_list_returns(&p, argv + optind, argc - optind) ||
+	    (previous && !cmd_list_returns(&q, &previous, 1))) {
 		status = cmd_out_of_memory();
 		goto cleanup;
 	}
 	if (cmd_output_is_input("compare", output, framework,
-	                        (const char *const *)p.v, p.n)) {
+	                        (const char *const *)p.v, p.n) ||
+	    cmd_output_is_input("compare", output, framework,
+	                        (const char *const *)q.v, q.n)) {
 		status = OAIP_EXIT_USAGE;
 		goto cleanup;
 	}
 	if (!cmd_resolve_format("compare", format, output, true, &f)) {
 		status = OAIP_EXIT_USAGE;
+		goto cleanup;
+	}
+	if (!format && long_name(output))
+		want_long = true;
+	if (want_long && f != OAIP_FORMAT_CSV) {
+		status = cmd_usage_error("compare",
+		                         "--long is a CSV table: use it with -F "
+		                         "csv or -o FILE.csv");
 		goto cleanup;
 	}
 	if (p.n == 0) {
@@ -175,54 +322,38 @@ int cmd_compare(int argc, char **argv)
 	fw = cmd_load_framework(framework);
 	if (!fw)
 		goto cleanup;
-	cmp = oaip_comparison_new(fw, NULL);
-	if (!cmp) {
+	oaip_compare_options opts = {.target = -1, .phase = phase};
+	if (target_arg &&
+	    !oaip_scale_parse_level(&fw->scale, target_arg, &opts.target)) {
+		char *levels = oaip_scale_describe(&fw->scale);
+		status = cmd_usage_error(
+		    "compare", "unknown target level '%s': expected one of %s",
+		    target_arg, levels ? levels : "the scale's levels");
+		free(levels);
+		goto cleanup;
+	}
+	cmp = oaip_comparison_new(fw, &opts);
+	if (!cmp || (previous && !(prev = oaip_comparison_new(fw, &opts)))) {
 		status = cmd_out_of_memory();
 		goto cleanup;
 	}
 
-	/* The returns to read go to the threads in runs; a named path that
-	 * could not be used is added between them as an unreadable return,
-	 * so the report keeps the order of the command line. */
-	struct progress pr = {.tty = isatty(STDERR_FILENO) == 1, .total = p.n};
+	struct progress pr = {.tty = isatty(STDERR_FILENO) == 1};
 	pr.start = now();
-	bool added = true;
-	for (size_t i = 0; added && i < p.n;) {
-		pr.base = i;
-		if (p.why[i]) {
-			oaip_diags d;
-			oaip_diags_init(&d);
-			oaip_diags_add(&d, OAIP_ERROR, p.v[i], 0, "%s",
-			               p.why[i]);
-			added = d.n == 1 &&
-			        oaip_comparison_add_failure(cmp, p.v[i], &d);
-			if (added)
-				on_file(&pr, 1, 1, p.v[i], &d);
-			oaip_diags_free(&d);
-			i++;
-			continue;
-		}
-		size_t j = i;
-		while (j < p.n && !p.why[j])
-			j++;
-		added = oaip_comparison_add_files(
-		    cmp, (const char *const *)p.v + i, j - i, 2, on_file, &pr);
-		i = j;
-	}
-	progress_clear(&pr);
-	if (!added) {
+	if (!read_returns(cmp, &p, &pr) ||
+	    (prev && (!read_returns(prev, &q, &pr) ||
+	              !oaip_comparison_set_previous(cmp, prev)))) {
 		status = cmd_out_of_memory();
 		goto cleanup;
 	}
-	if (!oaip_comparison_finish(cmp)) {
-		status = cmd_out_of_memory();
-		goto cleanup;
-	}
+	warn_duplicates(cmp);
 
 	oaip_render_options ro;
 	char date[11];
 	cmd_render_options(&ro, date);
-	if (!oaip_render_compare(cmp, f, &ro, &b)) {
+	if (want_long) {
+		oaip_render_compare_long(cmp, &ro, &b);
+	} else if (!oaip_render_compare(cmp, f, &ro, &b)) {
 		fprintf(stderr, "oaip-eval: compare: no %s comparison\n",
 		        oaip_format_name(f));
 		status = OAIP_EXIT_USAGE;
@@ -244,7 +375,9 @@ int cmd_compare(int argc, char **argv)
 cleanup:
 	oaip_buf_free(&b);
 	oaip_comparison_free(cmp);
+	oaip_comparison_free(prev);
 	oaip_framework_free(fw);
 	cmd_returns_free(&p);
+	cmd_returns_free(&q);
 	return status;
 }

@@ -60,6 +60,40 @@ void cmd_returns_free(struct cmd_returns *p)
 	paths_truncate(p, 0);
 	free(p->v);
 	free(p->why);
+	for (size_t i = 0; i < p->n_skipped; i++) {
+		free(p->skipped[i]);
+		free(p->skip_why[i]);
+	}
+	free(p->skipped);
+	free(p->skip_why);
+}
+
+/* Note s (taken over) as skipped for why (static text). */
+static bool skip_add(struct cmd_returns *p, char *s, const char *why)
+{
+	char *w = oaip_strdup(why);
+	if (!s || !w)
+		goto cleanup;
+	if (p->n_skipped == p->cap_skipped) {
+		size_t cap = p->cap_skipped ? p->cap_skipped * 2 : 16;
+		char **v = realloc(p->skipped, cap * sizeof *v);
+		if (!v)
+			goto cleanup;
+		p->skipped = v;
+		v = realloc(p->skip_why, cap * sizeof *v);
+		if (!v)
+			goto cleanup;
+		p->skip_why = v;
+		p->cap_skipped = cap;
+	}
+	p->skipped[p->n_skipped] = s;
+	p->skip_why[p->n_skipped] = w;
+	p->n_skipped++;
+	return true;
+cleanup:
+	free(s);
+	free(w);
+	return false;
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -81,35 +115,40 @@ static bool has_csv_ext(const char *name)
 	                  strcmp(name + n - 5, ".XLSX") == 0));
 }
 
-/* Is the entry e of directory dir (fd dfd) a regular file, or a link to
- * one?  When it is not, *why says what it is instead (NULL for a
- * directory, which is passed over without a word). */
-static bool is_file(int dfd, const struct dirent *e, const char **why)
+/* Why the entry e of directory dir (fd dfd) is not read as a return, or
+ * NULL when it is one: a regular file (or a link to one) named .csv or
+ * .xlsx that is not the file excluded (ex, when ex_set).  A FIFO could
+ * hang the batch and a broken link has nothing to read: both are
+ * skipped with their reason. */
+static const char *not_a_return(int dfd, const struct dirent *e,
+                                const struct stat *ex, bool ex_set)
 {
-	*why = NULL;
-#ifdef DT_REG
-	if (e->d_type == DT_REG)
-		return true;
-	if (e->d_type == DT_DIR)
-		return false;
-#endif
 	struct stat st;
+	bool csv = has_csv_ext(e->d_name);
+#ifdef DT_REG
+	if (e->d_type == DT_DIR)
+		return "a folder: its files are not read";
+	if (csv && !ex_set && e->d_type == DT_REG)
+		return NULL;
+#endif
 	if (fstatat(dfd, e->d_name, &st, 0) != 0) {
 		if (errno == ELOOP)
-			*why = "a loop of symbolic links";
-		else if (errno == ENOENT)
-			*why = "a symbolic link to nothing";
-		else
-			*why = strerror(errno);
-		return false;
+			return "a loop of symbolic links";
+		if (errno == ENOENT)
+			return "a symbolic link to nothing";
+		return strerror(errno);
 	}
-	if (S_ISREG(st.st_mode))
-		return true;
+	if (S_ISDIR(st.st_mode))
+		return "a folder: its files are not read";
 	if (S_ISFIFO(st.st_mode))
-		*why = "a FIFO, not a regular file";
-	else if (!S_ISDIR(st.st_mode))
-		*why = "not a regular file";
-	return false;
+		return "a FIFO, not a regular file";
+	if (!S_ISREG(st.st_mode))
+		return "not a regular file";
+	if (ex_set && st.st_dev == ex->st_dev && st.st_ino == ex->st_ino)
+		return "the report being written";
+	if (!csv)
+		return "not a .csv or .xlsx file";
+	return NULL;
 }
 
 /* Append every .csv file of dir (not hidden ones) to p, in name order.
@@ -120,16 +159,21 @@ static int add_dir(struct cmd_returns *p, const char *dir)
 	DIR *d = opendir(dir);
 	if (!d)
 		return errno ? errno : EIO;
-	size_t first = p->n, dn = strlen(dir);
+	size_t first = p->n, first_skip = p->n_skipped, dn = strlen(dir);
 	bool slash = dn && dir[dn - 1] == '/';
 	int status = 0;
+	struct stat ex;
+	bool ex_set = p->exclude && stat(p->exclude, &ex) == 0;
 	struct dirent *e;
 	errno = 0;
 	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.' || !has_csv_ext(e->d_name)) {
+		/* Hidden files and a spreadsheet's lock files ("~$x.xlsx")
+		 * are passed over without a word. */
+		if (e->d_name[0] == '.' || e->d_name[0] == '~') {
 			errno = 0;
 			continue;
 		}
+		const char *why = not_a_return(dirfd(d), e, &ex, ex_set);
 		size_t en = strlen(e->d_name), k = dn;
 		char *s = malloc(dn + en + 2);
 		if (s) {
@@ -138,17 +182,7 @@ static int add_dir(struct cmd_returns *p, const char *dir)
 				s[k++] = '/';
 			memcpy(s + k, e->d_name, en + 1);
 		}
-		const char *why;
-		if (s && !is_file(dirfd(d), e, &why)) {
-			/* A FIFO could hang the batch, a broken link has
-			 * nothing to read: say so, and go on. */
-			if (why)
-				cmd_diag(OAIP_NOTE, s, "skipped: %s", why);
-			free(s);
-			errno = 0;
-			continue;
-		}
-		if (!paths_add(p, s, NULL)) {
+		if (why ? !skip_add(p, s, why) : !paths_add(p, s, NULL)) {
 			status = -1;
 			break;
 		}
@@ -157,10 +191,31 @@ static int add_dir(struct cmd_returns *p, const char *dir)
 	if (status == 0 && errno)
 		status = errno;
 	closedir(d);
-	if (status != 0)
+	if (status != 0) {
 		paths_truncate(p, first);
-	else if (p->n > first)
+		while (p->n_skipped > first_skip) {
+			p->n_skipped--;
+			free(p->skipped[p->n_skipped]);
+			free(p->skip_why[p->n_skipped]);
+		}
+	} else if (p->n > first) {
 		qsort(p->v + first, p->n - first, sizeof *p->v, cmp_name);
+	}
+	if (status == 0 && p->n_skipped > first_skip + 1) {
+		/* The names in order, each still beside its reason. */
+		for (size_t i = first_skip + 1; i < p->n_skipped; i++)
+			for (size_t j = i;
+			     j > first_skip &&
+			     strcmp(p->skipped[j - 1], p->skipped[j]) > 0;
+			     j--) {
+				char *t = p->skipped[j];
+				p->skipped[j] = p->skipped[j - 1];
+				p->skipped[j - 1] = t;
+				t = p->skip_why[j];
+				p->skip_why[j] = p->skip_why[j - 1];
+				p->skip_why[j - 1] = t;
+			}
+	}
 	return status;
 }
 

@@ -226,6 +226,9 @@ int cmd_validate(int argc, char **argv)
 		cmd_returns_free(&files);
 		return cmd_out_of_memory();
 	}
+	for (size_t i = 0; i < files.n_skipped; i++)
+		cmd_diag(OAIP_NOTE, files.skipped[i], "skipped: %s",
+		         files.skip_why[i]);
 	if (files.n == 0) {
 		cmd_error("no files to validate");
 		cmd_returns_free(&files);

@@ -175,6 +175,12 @@ cleanup:
 	free(at);
 }
 
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
 static int cmp_content(const void *a, const void *b)
 {
 	const oaip_school *const *x = a, *const *y = b;
@@ -194,8 +200,9 @@ void oaip_area_duplicates(oaip_comparison *c)
 		s->duplicate = OAIP_DUPLICATE_NONE;
 		s->duplicate_of = SIZE_MAX;
 	}
-	/* Identical files first: which copy counts does not matter, so the
-	 * first in report order does. */
+	/* Identical files first: the copy with the shortest file name
+	 * counts ("Ash.csv", not "Copy of Ash.csv" or "Ash FINAL v2.csv"),
+	 * the first in report order of those as short. */
 	oaip_school **v = malloc((c->n ? c->n : 1) * sizeof *v);
 	if (v) {
 		size_t m = 0;
@@ -208,11 +215,21 @@ void oaip_area_duplicates(oaip_comparison *c)
 			while (j < m && v[j]->size == v[i]->size &&
 			       v[j]->digest == v[i]->digest)
 				j++;
+			size_t keep = i;
 			for (size_t g = i + 1; g < j; g++) {
+				size_t a = strlen(base_name(v[g]->file));
+				size_t b = strlen(base_name(v[keep]->file));
+				if (a < b || (a == b && v[g] < v[keep]))
+					keep = g;
+			}
+			for (size_t g = i; g < j; g++) {
 				oaip_school *s = v[g];
+				if (g == keep)
+					continue;
 				s->counted = false;
 				s->duplicate = OAIP_DUPLICATE_CONTENT;
-				s->duplicate_of = (size_t)(v[i] - c->schools);
+				s->duplicate_of =
+				    (size_t)(v[keep] - c->schools);
 			}
 			i = j;
 		}
@@ -367,6 +384,31 @@ size_t oaip_comparison_duplicates(const oaip_comparison *c)
 	return c->n_duplicates;
 }
 
+void oaip_comparison_duplicate_text(const oaip_comparison *c,
+                                    const oaip_school *s, oaip_buf *out)
+{
+	if (s->duplicate == OAIP_DUPLICATE_NONE || s->duplicate_of >= c->n)
+		return;
+	const oaip_school *k = &c->schools[s->duplicate_of];
+	oaip_buf_printf(out, "'%s' is the same school as '%s' (", s->file,
+	                k->file);
+	switch (s->duplicate) {
+	case OAIP_DUPLICATE_CONTENT:
+		oaip_buf_puts(out, "identical files");
+		break;
+	case OAIP_DUPLICATE_URN:
+		oaip_buf_printf(out, "the same URN, %s", k->urn ? k->urn : "");
+		break;
+	case OAIP_DUPLICATE_NAME:
+		oaip_buf_printf(out, "the same name, %s", k->school);
+		break;
+	case OAIP_DUPLICATE_NONE:
+		break;
+	}
+	oaip_buf_printf(out, "): counted once, as '%s'%s", k->file,
+	                k->mtime > s->mtime ? ", the file changed last" : "");
+}
+
 bool oaip_comparison_add_skipped(oaip_comparison *c, const char *file,
                                  const char *reason)
 {
@@ -429,12 +471,6 @@ oaip_change oaip_change_of(bool has_then, double then, bool has_now, double now)
 	long long n = (long long)(ch.now * 10 + (ch.now < 0 ? -0.5 : 0.5));
 	ch.change = (double)(n - t) / 10.0;
 	return ch;
-}
-
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
 }
 
 /* The earlier schools keyed three ways, for matching. */

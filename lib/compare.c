@@ -115,6 +115,10 @@ static bool summarise(oaip_school *s, const oaip_result *r,
 	}
 	cells_of(s->cells, r);
 	s->phase = r->phase;
+	if (r->se && r->se->urn && !(s->urn = dup_utf8(r->se->urn))) {
+		school_free(s);
+		return false;
+	}
 	s->gaps = r->n_gaps;
 	s->readable = true;
 	memcpy(s->cs, r->cs, sizeof s->cs);
@@ -340,6 +344,8 @@ static void process(struct worker *w, size_t i)
 		const char *buf = w->buf.data;
 		size_t len = w->buf.len;
 		if (oaip_is_own_output(buf, len)) {
+			oaip_diags_add(d, OAIP_NOTE, path, 0, "skipped: %s",
+			               OAIP_OWN_OUTPUT_SKIPPED);
 			memset(s, 0, sizeof *s);
 			s->file = dup_utf8(path);
 			s->skipped = true;
@@ -403,9 +409,7 @@ static void deliver(struct job *job, size_t *next, bool *oom,
 			*oom = true;
 		} else if (s->skipped) {
 			if (!oaip_comparison_add_skipped(
-			        c, s->file,
-			        "written by oaip-eval: a report, "
-			        "not a return"))
+			        c, s->file, OAIP_OWN_OUTPUT_SKIPPED))
 				*oom = true;
 			school_free(s);
 		} else {

@@ -637,6 +637,12 @@ size_t oaip_comparison_support(const oaip_comparison *c, const size_t **out,
  * is made. */
 void oaip_comparison_support_reasons(const oaip_comparison *c,
                                      const oaip_school *s, oaip_buf *out);
+/* For a school s that is not counted because it is a duplicate, the
+ * sentence that says so, in plain words, appended to out: "'Copy of
+ * Ash.csv' is the same school as 'Ash.csv' (identical files): counted
+ * once, as 'Ash.csv'". */
+void oaip_comparison_duplicate_text(const oaip_comparison *c,
+                                    const oaip_school *s, oaip_buf *out);
 /* Note a file of a folder that is not read as a return (both strings
  * copied).  Returns false if allocation failed. */
 bool oaip_comparison_add_skipped(oaip_comparison *c, const char *file,
@@ -914,6 +920,12 @@ bool oaip_render_survey(const struct oaip_survey_result *res,
                         oaip_buf *out);
 /* The whole framework as Markdown (oaip-eval show). */
 void oaip_render_framework_markdown(const oaip_framework *fw, oaip_buf *out);
+/* The long CSV of a finished comparison: one row per counted school and
+ * indicator that applies to it (school, urn, phase, file, indicator,
+ * cornerstone, rating, level, below_target), for pivot tables
+ * (render_compare_long.c). */
+void oaip_render_compare_long(const oaip_comparison *c,
+                              const oaip_render_options *o, oaip_buf *out);
 /* A finished comparison (oaip_comparison_finish) in format into out; false
  * when the format has none, as oaip_render_score. */
 bool oaip_render_compare(const oaip_comparison *c, oaip_format format,

@@ -162,6 +162,8 @@ void oaip_html_table_end(oaip_buf *out);
  * compare knows its own output in a folder of returns (area.c). */
 #define OAIP_AREA_CSV_HEAD      "school,file,overall,"
 #define OAIP_AREA_LONG_CSV_HEAD "school,urn,phase,file,indicator,"
+/* Why such a file is skipped. */
+#define OAIP_OWN_OUTPUT_SKIPPED "written by oaip-eval: a report, not a return"
 
 /* A chart of paired bars, "last time" and "this time" for each group
  * (html_pairs.c): inline SVG in a <figure class="chart">, role="img",

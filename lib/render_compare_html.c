@@ -144,11 +144,12 @@ static void legend(const oaip_compare_report *rep, oaip_buf *out)
 	oaip_buf_puts(out, "</p>\n<ul class=\"legend\" aria-label=\"Key to "
 	                   "the shading\">\n");
 	for (size_t i = 0; i < oaip_n_heat_steps; i++)
-		oaip_buf_printf(out, "<li class=\"%s\">score %s</li>\n",
+		oaip_buf_printf(out, "<li class=\"%s\">%s</li>\n",
 		                oaip_heat_steps[i].css_class,
 		                oaip_heat_steps[i].legend);
-	oaip_buf_puts(out, "<li class=\"" OAIP_HEAT_NONE "\">not evaluated: "
-	                   "nothing rated</li>\n</ul>\n");
+	oaip_buf_puts(out, "<li class=\"" OAIP_HEAT_NONE "\">not evaluated, "
+	                   "not applicable or not part of the phase</li>\n"
+	                   "</ul>\n");
 }
 
 static void schools(const oaip_compare_report *rep, oaip_buf *out)

@@ -59,24 +59,27 @@ void oaip_phase_list(oaip_buf *b, unsigned phases, const char *sep)
 
 /* The heat scale: colours meet 11:1 or more with the #1f2a33 ink. */
 const oaip_heat_step oaip_heat_steps[] = {
-    {0, "heat-0", "#f9d9cf", "below 20"},
-    {20, "heat-1", "#fbe7c6", "20 to 39.9"},
-    {40, "heat-2", "#f4f1c9", "40 to 59.9"},
-    {60, "heat-3", "#dcefd7", "60 to 79.9"},
-    {80, "heat-4", "#c7e6df", "80 to 100"},
+    {OAIP_BAND_ABOVE, "heat-4", "#c7e6df", "above target"},
+    {OAIP_BAND_AT, "heat-3", "#dcefd7", "at target"},
+    {OAIP_BAND_MOSTLY, "heat-2", "#f4f1c9", "mostly at target (some gaps)"},
+    {OAIP_BAND_BELOW, "heat-1", "#fbe7c6", "below target"},
+    {OAIP_BAND_WELL_BELOW, "heat-0", "#f9d9cf", "well below target"},
+    {OAIP_BAND_TOO_FEW, "heat-few",
+     "repeating-linear-gradient(135deg,#eef0f2 0 6px,#ffffff 6px 12px)",
+     "too few rated to judge (fewer than half of the indicators)"},
 };
 const size_t oaip_n_heat_steps =
     sizeof oaip_heat_steps / sizeof oaip_heat_steps[0];
 
-const char *oaip_heat_class(bool has, double score)
+const char *oaip_heat_class(const char *band)
 {
-	if (!has)
-		return OAIP_HEAT_NONE;
-	size_t k = 0;
-	for (size_t i = 0; i < oaip_n_heat_steps; i++)
-		if (score >= oaip_heat_steps[i].from)
-			k = i;
-	return oaip_heat_steps[k].css_class;
+	for (size_t i = 0; band && i < oaip_n_heat_steps; i++) {
+		size_t n = strlen(oaip_heat_steps[i].band);
+		if (strncmp(band, oaip_heat_steps[i].band, n) == 0 &&
+		    (band[n] == '\0' || band[n] == ' '))
+			return oaip_heat_steps[i].css_class;
+	}
+	return OAIP_HEAT_NONE;
 }
 
 char *oaip_report_credit(const oaip_render_options *o)

@@ -104,19 +104,24 @@ void oaip_level_text(oaip_buf *b, const oaip_scale *s, int value);
 void oaip_phase_list(oaip_buf *b, unsigned phases, const char *sep);
 
 /* The heat scale of the comparison's map: one table used by the CSS and
- * the legend alike.  A score falls in the last step whose from it
- * reaches. */
+ * the legend alike.  Cells are shaded by their band, so by the target,
+ * never by fixed steps of the score: a score below the target is never
+ * green, and one resting on too few rated indicators is hatched grey,
+ * never shaded as strong. */
 typedef struct oaip_heat_step {
-	double from;           /* per cent */
-	const char *css_class; /* "heat-0" */
-	const char *colour;    /* "#f9d9cf" */
-	const char *legend;    /* "under 20%" */
+	const char *band;      /* oaip_band's words (no "(partly evaluated)") */
+	const char *css_class; /* "heat-4" */
+	const char *colour;    /* a CSS background: "#c7e6df" */
+	const char *legend;    /* "above target" */
 } oaip_heat_step;
 extern const oaip_heat_step oaip_heat_steps[];
 extern const size_t oaip_n_heat_steps;
-/* The class for no score: "heat-none". */
+/* The class for a band no step names (not evaluated, not applicable, not
+ * part of the phase): "heat-none". */
 #define OAIP_HEAT_NONE "heat-none"
-const char *oaip_heat_class(bool has, double score);
+/* The class of a cell in band (as oaip_band gives it, with or without
+ * " (partly evaluated)"). */
+const char *oaip_heat_class(const char *band);
 
 /* The thresholds oaip_band uses for a scale and target, and which bands
  * can happen at all on that scale, so that a report explains only rules
@@ -596,6 +601,12 @@ typedef struct oaip_compare_report {
 oaip_compare_report *oaip_compare_report_build(const oaip_comparison *c,
                                                const oaip_render_options *o);
 void oaip_compare_report_free(oaip_compare_report *rep);
+/* Add the adviser's sections (report_area.c): the schools most in need
+ * of support, since last time (when the comparison has a previous one),
+ * whom to invite, schools given twice and files skipped.  Called by
+ * oaip_compare_report_build.  False if allocation failed. */
+bool oaip_compare_report_add_area(oaip_compare_report *rep,
+                                  const oaip_comparison *c);
 
 /* Numbers as shown, written fast: a report on ten thousand schools holds
  * hundreds of thousands of them.  The same digits as printf("%zu") and

@@ -81,7 +81,7 @@ static void cell(struct build *x, const oaip_cornerstone_score *cs,
 	oaip_cornerstone_score whole = *cs;
 	whole.empty = 0;
 	m->band_short = oaip_band(&whole, &x->fw->scale, target);
-	m->heat = oaip_heat_class(cs->has_score, m->score);
+	m->heat = oaip_heat_class(m->band_short);
 	m->rated = cs->rated;
 	m->total = cs->total;
 	m->na = cs->na;
@@ -449,10 +449,12 @@ oaip_compare_report *oaip_compare_report_build(const oaip_comparison *c,
 	rep->cell_note = "Each cell: score (indicators rated/applicable).";
 	rep->legend_intro = "Key: each cell shows the score, the band in "
 	                    "words and how many of the indicators that apply "
-	                    "were rated.  The shading repeats the score:";
+	                    "were rated.  The shading follows the band, so "
+	                    "the target:";
 	area(&x, none);
 	priorities(&x, none);
 	lists(&x, none);
+	oaip_compare_report_add_area(rep, c);
 
 	bool failed = x.b.failed || rep->arena.failed;
 	oaip_buf_free(&x.b);

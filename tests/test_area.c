@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "oaip.h"
+#include "report.h"
 
 static oaip_framework *devon;
 
@@ -173,6 +174,32 @@ static void test_identical_files_counted_once(void **state)
 	dir_free(&d);
 }
 
+static void test_identical_copy_keeps_the_plain_name(void **state)
+{
+	(void)state;
+	struct dir d;
+	dir_new(&d);
+	const char *text = "indicator,rating\nwelcome-1,0\n";
+	/* "A copy of …" comes first by name; the plain name still counts. */
+	dir_put(&d, "A copy of Ashburton.csv", text, 0);
+	dir_put(&d, "Ashburton.csv", text, 0);
+	oaip_comparison *c = compare_dir(&d);
+	assert_int_equal(oaip_comparison_counted(c), 1);
+	assert_true(by_file(c, "/Ashburton.csv")->counted);
+	const oaip_school *copy = by_file(c, "/A copy of Ashburton.csv");
+	assert_false(copy->counted);
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_comparison_duplicate_text(c, copy, &b);
+	assert_non_null(strstr(b.data, "A copy of Ashburton.csv' is the same "
+	                               "school as '"));
+	assert_non_null(strstr(b.data, "/Ashburton.csv' (identical files): "
+	                               "counted once, as '"));
+	oaip_buf_free(&b);
+	oaip_comparison_free(c);
+	dir_free(&d);
+}
+
 static void test_same_name_counts_the_newest(void **state)
 {
 	(void)state;
@@ -200,6 +227,61 @@ static void test_same_name_counts_the_newest(void **state)
 	dir_free(&d);
 	rmdir(old);
 	rmdir(d.path);
+}
+
+/* ---- the heat map's shading follows the band ------------------------- */
+
+static const char *shade(double score, size_t rated, size_t total,
+                         size_t at_target, size_t gaps, int target)
+{
+	static oaip_level lv[] = {{0, "not-yet", "Not yet", NULL},
+	                          {1, "emerging", "Emerging", NULL},
+	                          {2, "established", "Established", NULL},
+	                          {3, "embedded", "Embedded", NULL}};
+	static const oaip_scale scale = {lv, 4, 2};
+	oaip_cornerstone_score cs = {.has_score = true,
+	                             .score = score,
+	                             .rated = rated,
+	                             .total = total,
+	                             .at_target = at_target,
+	                             .gaps = gaps};
+	return oaip_heat_class(oaip_band(&cs, &scale, target));
+}
+
+static void test_heat_shade_follows_the_band(void **state)
+{
+	(void)state;
+	/* Target Established (2 of 3): t = 66.7, above from 83.3, well
+	 * below under 33.3.  61.1 with gaps is below target, never green. */
+	assert_string_equal(shade(61.1, 6, 6, 3, 3, 2), "heat-1");
+	assert_string_equal(shade(66.6, 6, 6, 5, 1, 2), "heat-1");
+	assert_string_equal(shade(66.7, 6, 6, 5, 1, 2), "heat-2");
+	assert_string_equal(shade(33.3, 6, 6, 1, 5, 2), "heat-1");
+	assert_string_equal(shade(33.2, 6, 6, 1, 5, 2), "heat-0");
+	assert_string_equal(shade(83.2, 6, 6, 6, 0, 2), "heat-3");
+	assert_string_equal(shade(83.3, 6, 6, 6, 0, 2), "heat-4");
+	/* 1 of 4 rated, at the top: too few to judge, not the top shade. */
+	assert_string_equal(shade(100, 1, 4, 1, 0, 2), "heat-few");
+	assert_string_equal(shade(100, 2, 4, 2, 0, 2), "heat-4");
+	/* The target moves the shades: at Embedded, 83.3 is below it. */
+	assert_string_equal(shade(83.3, 6, 6, 3, 3, 3), "heat-1");
+	assert_string_equal(oaip_heat_class("Above target (partly "
+	                                    "evaluated)"),
+	                    "heat-4");
+	assert_string_equal(oaip_heat_class("Not applicable"), "heat-none");
+
+	/* The style sheet and the key come from the same table. */
+	oaip_buf page;
+	oaip_buf_init(&page);
+	oaip_html_page_begin(&page, "t", NULL);
+	for (size_t i = 0; i < oaip_n_heat_steps; i++) {
+		char want[200];
+		snprintf(want, sizeof want, ".%s{background:%s}",
+		         oaip_heat_steps[i].css_class,
+		         oaip_heat_steps[i].colour);
+		assert_non_null(strstr(page.data, want));
+	}
+	oaip_buf_free(&page);
 }
 
 /* ---- support and invitations ------------------------------------------- */
@@ -328,7 +410,7 @@ static void test_previous_matched_by_name_then_file(void **state)
 	dir_put(&now, "Ash.csv", "indicator,rating\nwelcome-1,2\n", 0);
 	dir_put(&then, "Oak.csv", "indicator,rating\nwelcome-1,1\n", 0);
 	dir_put(&then, "elm school.csv", "indicator,rating\nwelcome-1,2\n", 0);
-	dir_put(&then, "Yew.csv", "indicator,rating\nwelcome-1,2\n", 0);
+	dir_put(&then, "Yew.csv", "indicator,rating\nwelcome-2,2\n", 0);
 	oaip_comparison *c = compare_dir(&now);
 	oaip_comparison *p = compare_dir(&then);
 	assert_true(oaip_comparison_set_previous(c, p));
@@ -374,7 +456,9 @@ int main(void)
 	    cmocka_unit_test(test_natural_cmp),
 	    cmocka_unit_test(test_schools_in_natural_order),
 	    cmocka_unit_test(test_identical_files_counted_once),
+	    cmocka_unit_test(test_identical_copy_keeps_the_plain_name),
 	    cmocka_unit_test(test_same_name_counts_the_newest),
+	    cmocka_unit_test(test_heat_shade_follows_the_band),
 	    cmocka_unit_test(test_support_ranked_with_reasons),
 	    cmocka_unit_test(test_own_output_is_skipped),
 	    cmocka_unit_test(test_change_rounds_first),

@@ -455,7 +455,9 @@ static void test_html_escapes_and_has_no_script(void **state)
 	assert_non_null(strstr(b.data, "<caption id=\"heat-caption\">"));
 	assert_non_null(strstr(b.data, "<th scope=\"row\">"));
 	assert_non_null(strstr(b.data, "<th scope=\"col\""));
-	assert_non_null(strstr(b.data, "<td class=\"num heat-3\"><span "
+	/* shaded by its band (test_area.c checks which) */
+	assert_non_null(strstr(b.data, "<td class=\"num heat-"));
+	assert_non_null(strstr(b.data, "\"><span "
 	                               "class=\"score\">70.0</span><br>"));
 	assert_non_null(strstr(b.data, "3 of 3 rated"));
 	oaip_buf_free(&b);
@@ -729,7 +731,7 @@ static void test_html_heat_map_fits_the_page(void **state)
 	                       "<colgroup><col class=\"school\"><col "
 	                       "class=\"score\" span=\"5\"></colgroup>"));
 	assert_non_null(strstr(b.data,
-	                       "<td class=\"num heat-2\"><span class=\"score\">"
+	                       "\"><span class=\"score\">"
 	                       "55.5</span><br><span class=\"cell-band\">"));
 	assert_non_null(strstr(b.data, "</span><br><span class=\"cell-count "
 	                               "muted\">3 of 3 rated</span></td>"));

@@ -1031,10 +1031,11 @@ static void test_bar_chart_helper(void **state)
 	assert_lacks(b.data, "stroke=\"#8a2c12\""); /* no marker asked for */
 	oaip_buf_free(&b);
 
-	assert_string_equal(oaip_heat_class(false, 0), "heat-none");
-	assert_string_equal(oaip_heat_class(true, 0), "heat-0");
-	assert_string_equal(oaip_heat_class(true, 79.9), "heat-3");
-	assert_string_equal(oaip_heat_class(true, 100), "heat-4");
+	assert_string_equal(oaip_heat_class("Not yet evaluated"), "heat-none");
+	assert_string_equal(oaip_heat_class("Well below target"), "heat-0");
+	assert_string_equal(oaip_heat_class("Below target (partly evaluated)"),
+	                    "heat-1");
+	assert_string_equal(oaip_heat_class("Above target"), "heat-4");
 }
 
 /* The report's order, the same as the Markdown report's. */

@@ -89,14 +89,20 @@ for n in 9 10 B a; do
 done
 cp "$data/returns/elm_school.csv" "$T/dir/.hidden.csv"
 echo "not a return" >"$T/dir/notes.txt"
-run compare -F json "$T/dir/"
+run compare -F csv "$T/dir/"
 expect_status 0
-order=$(json_compact "$out" | grep -o '"file":"[^"]*"' | sed 's|.*/||; s|"$||' | tr '\n' ' ')
+order=$(sed 1d "$out" | cut -d, -f2 | sed 's|.*/||' | tr '\n' ' ')
 check "order is '9.csv 10.csv a.csv B.csv', was '$order'" test "$order" = "9.csv 10.csv a.csv B.csv "
-expect_json "\"file\":\"$T/dir/10.csv\""
+expect_out ",$T/dir/10.csv,"
 expect_no_out "hidden"
 expect_no_out "notes"
-expect_no_out "sub.csv"
+expect_err "$T/dir/notes.txt: note: skipped: not a .csv or .xlsx file"
+expect_err "$T/dir/sub.csv: note: skipped: a folder: its files are not read"
+run compare -F json "$T/dir/"
+expect_json "\"skipped\":[{\"file\":\"$T/dir/notes.txt\",\"reason\":\"not a .csv or .xlsx file\"}"
+run compare "$T/dir/"
+expect_out "## Files skipped"
+expect_no_out "hidden"
 
 case_ "files and directories mixed: one list, in natural order by name"
 run compare -F csv "$data/returns/oak-primary.csv" "$T/dir"
@@ -245,7 +251,7 @@ expect_out "<th scope=\"col\" class=\"num\">Welcome and Care</th>"
 expect_out "<th scope=\"col\" class=\"num\">Work in Partnership</th>"
 # Each cell: the number, the band in words, the count (band words are
 # not fixed here: only that there is one).
-check "a heat-map cell holds number, band and count" grep -qE '<td class="num heat-[0-4]"><span class="score">73\.3</span><br><span class="cell-band">[^<]+</span><br><span class="cell-count muted">5 of 5 rated</span></td>' "$out"
+check "a heat-map cell holds number, band and count" grep -qE '<td class="num heat-[a-z0-9-]+"><span class="score">73\.3</span><br><span class="cell-band">[^<]+</span><br><span class="cell-count muted">5 of 5 rated</span></td>' "$out"
 # It fits the page: fixed column widths on paper and wide screens, set
 # by the report's own style sheet in the head.
 expect_out "<colgroup><col class=\"school\"><col class=\"score\" span=\"5\"></colgroup>"
@@ -316,5 +322,126 @@ run compare "$T/empty" "$T/no-such.csv"
 expect_status 1
 expect_out "**Returns:** 1: 0 read, 1 could not be read"
 expect_out "**The return could not be read, so this report has no scores"
+
+case_ "--phase and --target: each school scored as 'score' scores it"
+ws=$top_srcdir/examples/west-sussex-secondary.csv
+mkdir -p "$T/ws"
+cp "$ws" "$T/ws/secondary.csv"
+for opts in "--phase school" "--phase post-16 --target embedded" "--target 1"; do
+	# shellcheck disable=SC2086
+	run score -f west-sussex $opts -F json "$T/ws/secondary.csv"
+	expect_status 0
+	want=$(score_line "$out")
+	# shellcheck disable=SC2086
+	run compare -f west-sussex $opts -F csv "$T/ws"
+	expect_status 0
+	got=$(csv_line "$out" "$T/ws/secondary.csv")
+	check "$opts: compare gives '$got', score gives '$want'" test "$got" = "$want"
+done
+run compare -f west-sussex --phase school --phase post-16 "$T/ws"
+expect_status 0
+expect_out "**Phase:** school or post-16"
+run compare --target sometimes "$data/returns"
+expect_status 2
+expect_err "unknown target level 'sometimes'"
+run compare --phase nursery-rhymes "$data/returns"
+expect_status 2
+
+case_ "the same school twice is counted once, with a warning naming both files"
+mkdir -p "$T/dup"
+cp "$data/returns/oak-primary.csv" "$T/dup/Oak Primary.csv"
+cp "$data/returns/oak-primary.csv" "$T/dup/Copy of Oak Primary.csv"
+cp "$data/returns/elm_school.csv" "$T/dup/elm.csv"
+run compare -F csv "$T/dup"
+expect_status 0
+expect_err "warning: '$T/dup/Copy of Oak Primary.csv' is the same school as '$T/dup/Oak Primary.csv' (identical files): counted once, as '$T/dup/Oak Primary.csv'"
+check "two rows and a header" test "$(wc -l <"$out")" -eq 3
+expect_no_out "Copy of"
+run compare "$T/dup"
+expect_out "**Returns:** 3: 2 read"
+expect_out "## Schools given twice, counted once"
+run compare -F json "$T/dup"
+expect_json '"because":"identical"'
+
+case_ "--long: one row per school and indicator, for pivot tables"
+cd "$data" || exit 1
+run compare -F csv --long returns
+expect_status 0
+check "header" sh -c "head -1 '$out' | grep -qF 'school,urn,phase,file,indicator,cornerstone,rating,level,below_target'"
+# Devon has 20 indicators and every one applies: 3 schools, 60 rows.
+check "60 rows and a header, was $(wc -l <"$out")" test "$(wc -l <"$out")" -eq 61
+expect_out "oak primary,,,returns/oak-primary.csv,welcome-1,Welcome and Care,"
+check "each school has 20 rows" sh -c "test \"\$(cut -d, -f1 '$out' | sed 1d | sort | uniq -c | awk '{print \$1}' | sort -u)\" = 20"
+check "ratings are words" sh -c "sed 1d '$out' | cut -d, -f7 | sort -u | grep -qx 'Established'"
+check "blank is not evaluated" sh -c "sed 1d '$out' | cut -d, -f7 | sort -u | grep -qx 'not evaluated'"
+run compare -o "$T/area-long.csv" returns
+expect_status 0
+check "-o area-long.csv means --long" sh -c "head -1 '$T/area-long.csv' | grep -qF 'school,urn,phase,file,indicator'"
+run compare --long returns
+expect_status 2
+expect_err "--long is a CSV table"
+cd - >/dev/null || exit 1
+
+case_ "the report written into the folder is never read as a return"
+mkdir -p "$T/own"
+cp "$data/returns/"*.csv "$T/own/"
+run compare -o "$T/own/area.csv" "$T/own"
+expect_status 0
+run compare -o "$T/own/area.csv" "$T/own"
+expect_status 0
+expect_err "$T/own/area.csv: note: skipped: the report being written"
+check "three schools, not four" test "$(wc -l <"$T/own/area.csv")" -eq 4
+run compare -o "$T/own/area-long.csv" "$T/own"
+run compare "$T/own"
+expect_status 0
+expect_err "$T/own/area-long.csv: note: skipped: written by oaip-eval"
+expect_out "**Returns:** 3: 3 read"
+
+case_ "--previous: each school matched to last time's return, the change shown"
+mkdir -p "$T/now" "$T/then"
+cp "$data/returns/oak-primary.csv" "$data/returns/elm_school.csv" "$T/now/"
+cp "$data/returns/ash-academy.csv" "$T/now/new-school.csv"
+cp "$data/returns/oak-primary.csv" "$T/then/Oak Primary.csv"
+sed 's/^2,/1,/' "$data/returns/elm_school.csv" >"$T/then/elm_school.csv"
+cp "$data/returns/ash-academy.csv" "$T/then/closed.csv"
+run compare --previous "$T/then" "$T/now"
+expect_status 0
+expect_out "## Since last time"
+expect_out "2 of the 3 schools counted now are matched to an earlier return"
+expect_out "| elm school | name | 46\\.7 → 62.1 (+15.4) |"
+expect_out "| oak primary | name | 60\\.8 → 60.8 (0.0) |"
+expect_out "### Improved most"
+expect_out "csv):** overall 46.7 → 62.1 (+15.4)"
+expect_out "### Schools with no earlier return"
+expect_out "- new school ("
+expect_out "### Earlier returns with no school now"
+expect_out "- closed ("
+run compare -F json --previous "$T/then" "$T/now"
+expect_status 0
+expect_json '"matched_by":"name"'
+expect_json '"overall":{"then":46.7,"now":62.1,"change":15.4}'
+run compare -o "$T/then/Oak Primary.csv" --previous "$T/then" "$T/now"
+expect_status 2
+expect_err "is also an input"
+
+case_ "URN: the same URN is one school; last time's return matched by URN first"
+mkdir -p "$T/urn-now" "$T/urn-then"
+with_details() { # SRC DEST SCHOOL URN
+	{ printf 'School,%s\nURN,%s\n' "$3" "$4"; cat "$1"; } >"$2"
+}
+with_details "$data/returns/oak-primary.csv" "$T/urn-now/oak.csv" "Oak Primary School" 100001
+with_details "$data/returns/elm_school.csv" "$T/urn-now/oak-v2.csv" "Oak Primary" 100001
+with_details "$data/returns/ash-academy.csv" "$T/urn-now/ash.csv" "Ash Academy" 100002
+with_details "$data/returns/elm_school.csv" "$T/urn-then/renamed.csv" "Ash Academy (old name)" 100002
+touch -d '2026-01-01' "$T/urn-now/oak.csv"
+run compare -F csv "$T/urn-now"
+expect_status 0
+expect_err "is the same school as '$T/urn-now/oak-v2.csv' (the same URN, 100001): counted once, as '$T/urn-now/oak-v2.csv', the file changed last"
+check "two schools" test "$(wc -l <"$out")" -eq 3
+run compare -F csv --long "$T/urn-now"
+expect_out "Ash Academy,100002,,$T/urn-now/ash.csv,welcome-1,"
+run compare --previous "$T/urn-then" "$T/urn-now"
+expect_status 0
+expect_out "| Ash Academy | URN |"
 
 finish
