@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -35,6 +36,22 @@
 /* Column widths, in characters. */
 static const double widths[] = {16, 18, 60, 16, 50, 40};
 enum { C_ID, C_CORNERSTONE, C_STATEMENT, C_RATING, C_EVIDENCE, C_NEXT };
+
+/* libxlsxwriter's option structs hold char *: its fixed texts live in
+ * arrays, not in string literals. */
+static char empty_text[] = "";
+static char phase_title[] = "Phase";
+static char phase_message[] = "The school's phases, comma-separated: "
+                              "early-years, school, post-16. Leave blank "
+                              "for every phase.";
+static char framework_title[] = "Framework";
+static char framework_message[] = "The framework this return is for; "
+                                  "oaip-eval reads it, so leave it as it is.";
+static char na_text[] = "n/a";
+static char rating_title[] = "Rating";
+static char rating_error_title[] = "Not a rating";
+static char subject_text[] = "Partnership with parent carers: the Four "
+                             "Cornerstones";
 
 struct formats {
 	lxw_format *title, *label, *value, *header, *locked, *wrap, *edit,
@@ -121,7 +138,7 @@ static void choices(oaip_buf *b, const oaip_scale *s)
 static char *fit(oaip_buf *b, size_t max)
 {
 	if (b->failed || !b->data)
-		return (char *)"";
+		return empty_text;
 	if (b->len > max) {
 		size_t n = max;
 		while (n && ((unsigned char)b->data[n] & 0xC0) == 0x80)
@@ -183,14 +200,11 @@ static void details(lxw_worksheet *ws, const oaip_framework *fw, unsigned phase,
 	lxw_data_validation dv;
 	memset(&dv, 0, sizeof dv);
 	dv.validate = LXW_VALIDATION_TYPE_ANY;
-	dv.input_title = (char *)"Phase";
-	dv.input_message = (char *)"The school's phases, comma-separated: "
-	                           "early-years, school, post-16. Leave blank "
-	                           "for every phase.";
+	dv.input_title = phase_title;
+	dv.input_message = phase_message;
 	worksheet_data_validation_cell(ws, DETAILS_ROW + 2, 1, &dv);
-	dv.input_title = (char *)"Framework";
-	dv.input_message = (char *)"The framework this return is for; "
-	                           "oaip-eval reads it, so leave it as it is.";
+	dv.input_title = framework_title;
+	dv.input_message = framework_message;
 	worksheet_data_validation_cell(ws, DETAILS_ROW + 3, 1, &dv);
 	oaip_buf_free(&b);
 }
@@ -217,7 +231,7 @@ static void rating_validation(lxw_worksheet *ws, const oaip_scale *s,
 	if (list && total <= 255 && !comma) {
 		for (size_t i = 0; i < n; i++)
 			list[i] = s->levels[i].label;
-		list[n] = (char *)"n/a";
+		list[n] = na_text;
 		dv.validate = LXW_VALIDATION_TYPE_LIST;
 		dv.value_list = list;
 	} else {
@@ -235,9 +249,9 @@ static void rating_validation(lxw_worksheet *ws, const oaip_scale *s,
 	oaip_buf_puts(&err, "The rating must be one of: ");
 	choices(&err, s);
 	oaip_buf_puts(&err, " (or blank). Choose it from the drop-down list.");
-	dv.input_title = (char *)"Rating";
+	dv.input_title = rating_title;
 	dv.input_message = fit(&in, 255);
-	dv.error_title = (char *)"Not a rating";
+	dv.error_title = rating_error_title;
 	dv.error_message = fit(&err, 255);
 	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
 	worksheet_data_validation_range(ws, FIRST_ROW, C_RATING,
@@ -509,8 +523,10 @@ bool oaip_template_xlsx(const oaip_framework *fw, unsigned phase, oaip_buf *out,
 	}
 	close(fd);
 
+	char tmpdir[1024];
+	snprintf(tmpdir, sizeof tmpdir, "%s", tmp);
 	lxw_workbook_options opt = {.constant_memory = LXW_FALSE,
-	                            .tmpdir = (char *)tmp};
+	                            .tmpdir = tmpdir};
 	lxw_workbook *wb = workbook_new_opt(path.data, &opt);
 	bool ok = false;
 	if (!wb) {
@@ -537,8 +553,7 @@ bool oaip_template_xlsx(const oaip_framework *fw, unsigned phase, oaip_buf *out,
 	lxw_doc_properties props;
 	memset(&props, 0, sizeof props);
 	props.title = title.data;
-	props.subject = (char *)"Partnership with parent carers: the Four "
-	                        "Cornerstones";
+	props.subject = subject_text;
 	props.company = fw->publisher;
 	props.comments = fw->attribution;
 	/* SOURCE_DATE_EPOCH makes the same file twice (reproducible
