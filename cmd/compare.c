@@ -37,8 +37,9 @@ static const char help[] =
     "standard error, and the others are still reported.\n"
     "\n"
     "Options:\n"
-    "  -f, --framework ID|PATH  a built-in framework id (default: devon) or\n"
-    "                           a framework XML file\n"
+    "  -f, --framework ID|PATH  a built-in framework id or a framework XML\n"
+    "                           file (default: the one the first return\n"
+    "                           names in its Framework detail or uses)\n"
     "  -F, --format FORMAT      markdown (default), html, json or csv\n"
     "  -o, --output FILE        write to FILE (default: standard output);\n"
     "                           without -F the format follows its "
@@ -175,6 +176,36 @@ static bool read_returns(oaip_comparison *cmp, const struct cmd_returns *p,
 	return oaip_comparison_finish(cmp);
 }
 
+/* Without -f: the framework the first return that can be read names in
+ * its Framework detail or uses by its indicator ids (the default when
+ * none can be read).  Caller frees. */
+static oaip_framework *framework_of_returns(const struct cmd_returns *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		if (p->why[i])
+			continue;
+		oaip_diags quiet;
+		oaip_diags_init(&quiet);
+		oaip_selfeval *se = oaip_selfeval_read(NULL, p->v[i], &quiet);
+		oaip_diags_free(&quiet);
+		if (!se)
+			continue;
+		char *id = oaip_strdup(se->fw->id);
+		oaip_selfeval_free(se);
+		if (!id)
+			return NULL;
+		oaip_framework *fw = cmd_load_framework(id);
+		if (fw && strcmp(id, oaip_builtin_default()) != 0)
+			cmd_diag(OAIP_NOTE, p->v[i],
+			         "framework '%s' recognised from this return "
+			         "(give -f to choose another)",
+			         id);
+		free(id);
+		return fw;
+	}
+	return cmd_load_framework(NULL);
+}
+
 /* Warn about each school counted once though given twice. */
 static void warn_duplicates(const oaip_comparison *cmp)
 {
@@ -309,9 +340,9 @@ int cmd_compare(int argc, char **argv)
 	if (!format && long_name(output))
 		want_long = true;
 	if (want_long && f != OAIP_FORMAT_CSV) {
-		status = cmd_usage_error("compare",
-		                         "--long is a CSV table: use it with -F "
-		                         "csv or -o FILE.csv");
+		status = cmd_usage_error(
+		    "compare", "--long is a CSV table: use it with -F "
+		               "csv or -o FILE.csv");
 		goto cleanup;
 	}
 	if (p.n == 0) {
@@ -319,7 +350,8 @@ int cmd_compare(int argc, char **argv)
 		goto cleanup;
 	}
 
-	fw = cmd_load_framework(framework);
+	fw = framework ? cmd_load_framework(framework)
+	               : framework_of_returns(&p);
 	if (!fw)
 		goto cleanup;
 	oaip_compare_options opts = {.target = -1, .phase = phase};

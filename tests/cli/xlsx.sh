@@ -190,6 +190,17 @@ run validate "$T/returns"
 expect_status 0
 expect_out "b-school.xlsx: ok"
 
+case_ "compare without -f: the framework the first return names or uses"
+mkdir -p "$T/ws"
+cp "$EX/west-sussex-secondary.csv" "$T/ws/a.csv"
+sed 's/^e1-01,\([^,]*\),\([^,]*\),[^,]*,/e1-01,\1,\2,,/' "$EX/west-sussex-secondary.csv" >"$T/ws/b.csv"
+run compare -F csv "$T/ws"
+expect_status 0
+expect_err "$T/ws/a.csv: note: framework 'west-sussex' recognised from this return (give -f to choose another)"
+expect_out "a,$T/ws/a.csv,55.7,"
+expect_out "b,$T/ws/b.csv,"
+expect_no_err "error"
+
 case_ "-o must agree with the format: never a file of another format"
 run score -o "$T/report.pdf" "$EX/devon-primary.csv"
 expect_status 2
