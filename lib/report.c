@@ -108,11 +108,6 @@ const char *oaip_report_cornerstones_credit(const oaip_framework *fw)
 	       "Borough Council (Genuine Partnerships).";
 }
 
-static const char *plural(size_t n, const char *one, const char *many)
-{
-	return oaip_plural(n, one, many);
-}
-
 static const char *label_of(const oaip_scale *s, int value)
 {
 	const char *l = oaip_level_label(s, value);
@@ -122,17 +117,6 @@ static const char *label_of(const oaip_scale *s, int value)
 static const char *lowest_label(const oaip_scale *s)
 {
 	return s->n_levels && s->levels[0].label ? s->levels[0].label : "?";
-}
-
-/* "Established (2)" */
-static void level(oaip_buf *b, const oaip_scale *s, int value)
-{
-	oaip_level_text(b, s, value);
-}
-
-static void percent(oaip_buf *b, double v)
-{
-	oaip_percent_text(b, v);
 }
 
 const char *oaip_report_file_name(const char *file)
@@ -187,7 +171,7 @@ void oaip_report_caution(const oaip_result *r, oaip_buf *out)
 		oaip_buf_puts(out, " so far");
 	if (t.na)
 		oaip_buf_printf(out, " (%zu %s marked not applicable)", t.na,
-		                plural(t.na, "is", "are"));
+		                oaip_plural(t.na, "is", "are"));
 	oaip_buf_printf(out, ": these scores say little%s.",
 	                t.empty ? " yet" : "");
 }
@@ -235,7 +219,7 @@ void oaip_report_overall_basis(const oaip_result *r, oaip_buf *out)
 			oaip_buf_puts(out, oaip_cornerstone_title(
 			                       (oaip_cornerstone)names[k]));
 		}
-		oaip_buf_printf(out, " %s %s", plural(n, "is", "are"),
+		oaip_buf_printf(out, " %s %s", oaip_plural(n, "is", "are"),
 		                reason_words[why]);
 	}
 }
@@ -304,7 +288,7 @@ static void scale_para(const struct about *r, oaip_buf *b)
 		              "up, as a percentage of what they would add up "
 		              "to if every rated indicator were at the top "
 		              "level, ");
-		level(b, s, r_max);
+		oaip_level_text(b, s, r_max);
 		oaip_buf_puts(b, ".");
 	}
 
@@ -315,13 +299,14 @@ static void scale_para(const struct about *r, oaip_buf *b)
 		                               "of weight 1, one rated "
 		                             : " For example, one indicator "
 		                               "rated ");
-		level(b, s, r->target);
+		oaip_level_text(b, s, r->target);
 		oaip_buf_puts(b, " and one rated ");
-		level(b, s, other);
+		oaip_level_text(b, s, other);
 		oaip_buf_printf(b, "%s score (%d + %d) / (%d + %d) = ",
 		                weighted(r) ? "," : "", r->target, other, r_max,
 		                r_max);
-		percent(b, 100.0 * (r->target + other) / (2.0 * r_max));
+		oaip_percent_text(b,
+		                  100.0 * (r->target + other) / (2.0 * r_max));
 		oaip_buf_puts(b, ".");
 	}
 	if (weighted(r))
@@ -338,7 +323,7 @@ static void scale_para(const struct about *r, oaip_buf *b)
 		                " On this scale the lowest level counts as %d, "
 		                "not 0, so no score falls below ",
 		                s->levels[0].value);
-		percent(b, 100.0 * s->levels[0].value / r_max);
+		oaip_percent_text(b, 100.0 * s->levels[0].value / r_max);
 		oaip_buf_puts(b, ".");
 	}
 }
@@ -349,7 +334,7 @@ static void gaps_para(const struct about *r, const oaip_band_rules *rules,
 	const oaip_scale *s = &r->fw->scale;
 	if (!rules->can_have_gaps) {
 		oaip_buf_puts(b, "The target, ");
-		level(b, s, r->target);
+		oaip_level_text(b, s, r->target);
 		oaip_buf_puts(b, ", is the lowest level of the scale, so no "
 		                 "rated indicator can be below it and none is "
 		                 "listed as a gap. Read each score beside its "
@@ -357,14 +342,14 @@ static void gaps_para(const struct about *r, const oaip_band_rules *rules,
 		return;
 	}
 	oaip_buf_puts(b, "An indicator rated below the target, ");
-	level(b, s, r->target);
+	oaip_level_text(b, s, r->target);
 	oaip_buf_puts(b, ", is a gap.");
 	if (rules->can_be_above) {
 		oaip_buf_puts(b, " If every rated indicator were exactly at "
 		                 "the target, a cornerstone would score ");
-		percent(b, rules->target);
+		oaip_percent_text(b, rules->target);
 		oaip_buf_puts(b, "; but a score can hide gaps: ");
-		percent(b, rules->target);
+		oaip_percent_text(b, rules->target);
 		oaip_buf_printf(b,
 		                " can also mean that some indicators are %s "
 		                "and others only %s.",
@@ -433,7 +418,7 @@ static bool method(const struct about *r, const oaip_report_sink *k)
 	if (rules.can_be_above) {
 		oaip_buf_puts(&b, "every rated indicator is at or above the "
 		                  "target, and the score is at least ");
-		percent(&b, rules.above);
+		oaip_percent_text(&b, rules.above);
 		oaip_buf_puts(&b, ".");
 		if (!flush(k, &b, OAIP_BAND_ABOVE))
 			goto cleanup;
@@ -446,7 +431,7 @@ static bool method(const struct about *r, const oaip_report_sink *k)
 		              "some indicators are below the target, but "
 		              "more are at or above it, and the score is at "
 		              "least ");
-		percent(&b, rules.target);
+		oaip_percent_text(&b, rules.target);
 		oaip_buf_puts(&b, ".");
 		if (!flush(k, &b, OAIP_BAND_MOSTLY))
 			goto cleanup;
@@ -455,7 +440,7 @@ static bool method(const struct about *r, const oaip_report_sink *k)
 		oaip_buf_puts(&b, "some indicators are below the target");
 		if (rules.can_be_well_below) {
 			oaip_buf_puts(&b, ", and the score is at least ");
-			percent(&b, rules.well_below);
+			oaip_percent_text(&b, rules.well_below);
 		}
 		oaip_buf_puts(&b, ".");
 		if (!flush(k, &b, OAIP_BAND_BELOW))
@@ -464,7 +449,7 @@ static bool method(const struct about *r, const oaip_report_sink *k)
 	if (rules.can_be_well_below) {
 		oaip_buf_puts(&b, "some indicators are below the target, and "
 		                  "the score is under ");
-		percent(&b, rules.well_below);
+		oaip_percent_text(&b, rules.well_below);
 		oaip_buf_puts(&b, ".");
 		if (!flush(k, &b, OAIP_BAND_WELL_BELOW))
 			goto cleanup;

@@ -152,9 +152,13 @@ static void header(struct build *x, const oaip_render_options *o)
 	rep->n = oaip_comparison_count(c);
 	rep->n_bad = oaip_comparison_unreadable(c);
 	rep->n_read = oaip_comparison_counted(c);
-	rep->returns_text =
-	    oaip_arena_printf(x->a, "%zu: %zu read, %zu could not be read",
-	                      rep->n, rep->n_read, rep->n_bad);
+	size_t dup = oaip_comparison_duplicates(c);
+	oaip_buf_printf(&x->b, "%zu: %zu read, %zu could not be read", rep->n,
+	                rep->n_read, rep->n_bad);
+	if (dup)
+		oaip_buf_printf(&x->b, ", %zu %s of a school already counted",
+		                dup, oaip_plural(dup, "copy", "copies"));
+	rep->returns_text = take(x);
 }
 
 /* What the report says in place of its figures when it has none. */
