@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "oaip.h"
+#include "report.h"
 
 /* ---- reading what a reader sees ------------------------------------ */
 
@@ -650,6 +650,113 @@ static void test_unsupported_pairs(void **state)
 	oaip_framework_free(fw);
 }
 
+/* A section added to the model (report.h, "How to add a section") is
+ * drawn by every format, with no renderer code of its own, and its text
+ * escaped in each. */
+static void test_added_section_in_every_format(void **state)
+{
+	(void)state;
+	oaip_framework *fw = load("devon");
+	seed = 11;
+	oaip_selfeval *se = make_return(fw, 0, "x.csv");
+	oaip_score_options so = {-1, 0};
+	oaip_result *r = oaip_score_compute(se, &so);
+	oaip_score_report *rep = oaip_score_report_build(r, NULL);
+	assert_non_null(rep);
+	oaip_arena *a = &rep->arena;
+	oaip_rsection *s = oaip_rsection_add(
+	    &rep->sections, a, OAIP_AFTER_SUMMARY, "two-views", "Two <views>");
+	oaip_rsection_para(a, s, "%d parent carers answered.", 12);
+	oaip_rsection_caution(a, s, "Few answered: read with care.");
+	oaip_rsection_heading(a, s, "Welcome & Care");
+	oaip_rsection_item(a, s, "W1", "Staff greet us.");
+	oaip_rsection_item(a, s, NULL, "No label here.");
+	oaip_rsection_quote(a, s, "They listen.", "Parent carer");
+	static const oaip_rcolumn cols[] = {{"question", "Question", false},
+	                                    {"agree", "Agree", true}};
+	oaip_rtable *t = oaip_rsection_table(a, s, "Answers", cols, 2);
+	const char *row1[] = {"W1 <b>", "7"};
+	const char *row2[] = {"W2", "2.5"};
+	oaip_rtable_row(a, t, row1);
+	oaip_rtable_row(a, t, row2);
+	oaip_rsection *later = oaip_rsection_add(
+	    &rep->sections, a, OAIP_AFTER_LISTS, "plan", "A plan");
+	oaip_rsection_para(a, later, "Owners to be agreed.");
+	later->json = json_pack("{s:i}", "actions", 3);
+	assert_false(a->failed);
+
+	oaip_buf md, html, js;
+	oaip_buf_init(&md);
+	oaip_buf_init(&html);
+	oaip_buf_init(&js);
+	oaip_score_md(rep, &md);
+	oaip_score_html(rep, &html);
+	oaip_score_json(rep, &js);
+	assert_false(md.failed || html.failed || js.failed);
+
+	char *mt = md_visible(md.data);
+	char *ht = visible(html.data);
+	const char *facts[] = {"Two <views>",
+	                       "12 parent carers answered.",
+	                       "Few answered: read with care.",
+	                       "Welcome & Care",
+	                       "W1: Staff greet us.",
+	                       "No label here.",
+	                       "They listen.",
+	                       "Parent carer",
+	                       "W1 <b>",
+	                       "Owners to be agreed."};
+	for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++) {
+		assert_seen(mt, facts[i], "Markdown", "section text");
+		assert_seen(ht, facts[i], "HTML", "section text");
+	}
+	/* In its place: after the summary, before the method. */
+	const char *h2 = strstr(html.data, "<h2 id=\"two-views\">");
+	assert_non_null(h2);
+	assert_true(h2 > strstr(html.data, "<h2 id=\"summary\">"));
+	assert_true(h2 < strstr(html.data, "<h2 id=\"how\">"));
+	const char *m2 = strstr(md.data, "\n## Two ");
+	assert_true(m2 > strstr(md.data, "\n## Summary"));
+	assert_true(m2 < strstr(md.data, "\n## How scores"));
+	assert_non_null(strstr(html.data, "<a href=\"#two-views\">"));
+	assert_null(strstr(html.data, "<b>"));
+	assert_non_null(strstr(md.data, "## Two \\<views\\>"));
+
+	json_error_t e;
+	json_t *j = json_loads(js.data, 0, &e);
+	assert_non_null(j);
+	json_t *tv = json_object_get(j, "two_views");
+	assert_string_equal(json_string_value(json_object_get(tv, "title")),
+	                    "Two <views>");
+	json_t *rows = json_object_get(
+	    json_array_get(json_object_get(tv, "tables"), 0), "rows");
+	assert_int_equal(json_array_size(rows), 2);
+	assert_string_equal(json_string_value(json_object_get(
+	                        json_array_get(rows, 0), "question")),
+	                    "W1 <b>");
+	assert_int_equal(json_integer_value(
+	                     json_object_get(json_array_get(rows, 0), "agree")),
+	                 7);
+	assert_true(json_real_value(json_object_get(json_array_get(rows, 1),
+	                                            "agree")) == 2.5);
+	assert_int_equal(json_array_size(json_object_get(tv, "items")), 2);
+	assert_int_equal(json_array_size(json_object_get(tv, "quotes")), 1);
+	/* A section that built its own JSON has it written as it is. */
+	assert_int_equal(json_integer_value(json_object_get(
+	                     json_object_get(j, "plan"), "actions")),
+	                 3);
+	json_decref(j);
+	free(mt);
+	free(ht);
+	oaip_buf_free(&md);
+	oaip_buf_free(&html);
+	oaip_buf_free(&js);
+	oaip_score_report_free(rep);
+	oaip_result_free(r);
+	oaip_selfeval_free(se);
+	oaip_framework_free(fw);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -657,6 +764,7 @@ int main(void)
 	    cmocka_unit_test(test_previous_formats_agree),
 	    cmocka_unit_test(test_compare_formats_agree),
 	    cmocka_unit_test(test_unsupported_pairs),
+	    cmocka_unit_test(test_added_section_in_every_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
