@@ -137,23 +137,30 @@ static json_t *j_previous(const oaip_comparison *c, oaip_json *j)
 			oaip_json_append(j, new_now, j_who(s));
 			continue;
 		}
-		json_t *e = j_who(s);
+		/* Compact, for ten thousand schools: the overall score and
+		 * the four cornerstones in order ("measures"), then, now and
+		 * the change, null where missing. */
+		json_t *e = json_object();
+		oaip_json_put(j, e, "file", oaip_json_str(s->file));
+		oaip_json_put(j, e, "previous_file", oaip_json_str(t->file));
 		oaip_json_put(j, e, "matched_by",
 		              json_string(match_id(s->match)));
-		oaip_json_put(j, e, "previous_file", oaip_json_str(t->file));
-		oaip_json_put(j, e, "overall",
-		              j_change(t->has_overall, t->overall,
-		                       s->has_overall, s->overall));
-		json_t *cs = json_array();
-		for (int k = 0; k < OAIP_N_CORNERSTONES; k++) {
-			json_t *m =
-			    j_change(t->cs[k].has_score, t->cs[k].score,
-			             s->cs[k].has_score, s->cs[k].score);
-			oaip_json_put(j, m, "id",
-			              json_string(oaip_cornerstone_id(k)));
-			oaip_json_append(j, cs, m);
+		json_t *then = json_array(), *now = json_array(),
+		       *change = json_array();
+		for (int m = 0; m <= OAIP_N_CORNERSTONES; m++) {
+			bool ht = m ? t->cs[m - 1].has_score : t->has_overall;
+			bool hn = m ? s->cs[m - 1].has_score : s->has_overall;
+			double vt = m ? t->cs[m - 1].score : t->overall;
+			double vn = m ? s->cs[m - 1].score : s->overall;
+			oaip_change ch = oaip_change_of(ht, vt, hn, vn);
+			oaip_json_append(j, then, oaip_json_score(ht, vt));
+			oaip_json_append(j, now, oaip_json_score(hn, vn));
+			oaip_json_append(j, change, ch.has ? json_real(ch.change)
+			                                   : json_null());
 		}
-		oaip_json_put(j, e, "cornerstones", cs);
+		oaip_json_put(j, e, "then", then);
+		oaip_json_put(j, e, "now", now);
+		oaip_json_put(j, e, "change", change);
 		oaip_json_append(j, schools, e);
 	}
 	const size_t *v;
@@ -169,7 +176,13 @@ static json_t *j_previous(const oaip_comparison *c, oaip_json *j)
 		if (s->counted && !oaip_comparison_then_matched(c, i))
 			oaip_json_append(j, gone, j_who(s));
 	}
+	json_t *measures = json_array();
+	oaip_json_append(j, measures, json_string("overall"));
+	for (int k = 0; k < OAIP_N_CORNERSTONES; k++)
+		oaip_json_append(j, measures,
+		                 json_string(oaip_cornerstone_id(k)));
 	oaip_json_put(j, o, "area", area);
+	oaip_json_put(j, o, "measures", measures);
 	oaip_json_put(j, o, "schools", schools);
 	oaip_json_put(j, o, "improved", up);
 	oaip_json_put(j, o, "slipped", down);
@@ -428,9 +441,9 @@ static void invite(oaip_compare_report *rep, const oaip_comparison *c)
 		for (size_t i = 0; i < n; i++) {
 			const oaip_school *sc = oaip_comparison_school(c, v[i]);
 			oaip_buf_printf(&b, "%s%s", i ? ", " : "", sc->school);
-			oaip_json_append(&j, list, j_who(sc));
+			oaip_json_append(&j, list, oaip_json_str(sc->file));
 		}
-		oaip_json_put(&j, e, "schools", list);
+		oaip_json_put(&j, e, "files", list);
 		oaip_json_append(&j, js, e);
 		oaip_rsection_item(a, s, id, oaip_arena_take(a, &b));
 	}

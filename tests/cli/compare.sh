@@ -419,7 +419,7 @@ expect_out "- closed ("
 run compare -F json --previous "$T/then" "$T/now"
 expect_status 0
 expect_json '"matched_by":"name"'
-expect_json '"overall":{"then":46.7,"now":62.1,"change":15.4}'
+expect_json '"matched_by":"name","then":[46.7,33.3,60.0,26.7,66.7],"now":[62.1,53.3,73.3,46.7,75.0],"change":[15.4,20.0,13.3,20.0,8.3]}'
 run compare -o "$T/then/Oak Primary.csv" --previous "$T/then" "$T/now"
 expect_status 2
 expect_err "is also an input"
