@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -23,15 +24,20 @@ static const char usage_text[] =
     "  -f, --framework=ID|PATH  framework: a built-in id (default devon) "
     "or an\n"
     "                           XML file\n"
-    "  -F, --format=FORMAT      markdown (default), html or csv\n"
+    "  -F, --format=FORMAT      markdown (default), html, csv or xlsx (a "
+    "workbook\n"
+    "                           to fill in: a drop-down of terms for "
+    "by_when,\n"
+    "                           printable on A4 landscape)\n"
     "  -o, --output=FILE        write the plan to FILE (atomically); .md, "
-    ".html or\n"
-    "                           .csv sets the format.  An existing .csv "
-    "plan is\n"
-    "                           never replaced, as it may hold owners and "
-    "dates\n"
-    "      --force              replace an existing .csv plan all the "
-    "same\n"
+    ".html,\n"
+    "                           .csv or .xlsx sets the format.  An "
+    "existing .csv\n"
+    "                           or .xlsx plan is never replaced, as it may "
+    "hold\n"
+    "                           owners and dates\n"
+    "      --force              replace an existing .csv or .xlsx plan "
+    "all the same\n"
     "      --target=LEVEL       the target level (default: the "
     "framework's)\n"
     "      --phase=PHASE        only indicators for early-years, school or "
@@ -137,15 +143,33 @@ int cmd_plan(int argc, char **argv)
 	if (cmd_output_is_input("plan", output, framework, inputs,
 	                        survey_file ? 2 : 1))
 		return OAIP_EXIT_USAGE;
-	if (!cmd_resolve_format("plan", format_arg, output, true, &format))
+	const char *ext = output ? strrchr(output, '.') : NULL;
+	bool xlsx = format_arg ? strcasecmp(format_arg, "xlsx") == 0
+	                       : ext && strcasecmp(ext, ".xlsx") == 0;
+	if (xlsx) {
+		format = OAIP_FORMAT_CSV; /* not used */
+		if (ext && strcasecmp(ext, ".xlsx") != 0 && !strchr(ext, '/'))
+			return cmd_usage_error(
+			    "plan",
+			    "-F xlsx writes a workbook: give "
+			    "-o a .xlsx name, not '%s'",
+			    output);
+		if ((!output || strcmp(output, "-") == 0) &&
+		    isatty(STDOUT_FILENO))
+			return cmd_usage_error(
+			    "plan", "a workbook is not text: give it "
+			            "a name with -o plan.xlsx");
+	} else if (!cmd_resolve_format("plan", format_arg, output, true,
+	                               &format)) {
 		return OAIP_EXIT_USAGE;
-	if (format == OAIP_FORMAT_JSON)
+	}
+	if (!xlsx && format == OAIP_FORMAT_JSON)
 		return cmd_usage_error(
-		    "plan", "a plan is written as markdown, html or csv, not "
-		            "json (for the gaps as JSON, use 'oaip-eval score "
-		            "-F json')");
-	if (format == OAIP_FORMAT_CSV && output && strcmp(output, "-") != 0 &&
-	    !force && access(output, F_OK) == 0) {
+		    "plan", "a plan is written as markdown, html, csv or xlsx, "
+		            "not json (for the gaps as JSON, use 'oaip-eval "
+		            "score -F json')");
+	if ((xlsx || format == OAIP_FORMAT_CSV) && output &&
+	    strcmp(output, "-") != 0 && !force && access(output, F_OK) == 0) {
 		cmd_error("'%s' already exists and may hold a plan with "
 		          "owners and dates filled in; not replacing it (use "
 		          "--force to replace it)",
@@ -193,7 +217,15 @@ int cmd_plan(int argc, char **argv)
 	oaip_render_options ro;
 	char date[11];
 	cmd_render_options(&ro, date);
-	oaip_render_plan(plan, format, &ro, &b);
+	if (xlsx) {
+		if (!oaip_plan_xlsx(plan, &ro, &b, &d)) {
+			cmd_print_diags(&d);
+			status = OAIP_EXIT_INPUT;
+			goto cleanup;
+		}
+	} else {
+		oaip_render_plan(plan, format, &ro, &b);
+	}
 	status = cmd_write_output(output, &b);
 
 cleanup:

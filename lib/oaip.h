@@ -821,6 +821,20 @@ void oaip_plan_survey_note(const oaip_plan *p, oaip_buf *out);
  * first in *first. */
 size_t oaip_plan_cornerstone_rows(const oaip_plan *p, oaip_cornerstone c,
                                   size_t *first);
+/* The school terms from date ("2026-11-23", the report date) on, for a
+ * by_when drop-down: "Autumn term 2026", "Spring term 2027", ... (January
+ * to March is spring, April to July summer, August to December autumn).
+ * Fills n entries; returns n, or 0 when date is not a date. */
+size_t oaip_plan_terms(const char *date, char out[][24], size_t n);
+/* The plan as an Excel workbook (plan_xlsx.c): one sheet "Action plan"
+ * with the columns of oaip_plan_columns, owner, by_when (a drop-down of
+ * the coming terms that also takes any date or text) and success_measure
+ * ready to fill in, a filter on the header, and set up to print on A4
+ * landscape, one page wide, with the header row on every page.  Appends
+ * the file's bytes to out; false with an error in d. */
+struct oaip_render_options;
+bool oaip_plan_xlsx(const oaip_plan *p, const struct oaip_render_options *o,
+                    oaip_buf *out, oaip_diags *d);
 /* The renderer, oaip_render_plan, is declared with the others below. */
 
 /* ------------------------------------------------------------------ */

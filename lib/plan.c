@@ -8,6 +8,7 @@
  * escape it and lay it out. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "report.h"
@@ -222,5 +223,25 @@ size_t oaip_plan_cornerstone_rows(const oaip_plan *p, oaip_cornerstone c,
 				*first = k;
 			n++;
 		}
+	return n;
+}
+
+size_t oaip_plan_terms(const char *date, char out[][24], size_t n)
+{
+	static const char *const names[] = {"Spring", "Summer", "Autumn"};
+	int y = 0, m = 0;
+	if (!date || sscanf(date, "%4d-%2d", &y, &m) != 2 || y < 1900 ||
+	    y > 9999 || m < 1 || m > 12)
+		return 0;
+	/* January to March: spring; April to July: summer; August to
+	 * December: autumn (August looks ahead to September). */
+	int t = m <= 3 ? 0 : m <= 7 ? 1 : 2;
+	for (size_t k = 0; k < n; k++) {
+		snprintf(out[k], 24, "%s term %d", names[t], y);
+		if (++t == 3) {
+			t = 0;
+			y++;
+		}
+	}
 	return n;
 }

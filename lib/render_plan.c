@@ -132,6 +132,13 @@ static void esc(oaip_buf *out, const char *s)
 	oaip_escape_html(out, s);
 }
 
+/* A plan is a wide table: printed landscape, columns to fill in shaded
+ * and given room to write in by hand. */
+static const char plan_css[] =
+    "table.data td.fill{background:#fff8dc;width:13%}\n"
+    "@media print{@page{size:A4 landscape;margin:12mm}"
+    "table.data td.fill{height:3.5rem}}\n";
+
 static void render_html(const oaip_plan *p, const oaip_render_options *o,
                         oaip_buf *out)
 {
@@ -142,7 +149,7 @@ static void render_html(const oaip_plan *p, const oaip_render_options *o,
 	oaip_buf_puts(&t, "");
 
 	oaip_plan_title(p, &t);
-	oaip_html_page_begin(out, t.data, NULL);
+	oaip_html_page_begin(out, t.data, plan_css);
 	oaip_buf_puts(out, "<header>\n<div class=\"page\">\n<h1>");
 	esc(out, t.data);
 	oaip_buf_puts(out, "</h1>\n<dl class=\"meta\">\n<dt>File</dt><dd>");
@@ -205,7 +212,9 @@ static void render_html(const oaip_plan *p, const oaip_render_options *o,
 				oaip_buf_puts(&t, "");
 				oaip_plan_cell(p, row, k, false, &t);
 				oaip_buf_puts(out, k == 0 ? "<th scope=\"row\">"
-				                          : "<td>");
+				                   : cols[k].fill_in
+				                       ? "<td class=\"fill\">"
+				                       : "<td>");
 				oaip_html_text_br(out, t.data);
 				oaip_buf_puts(out, k == 0 ? "</th>" : "</td>");
 			}

@@ -14,19 +14,17 @@
  * and the framework's attribution on each sheet and in the document
  * properties.  The reader (selfeval.c) reads the workbook back as it is.
  *
- * libxlsxwriter writes to a file: the workbook is made in a private
- * temporary file, read back into memory and removed, so that the caller
+ * The workbook is made in memory (xlsx_write.h), so that the caller
  * writes it atomically like every other output. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-#include "private.h"
+#include "xlsx_write.h"
 
 /* Rows of the Self-evaluation sheet (0-based). */
 #define DETAILS_ROW 0
@@ -486,56 +484,13 @@ static void practice_sheet(lxw_worksheet *ws, const oaip_framework *fw,
 	worksheet_fit_to_pages(ws, 1, 0);
 }
 
-/* Read the file at path into out, then remove it. */
-static bool take_file(const char *path, oaip_buf *out, oaip_diags *d)
-{
-	char *data;
-	size_t len;
-	bool ok = oaip_read_file(path, &data, &len, d);
-	unlink(path);
-	if (!ok)
-		return false;
-	oaip_buf_putn(out, data, len);
-	free(data);
-	return !out->failed;
-}
-
 bool oaip_template_xlsx(const oaip_framework *fw, unsigned phase, oaip_buf *out,
                         oaip_diags *d)
 {
-	const char *tmp = getenv("TMPDIR");
-	if (!tmp || !*tmp)
-		tmp = "/tmp";
-	oaip_buf path;
-	oaip_buf_init(&path);
-	oaip_buf_printf(&path, "%s/oaip-template-XXXXXX", tmp);
-	if (path.failed) {
-		oaip_diags_add(d, OAIP_ERROR, NULL, 0, "out of memory");
+	oaip_xlsx x;
+	lxw_workbook *wb = oaip_xlsx_new(&x, d);
+	if (!wb)
 		return false;
-	}
-	int fd = mkstemp(path.data);
-	if (fd < 0) {
-		oaip_diags_add(d, OAIP_ERROR, NULL, 0,
-		               "cannot make a temporary file in %s: %s", tmp,
-		               strerror(errno));
-		oaip_buf_free(&path);
-		return false;
-	}
-	close(fd);
-
-	char tmpdir[1024];
-	snprintf(tmpdir, sizeof tmpdir, "%s", tmp);
-	lxw_workbook_options opt = {.constant_memory = LXW_FALSE,
-	                            .tmpdir = tmpdir};
-	lxw_workbook *wb = workbook_new_opt(path.data, &opt);
-	bool ok = false;
-	if (!wb) {
-		oaip_diags_add(d, OAIP_ERROR, NULL, 0,
-		               "cannot start the workbook");
-		unlink(path.data);
-		oaip_buf_free(&path);
-		return false;
-	}
 	struct formats f;
 	make_formats(wb, &f);
 	lxw_worksheet *se = workbook_add_worksheet(wb, "Self-evaluation");
@@ -550,32 +505,8 @@ bool oaip_template_xlsx(const oaip_framework *fw, unsigned phase, oaip_buf *out,
 	oaip_buf_init(&title);
 	oaip_buf_printf(&title, "Self-evaluation: %s",
 	                fw->title ? fw->title : fw->id);
-	lxw_doc_properties props;
-	memset(&props, 0, sizeof props);
-	props.title = title.data;
-	props.subject = subject_text;
-	props.company = fw->publisher;
-	props.comments = fw->attribution;
-	/* SOURCE_DATE_EPOCH makes the same file twice (reproducible
-	 * builds and tests). */
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	if (epoch && *epoch) {
-		char *end;
-		long long v = strtoll(epoch, &end, 10);
-		if (!*end && v > 0)
-			props.created = (time_t)v;
-	}
-	workbook_set_properties(wb, &props);
-	lxw_error err = workbook_close(wb);
+	oaip_xlsx_properties(&x, title.data, subject_text, fw->publisher,
+	                     fw->attribution);
 	oaip_buf_free(&title);
-	if (err != LXW_NO_ERROR) {
-		oaip_diags_add(d, OAIP_ERROR, NULL, 0,
-		               "cannot write the workbook: %s",
-		               lxw_strerror(err));
-		unlink(path.data);
-	} else {
-		ok = take_file(path.data, out, d);
-	}
-	oaip_buf_free(&path);
-	return ok;
+	return oaip_xlsx_finish(&x, out, d);
 }

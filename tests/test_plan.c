@@ -170,11 +170,31 @@ static void test_columns(void **state)
 	oaip_result_free(r);
 }
 
+static void test_terms(void **state)
+{
+	(void)state;
+	char t[4][24];
+	assert_int_equal(oaip_plan_terms("2026-11-23", t, 4), 4);
+	assert_string_equal(t[0], "Autumn term 2026");
+	assert_string_equal(t[1], "Spring term 2027");
+	assert_string_equal(t[2], "Summer term 2027");
+	assert_string_equal(t[3], "Autumn term 2027");
+	assert_int_equal(oaip_plan_terms("2027-02-01", t, 2), 2);
+	assert_string_equal(t[0], "Spring term 2027");
+	assert_int_equal(oaip_plan_terms("2027-05-01", t, 1), 1);
+	assert_string_equal(t[0], "Summer term 2027");
+	assert_int_equal(oaip_plan_terms("2027-08-01", t, 1), 1);
+	assert_string_equal(t[0], "Autumn term 2027");
+	assert_int_equal(oaip_plan_terms("yesterday", t, 2), 0);
+	assert_int_equal(oaip_plan_terms(NULL, t, 2), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_order),
 	    cmocka_unit_test(test_columns),
+	    cmocka_unit_test(test_terms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -111,6 +111,64 @@ run plan --force -o "$T/answers.csv" --survey "$T/answers.csv" "$EX/devon-primar
 expect_status 2
 expect_err "also an input"
 
+# A Python that has openpyxl reads the workbook back; skipped without one.
+PY=""
+for p in python3 /usr/bin/python3; do
+	if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import openpyxl' 2>/dev/null; then
+		PY=$p
+		break
+	fi
+done
+
+case_ "plan as a workbook to fill in"
+run plan --survey "$EX/devon-parent-survey.csv" -o "$T/plan.xlsx" "$EX/devon-primary.csv"
+expect_status 0
+expect_out_empty
+check "a zip archive" test "$(head -c 2 "$T/plan.xlsx")" = "PK"
+run plan -F xlsx "$EX/devon-primary.csv"
+expect_status 0
+check "-F xlsx to a pipe or file" test "$(head -c 2 "$out")" = "PK"
+if [ -n "$PY" ]; then
+	"$PY" - "$T/plan.xlsx" >"$T/inspect.txt" 2>&1 <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print("sheets", wb.sheetnames)
+ws = wb["Action plan"]
+print("title", ws["A1"].value)
+print("header", [c.value for c in ws[6]])
+print("first", [c.value for c in ws[7]])
+print("order", [ws.cell(r, 1).value for r in range(7, 15)])
+for dv in ws.data_validations.dataValidation:
+    print("dv", dv.type, dv.formula1, dv.sqref, dv.promptTitle)
+print("print", ws.page_setup.orientation, ws.page_setup.paperSize, ws.print_title_rows, ws.sheet_properties.pageSetUpPr.fitToPage, ws.page_setup.fitToWidth or 1, ws.page_setup.fitToHeight)
+print("frozen", ws.freeze_panes, "filter", ws.auto_filter.ref)
+print("fill", ws["G7"].fill.fgColor.rgb)
+PYEOF
+	check "one sheet" grep -qF "sheets ['Action plan']" "$T/inspect.txt"
+	check "title" grep -qF "title Action plan: devon primary" "$T/inspect.txt"
+	check "header row" grep -qF "header ['indicator', 'cornerstone', 'statement', 'rating', 'target', 'next_steps', 'owner', 'by_when', 'success_measure', 'parent_agree_pct']" "$T/inspect.txt"
+	check "first gap, empty columns to fill in, agree % a number" \
+		grep -qF "first ['welcome-4', 'Welcome and Care', 'Help parent carers feel confident.', 'Emerging', 'Established', 'Send a one-page summary after every SEN support meeting: what was agreed, who is doing what, and by when.', None, None, None, 92.9]" "$T/inspect.txt"
+	check "order" grep -qF "order ['welcome-4', 'welcome-5', 'value-4', 'value-1', 'communicate-2', 'communicate-4', 'partnership-4', 'partnership-2']" "$T/inspect.txt"
+	check "by_when offers the coming terms (report date 2026-11-23)" \
+		grep -qF 'dv list "Autumn term 2026,Spring term 2027,Summer term 2027,Autumn term 2027,Spring term 2028,Summer term 2028" H7:H34 By when' "$T/inspect.txt"
+	check "owner prompt" grep -qF "G7:G34 Owner" "$T/inspect.txt"
+	check "A4 landscape, one page wide, header repeated" \
+		grep -qF 'print landscape 9 $6:$6 True 1 0' "$T/inspect.txt"
+	check "frozen below the header, filtered" grep -qF "frozen B7 filter A6:J14" "$T/inspect.txt"
+	check "cells to fill in shaded" grep -qF "fill FFFFF8DC" "$T/inspect.txt"
+else
+	echo "openpyxl not found: workbook checks skipped"
+fi
+printf 'x' >"$T/filled.xlsx"
+run plan -o "$T/filled.xlsx" "$EX/devon-primary.csv"
+expect_status 3
+expect_err "already exists"
+check "filled-in workbook kept" test "$(cat "$T/filled.xlsx")" = x
+run plan -F xlsx -o "$T/plan.md" "$EX/devon-primary.csv"
+expect_status 2
+expect_file_absent "$T/plan.md"
+
 case_ "plan: usage errors"
 run plan
 expect_status 2
