@@ -10,7 +10,9 @@
  * The columns: school, file, overall, the four cornerstone scores, then
  * each cornerstone's counts (<id>_rated, <id>_total: indicators rated,
  * indicators that apply), then the school's rated and total over every
- * cornerstone, and the error of a return that could not be read.  The
+ * cornerstone, the error of a return that could not be read, and last
+ * each measure's band in words (overall_band, <id>_band), the same words
+ * as the heat map's and the Markdown table's.  The
  * scores come first, as they always have, so a sheet that reads them by
  * position still finds them; the counts follow so that no score stands
  * without them.  An empty score means nothing was rated. */
@@ -29,7 +31,10 @@ void oaip_compare_csv(const oaip_compare_report *rep, oaip_buf *out)
 	for (int k = 0; k < OAIP_N_CORNERSTONES; k++)
 		oaip_buf_printf(out, ",%s_rated,%s_total",
 		                oaip_cornerstone_id(k), oaip_cornerstone_id(k));
-	oaip_buf_puts(out, ",rated,total,error\r\n");
+	oaip_buf_puts(out, ",rated,total,error,overall_band");
+	for (int k = 0; k < OAIP_N_CORNERSTONES; k++)
+		oaip_buf_printf(out, ",%s_band", oaip_cornerstone_id(k));
+	oaip_buf_puts(out, "\r\n");
 	for (size_t i = 0; i < rep->n_returns; i++) {
 		const oaip_rschool *s = rep->returns[i].school;
 		const oaip_runreadable *u = rep->returns[i].bad;
@@ -42,6 +47,8 @@ void oaip_compare_csv(const oaip_compare_report *rep, oaip_buf *out)
 			for (int k = 2; k < CSV_COLUMNS; k++)
 				oaip_buf_putc(out, ',');
 			oaip_escape_csv(out, u->first);
+			for (int k = 0; k <= OAIP_N_CORNERSTONES; k++)
+				oaip_buf_putc(out, ',');
 			oaip_buf_puts(out, "\r\n");
 			continue;
 		}
@@ -63,6 +70,13 @@ void oaip_compare_csv(const oaip_compare_report *rep, oaip_buf *out)
 		oaip_put_size(out, s->rated);
 		oaip_buf_putc(out, ',');
 		oaip_put_size(out, s->total);
-		oaip_buf_puts(out, ",\r\n");
+		oaip_buf_putc(out, ',');
+		oaip_buf_putc(out, ',');
+		oaip_escape_csv(out, s->m[OAIP_OVERALL].band_short);
+		for (int k = 0; k < OAIP_N_CORNERSTONES; k++) {
+			oaip_buf_putc(out, ',');
+			oaip_escape_csv(out, s->m[k].band_short);
+		}
+		oaip_buf_puts(out, "\r\n");
 	}
 }

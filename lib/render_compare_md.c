@@ -22,12 +22,15 @@ static void para(oaip_buf *out, const char *text)
 	oaip_buf_puts(out, "\n\n");
 }
 
+/* A score with its band in words and its count: "53.3 Below target
+ * (5/5)"; with no score, the band says why. */
 static void cell(oaip_buf *out, const oaip_rcell *c)
 {
-	if (c->has_score)
+	if (c->has_score) {
 		oaip_put_score(out, c->score);
-	else
-		md(out, c->band_short);
+		oaip_buf_putc(out, ' ');
+	}
+	md(out, c->band_short);
 	oaip_buf_puts(out, " (");
 	oaip_put_size(out, c->rated);
 	oaip_buf_putc(out, '/');
@@ -107,10 +110,11 @@ static void schools(const oaip_compare_report *rep, oaip_buf *out)
 		oaip_buf_puts(out, " | ");
 		md(out, s->file);
 		oaip_buf_puts(out, " | ");
-		if (s->m[OAIP_OVERALL].has_score)
+		if (s->m[OAIP_OVERALL].has_score) {
 			oaip_put_score(out, s->m[OAIP_OVERALL].score);
-		else
-			md(out, s->m[OAIP_OVERALL].band_short);
+			oaip_buf_putc(out, ' ');
+		}
+		md(out, s->m[OAIP_OVERALL].band_short);
 		for (int k = 0; k < OAIP_N_CORNERSTONES; k++) {
 			oaip_buf_puts(out, " | ");
 			cell(out, &s->m[k]);

@@ -155,8 +155,9 @@ static json_t *j_previous(const oaip_comparison *c, oaip_json *j)
 			oaip_change ch = oaip_change_of(ht, vt, hn, vn);
 			oaip_json_append(j, then, oaip_json_score(ht, vt));
 			oaip_json_append(j, now, oaip_json_score(hn, vn));
-			oaip_json_append(j, change, ch.has ? json_real(ch.change)
-			                                   : json_null());
+			oaip_json_append(j, change,
+			                 ch.has ? json_real(ch.change)
+			                        : json_null());
 		}
 		oaip_json_put(j, e, "then", then);
 		oaip_json_put(j, e, "now", now);

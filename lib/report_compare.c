@@ -450,7 +450,8 @@ oaip_compare_report *oaip_compare_report_build(const oaip_comparison *c,
 	rep->schools_title = "Schools by cornerstone";
 	if (!rep->n_read)
 		rep->schools_none = oaip_arena_printf(&rep->arena, "%s.", none);
-	rep->cell_note = "Each cell: score (indicators rated/applicable).";
+	rep->cell_note = "Each cell: score, band in words (indicators "
+	                 "rated/applicable).";
 	rep->legend_intro = "Key: each cell shows the score, the band in "
 	                    "words and how many of the indicators that apply "
 	                    "were rated.  The shading follows the band, so "
