@@ -7,7 +7,7 @@
  * goes through oaip_escape_csv. */
 #include "config.h"
 
-#include "private.h"
+#include "report.h"
 
 /* ---- the long CSV -----------------------------------------------------------
  */
@@ -32,13 +32,7 @@ void oaip_render_compare_long(const oaip_comparison *c,
 		oaip_buf_putc(&head, ',');
 		oaip_escape_csv(&head, s->urn ? s->urn : "");
 		oaip_buf_putc(&head, ',');
-		const char *sep = "";
-		for (unsigned bit = 1; bit <= OAIP_PHASE_POST16; bit <<= 1)
-			if (s->phase & bit) {
-				oaip_buf_printf(&head, "%s%s", sep,
-				                oaip_phase_name(bit));
-				sep = " ";
-			}
+		oaip_phase_list(&head, s->phase, " ");
 		oaip_buf_putc(&head, ',');
 		oaip_escape_csv(&head, s->file);
 		oaip_buf_putc(&head, ',');

@@ -10,7 +10,7 @@
  * write, so even a framework's text cannot start a spreadsheet formula. */
 #include "config.h"
 
-#include "private.h"
+#include "report.h"
 
 void oaip_template_render(const oaip_framework *fw, unsigned phase,
                           oaip_buf *out)
@@ -20,12 +20,7 @@ void oaip_template_render(const oaip_framework *fw, unsigned phase,
 	if (phase && phase != OAIP_PHASE_ALL) {
 		oaip_buf list;
 		oaip_buf_init(&list);
-		for (unsigned bit = 1; bit <= OAIP_PHASE_POST16; bit <<= 1)
-			if (phase & bit) {
-				if (list.len)
-					oaip_buf_puts(&list, ", ");
-				oaip_buf_puts(&list, oaip_phase_name(bit));
-			}
+		oaip_phase_list(&list, phase, ", ");
 		oaip_escape_csv(out, list.data ? list.data : "");
 		oaip_buf_free(&list);
 	}

@@ -24,6 +24,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "report.h"
 #include "xlsx_write.h"
 
 /* Rows of the Self-evaluation sheet (0-based). */
@@ -161,14 +162,7 @@ static void details(lxw_worksheet *ws, const oaip_framework *fw, unsigned phase,
 	oaip_buf b;
 	oaip_buf_init(&b);
 	if (phase && phase != OAIP_PHASE_ALL) {
-		bool first = true;
-		for (unsigned bit = 1; bit <= OAIP_PHASE_POST16; bit <<= 1)
-			if (phase & bit) {
-				if (!first)
-					oaip_buf_puts(&b, ", ");
-				oaip_buf_puts(&b, oaip_phase_name(bit));
-				first = false;
-			}
+		oaip_phase_list(&b, phase, ", ");
 		worksheet_write_string(ws, DETAILS_ROW + 2, 1, b.data,
 		                       f->value);
 	}
