@@ -41,6 +41,7 @@ struct reader {
 	bool parse_error; /* the first well-formedness error was reported */
 	size_t problems;  /* schema problems collected */
 	bool dropped;     /* schema problems beyond those kept */
+	long last_line;   /* of the last schema problem that had one */
 	size_t depth;
 	size_t elements;
 	xmlParserCtxtPtr ctxt;
@@ -89,6 +90,15 @@ static char *tidy_message(const char *msg)
 	return m;
 }
 
+/* A RELAX NG summary that only repeats what a message before it on the
+ * same line said. */
+static bool vague_schema_message(const char *m)
+{
+	return strstr(m, " has extra content: ") ||
+	       strstr(m, " failed to validate content") ||
+	       strstr(m, " failed to validate attributes");
+}
+
 static void on_xml_error(void *ctx, xmlErrorPtr e)
 {
 	struct reader *r = ctx;
@@ -114,6 +124,28 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 	char *m = tidy_message(e->message);
 	if (!m)
 		return;
+	if (r->stage == STAGE_VALIDATE) {
+		/* libxml2's RELAX NG validator loses its place after some
+		 * errors and says "internal error: no state": its own
+		 * confusion, never a problem in the file. */
+		if (strncmp(m, "internal error", 14) == 0 ||
+		    strncmp(m, "Internal error", 14) == 0) {
+			free(m);
+			return;
+		}
+		/* A vague summary with no line says nothing a precise
+		 * message (or, failing all, "does not match the framework
+		 * schema") does not; any other message with no line belongs
+		 * to the element of the one before it. */
+		if (line == 0 && vague_schema_message(m)) {
+			free(m);
+			return;
+		}
+		if (line == 0)
+			line = r->last_line;
+		if (line)
+			r->last_line = line;
+	}
 	/* A hostile file can make an error of every element; more than
 	 * this many are cut short when they are merged. */
 	if (r->stage == STAGE_VALIDATE &&
@@ -234,6 +266,26 @@ static xmlDocPtr read_xml(struct reader *r, const char *data, size_t len)
 		    "file is empty: expected a framework XML document");
 		goto cleanup;
 	}
+	/* A byte order mark after the start (two files pasted together)
+	 * is invisible in an editor and would end up inside an id or a
+	 * text: say where it is. */
+	for (const char *p = data + 1; p + 3 <= data + len;) {
+		p = memchr(p, 0xEF, (size_t)(data + len - p));
+		if (!p || p + 3 > data + len)
+			break;
+		if (memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+			long line = 1;
+			for (const char *q = data; q < p; q++)
+				line += *q == '\n';
+			oaip_diags_add(
+			    r->d, OAIP_ERROR, r->name, line,
+			    "a byte order mark (U+FEFF, invisible in "
+			    "most editors) in the middle of the file: "
+			    "delete it");
+			goto cleanup;
+		}
+		p++;
+	}
 	ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
 	if (!ctxt) {
 		oaip_diags_add(r->d, OAIP_ERROR, r->name, 0,
@@ -329,15 +381,6 @@ cleanup:
 
 /* ------------------------------------------------------------------ */
 /* Putting it together                                                */
-
-/* A RELAX NG summary that only repeats what a message before it on the
- * same line said. */
-static bool vague_schema_message(const char *m)
-{
-	return strstr(m, " has extra content: ") ||
-	       strstr(m, " failed to validate content") ||
-	       strstr(m, " failed to validate attributes");
-}
 
 /* Move the schema's and the semantic checks' problems to d in line
  * order.  Where the semantic checks found a problem on a line, the

@@ -265,6 +265,31 @@ expect_err "c.csv: note: skipped: a symbolic link to nothing"
 expect_err "d.csv: note: skipped: a loop of symbolic links"
 expect_out '"file":"'"$T"'/folder/a.csv"'
 
+custom=$top_srcdir/tests/data/frameworks/custom.xml
+
+case_ "XML errors always have a line: invalid ids"
+for id in ABC 'a b' -x ''; do
+	sed "s/id=\"c-value\"/id=\"$id\"/" "$custom" >"$T/badid.xml"
+	run validate "$T/badid.xml"
+	expect_status 1
+	expect_err "badid.xml:20: error: indicator id '$id' is not valid"
+	expect_no_err "internal error"
+	check "every message has a line ('$id')" sh -c "! grep -v '^$T/badid.xml:[0-9][0-9]*: ' '$err'"
+done
+
+case_ "XML errors always have a line: a byte order mark mid-file"
+sed 's/id="c-value"/id="\xef\xbb\xbfc-value"/' "$custom" >"$T/midbom.xml"
+run validate "$T/midbom.xml"
+expect_status 1
+expect_err "midbom.xml:20: error: a byte order mark (U+FEFF"
+check "every message has a line" sh -c "! grep -v '^$T/midbom.xml:[0-9][0-9]*: ' '$err'"
+
+case_ "XML errors always have a line: an unknown encoding"
+sed 's/encoding="UTF-8"/encoding="X-NOPE"/' "$custom" >"$T/enc.xml"
+run validate "$T/enc.xml"
+expect_status 1
+expect_err "enc.xml:1: error:"
+
 case_ "signals leave no temporary file behind"
 mkdir "$T/many" "$T/sig"
 i=0
