@@ -253,18 +253,17 @@ void oaip_diags_limit_errors(oaip_diags *d, size_t max, const char *name,
 	}
 	d->n = k;
 	size_t more = errors > max ? errors - max : 0;
-	if (more && uncounted)
-		oaip_diags_add(d, OAIP_ERROR, name, 0,
-		               "and at least %zu more errors not shown", more);
-	else if (more)
-		oaip_diags_more(d, name, more);
-	else if (uncounted)
-		oaip_diags_add(d, OAIP_ERROR, name, 0,
-		               "and more errors not shown");
+	if (more || uncounted)
+		oaip_diags_more(d, name, more, uncounted);
 }
 
-void oaip_diags_more(oaip_diags *d, const char *file, size_t n)
+void oaip_diags_more(oaip_diags *d, const char *file, size_t n, bool at_least)
 {
-	oaip_diags_add(d, OAIP_ERROR, file, 0, "and %zu more error%s not shown",
-	               n, n == 1 ? "" : "s");
+	if (n == 0)
+		oaip_diags_add(d, OAIP_ERROR, file, 0,
+		               "and more errors not shown");
+	else
+		oaip_diags_add(
+		    d, OAIP_ERROR, file, 0, "and %s%zu more error%s not shown",
+		    at_least ? "at least " : "", n, n == 1 ? "" : "s");
 }

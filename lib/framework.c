@@ -13,8 +13,7 @@
 /* Freeing                                                            */
 
 struct oaip_index {
-	size_t mask; /* number of slots - 1; the number is a power of two */
-	long *slots; /* indicator index, or -1 for an empty slot */
+	oaip_strmap ids; /* indicator id (any case) -> its index */
 };
 
 static void free_examples(oaip_example *ex, size_t n)
@@ -79,71 +78,40 @@ void oaip_framework_free(oaip_framework *fw)
 	}
 	free(fw->indicators);
 	if (fw->index) {
-		free(fw->index->slots);
+		oaip_strmap_free(&fw->index->ids);
 		free(fw->index);
 	}
 	free(fw);
 }
 
 /* ------------------------------------------------------------------ */
-/* Lookup by id: open addressing over a power-of-two table            */
+/* Lookup by id                                                       */
 
 static int lower(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
-/* FNV-1a over the lower-cased bytes. */
-static uint32_t hash_id(const char *s)
-{
-	uint32_t h = 2166136261u;
-	for (; *s; s++) {
-		h ^= (uint32_t)lower((unsigned char)*s);
-		h *= 16777619u;
-	}
-	return h;
-}
-
 bool oaip_framework_index_build(oaip_framework *fw)
 {
 	if (fw->index) {
-		free(fw->index->slots);
+		oaip_strmap_free(&fw->index->ids);
 		free(fw->index);
 		fw->index = NULL;
 	}
 	struct oaip_index *ix = malloc(sizeof *ix);
 	if (!ix)
 		return false;
-	size_t n = 8;
-	/* Keep the load factor at or below one half. */
-	while (n < fw->n_indicators * 2) {
-		if (n > SIZE_MAX / 2 / sizeof(long)) {
+	oaip_strmap_init(&ix->ids, true);
+	/* The first of two equal ids is kept (the loader refuses
+	 * duplicates anyway). */
+	for (size_t i = 0; i < fw->n_indicators; i++)
+		if (!oaip_strmap_put(&ix->ids, fw->indicators[i].id, (long)i,
+		                     NULL)) {
+			oaip_strmap_free(&ix->ids);
 			free(ix);
 			return false;
 		}
-		n *= 2;
-	}
-	ix->slots = malloc(n * sizeof *ix->slots);
-	if (!ix->slots) {
-		free(ix);
-		return false;
-	}
-	ix->mask = n - 1;
-	for (size_t i = 0; i < n; i++)
-		ix->slots[i] = -1;
-	for (size_t i = 0; i < fw->n_indicators; i++) {
-		size_t k = hash_id(fw->indicators[i].id) & ix->mask;
-		while (ix->slots[k] >= 0) {
-			/* Keep the first of two equal ids (the loader refuses
-			 * duplicates anyway). */
-			if (oaip_strcasecmp(fw->indicators[ix->slots[k]].id,
-			                    fw->indicators[i].id) == 0)
-				break;
-			k = (k + 1) & ix->mask;
-		}
-		if (ix->slots[k] < 0)
-			ix->slots[k] = (long)i;
-	}
 	fw->index = ix;
 	return true;
 }
@@ -152,20 +120,13 @@ long oaip_framework_find(const oaip_framework *fw, const char *id)
 {
 	if (!fw || !id)
 		return -1;
-	const struct oaip_index *ix = fw->index;
-	if (!ix) {
+	if (!fw->index) {
 		for (size_t i = 0; i < fw->n_indicators; i++)
 			if (oaip_strcasecmp(fw->indicators[i].id, id) == 0)
 				return (long)i;
 		return -1;
 	}
-	size_t k = hash_id(id) & ix->mask;
-	while (ix->slots[k] >= 0) {
-		if (oaip_strcasecmp(fw->indicators[ix->slots[k]].id, id) == 0)
-			return ix->slots[k];
-		k = (k + 1) & ix->mask;
-	}
-	return -1;
+	return oaip_strmap_get(&fw->index->ids, id);
 }
 
 /* ------------------------------------------------------------------ */

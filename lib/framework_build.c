@@ -17,18 +17,12 @@
 /* ------------------------------------------------------------------ */
 /* From the tree to the model, with the semantic checks               */
 
-struct id_entry {
-	const char *id; /* borrowed from the model */
-	long line;
-};
-
 struct builder {
 	const char *name;
 	oaip_diags *d;
 	oaip_framework *fw;
 	bool oom;
-	struct id_entry *ids;
-	size_t ids_mask;
+	oaip_strmap ids; /* id -> the line it is first used on */
 	size_t cap_strands, cap_expectations, cap_indicators;
 	bool cornerstones_unsure; /* an indicator's cornerstone is bad */
 	size_t problems;
@@ -167,16 +161,6 @@ static bool valid_id(const char *s)
 	return true;
 }
 
-static uint32_t hash_str(const char *s)
-{
-	uint32_t h = 2166136261u;
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 16777619u;
-	}
-	return h;
-}
-
 /* Read the id attribute of n (a what), check its syntax and that no
  * other element has it.  Returns the id (caller frees), or NULL if it is
  * absent (reported) or out of memory. */
@@ -196,20 +180,12 @@ static char *take_id(struct builder *b, xmlNodePtr n, const char *what)
 		         what, id);
 		return id;
 	}
-	if (!b->ids)
-		return id;
-	size_t k = hash_str(id) & b->ids_mask;
-	while (b->ids[k].id) {
-		if (strcmp(b->ids[k].id, id) == 0) {
-			error_at(b, n,
-			         "duplicate id '%s' (first used on line %ld)",
-			         id, b->ids[k].line);
-			return id;
-		}
-		k = (k + 1) & b->ids_mask;
-	}
-	b->ids[k].id = id;
-	b->ids[k].line = xmlGetLineNo(n);
+	long first;
+	if (!oaip_strmap_put(&b->ids, id, xmlGetLineNo(n), &first))
+		b->oom = true;
+	else if (first >= 0)
+		error_at(b, n, "duplicate id '%s' (first used on line %ld)", id,
+		         first);
 	return id;
 }
 
@@ -765,13 +741,8 @@ oaip_framework *oaip_framework_build(xmlDocPtr doc, const char *name,
 	if (!fw)
 		goto oom;
 	b.fw = fw;
-	size_t slots = 16;
-	while (slots < n_elements * 2 && slots < ((size_t)1 << 24))
-		slots *= 2;
-	b.ids = calloc(slots, sizeof *b.ids);
-	if (!b.ids)
-		goto oom;
-	b.ids_mask = slots - 1;
+	(void)n_elements; /* the id table grows as it needs */
+	oaip_strmap_init(&b.ids, false);
 
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (!root) {
@@ -804,6 +775,6 @@ oom:
 	fw = NULL;
 cleanup:
 	*dropped = b.dropped;
-	free(b.ids);
+	oaip_strmap_free(&b.ids);
 	return fw;
 }

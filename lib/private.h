@@ -6,6 +6,28 @@
 
 #include "oaip.h"
 
+/* The one hash table (hash.c): strings to non-negative numbers.  Keys are
+ * borrowed and must outlive the map; fold_case makes ASCII case not
+ * matter.  A zeroed map after oaip_strmap_init is empty. */
+struct oaip_strmap_slot {
+	const char *key;
+	long value;
+};
+typedef struct oaip_strmap {
+	struct oaip_strmap_slot *slots;
+	size_t mask; /* slots - 1: a power of two, at most half full */
+	size_t n;
+	bool fold_case;
+} oaip_strmap;
+void oaip_strmap_init(oaip_strmap *m, bool fold_case);
+void oaip_strmap_free(oaip_strmap *m);
+/* Add key with value, unless an equal key is there already: *old (may be
+ * NULL) gets that key's value, or -1 when key was added.  Returns false
+ * only when out of memory. */
+bool oaip_strmap_put(oaip_strmap *m, const char *key, long value, long *old);
+/* The value of key, or -1. */
+long oaip_strmap_get(const oaip_strmap *m, const char *key);
+
 /* Make room for extra more bytes (and a NUL) after b->len; false (and
  * b->failed) when allocation failed. */
 bool oaip_buf_reserve(oaip_buf *b, size_t extra);
@@ -55,7 +77,10 @@ void oaip_diags_sort_by_line(oaip_diags *d);
 /* Messages told about one input: the first OAIP_MAX_MESSAGES, then
  * "and N more errors not shown" (oaip_diags_more). */
 #define OAIP_MAX_MESSAGES 20
-void oaip_diags_more(oaip_diags *d, const char *file, size_t n);
+void oaip_diags_more(oaip_diags *d, const char *file, size_t n, bool at_least);
+/* Errors counted in one input before reading stops ("and at least N
+ * more"): counting a million broken rows would only take time. */
+#define OAIP_MAX_COUNTED 10000
 /* Keep the first max errors (and every note and warning); if more were
  * found, drop them and add "and N more errors not shown" for the file
  * name ("and at least N more" when uncounted says others were dropped

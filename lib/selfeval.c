@@ -24,6 +24,8 @@ static void se_verror(struct reader *r, const oaip_table_row *row, size_t col,
 	/* The rest are counted, told as "and N more" at the end. */
 	if (r->errors++ >= OAIP_MAX_MESSAGES) {
 		r->more++;
+		if (r->errors >= OAIP_MAX_COUNTED)
+			r->stop = true;
 		return;
 	}
 	oaip_buf m;
@@ -487,7 +489,7 @@ oom:
 	r.errors++;
 cleanup:
 	if (r.more)
-		oaip_diags_more(d, t->file, r.more);
+		oaip_diags_more(d, t->file, r.more, r.stop);
 	if (r.oom && !r.errors) {
 		oaip_diags_add(d, OAIP_ERROR, t->file, 0,
 		               "out of memory reading the file");
