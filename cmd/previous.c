@@ -23,7 +23,7 @@ int cmd_previous_load(struct cmd_previous *p, const char *path,
 	int status = OAIP_EXIT_OK;
 	*p = (struct cmd_previous){0};
 
-	p->se = oaip_selfeval_read(fw, path, &d);
+	p->se = oaip_selfeval_read_previous(fw, path, &d);
 	cmd_print_diags(&d);
 	if (!p->se || oaip_diags_count(&d, OAIP_ERROR)) {
 		cmd_error("the last self-evaluation '%s' (--previous) could "

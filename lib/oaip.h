@@ -338,7 +338,18 @@ typedef struct oaip_selfeval {
 	char *urn, *completed_by, *date; /* details; NULL when absent */
 	oaip_framework *own_fw; /* the framework chosen by the reader when
 	                           none was given (== fw), freed with se */
+	struct oaip_unknown_row *unknown; /* read with
+	                                     oaip_selfeval_read_previous: rows
+	                                     naming ids fw does not have */
+	size_t n_unknown;
 } oaip_selfeval;
+
+/* A row whose indicator the framework does not have (an earlier
+ * version's), kept by oaip_selfeval_read_previous. */
+typedef struct oaip_unknown_row {
+	char *id;         /* as written, trimmed */
+	oaip_entry entry; /* its rating, evidence and next steps */
+} oaip_unknown_row;
 
 /* Read a self-evaluation, CSV or .xlsx workbook (told apart by content;
  * see table.h), against fw.  fw NULL: the framework is the one the
@@ -350,6 +361,12 @@ typedef struct oaip_selfeval {
  * to d (file:line, or file: Sheet!D7, and what was expected) on bad
  * input; notes and warnings (Windows-1252 fallback, unknown columns) are
  * added as OAIP_NOTE or OAIP_WARNING.  Caller frees. */
+/* The same for a school's last self-evaluation (--previous), which may
+ * have been made with an earlier version of the framework: rows naming
+ * an indicator fw does not have are kept in se->unknown, not errors (a
+ * file none of whose ids fw has is still an error). */
+oaip_selfeval *oaip_selfeval_read_previous(const oaip_framework *fw,
+                                           const char *path, oaip_diags *d);
 oaip_selfeval *oaip_selfeval_read(const oaip_framework *fw, const char *path,
                                   oaip_diags *d);
 oaip_selfeval *oaip_selfeval_read_memory(const oaip_framework *fw,
@@ -706,7 +723,9 @@ typedef struct oaip_progress_cornerstone {
  * are matched by id, so the earlier return may have been scored against
  * another version of the framework.  Lists hold indexes into the current
  * framework (now->fw), in framework order, over the indicators that apply
- * in now's phase; gone holds indexes into then->fw. */
+ * in now's phase.  The last return may also name indicators the
+ * framework does not have (oaip_selfeval_read_previous): they are gone,
+ * and the framework's indicators it has no row for are added. */
 typedef struct oaip_progress {
 	const oaip_result *then, *now; /* borrowed: must outlive this */
 	long *then_index;     /* per current indicator: its index in then->fw,
@@ -732,10 +751,18 @@ typedef struct oaip_progress {
 	size_t n_followups;
 	size_t *added; /* in the current framework only */
 	size_t n_added;
-	size_t *gone; /* indexes into then->fw: indicators of the earlier
-	                 framework the current one no longer has */
+	struct oaip_progress_gone *gone; /* indicators of the last return
+	                                    the current framework does not
+	                                    have, in its order */
 	size_t n_gone;
 } oaip_progress;
+
+typedef struct oaip_progress_gone {
+	const char *id;         /* borrowed */
+	const char *text;       /* its statement; NULL when only the
+	                           return named it */
+	const oaip_entry *then; /* its entry last time; borrowed */
+} oaip_progress_gone;
 
 /* Set then (the earlier return, scored) beside now.  The two must use
  * the same framework, judged by indicator ids: when fewer than half of

@@ -94,7 +94,9 @@ oaip_progress *oaip_progress_compute(const oaip_result *then,
 	p->unrated = malloc(cap * sizeof(size_t));
 	p->followups = malloc(cap * sizeof(size_t));
 	p->added = malloc(cap * sizeof(size_t));
-	p->gone = malloc((tn ? tn : 1) * sizeof(size_t));
+	size_t n_unknown = then->se->n_unknown;
+	p->gone =
+	    malloc((tn + n_unknown ? tn + n_unknown : 1) * sizeof *p->gone);
 	if (!p->then_index || !p->up || !p->down || !p->closed ||
 	    !p->new_gaps || !p->unrated || !p->followups || !p->added ||
 	    !p->gone)
@@ -108,11 +110,15 @@ oaip_progress *oaip_progress_compute(const oaip_result *then,
 		             : oaip_framework_find(tfw, nfw->indicators[i].id);
 		if (t >= 0 && matched[t])
 			t = -1; /* two current ids equal but for case */
-		p->then_index[i] = t;
 		if (t >= 0) {
 			matched[t] = true;
 			shared++;
 		}
+		/* A return naming another version's ids and with no row for
+		 * this one: not in the last self-evaluation. */
+		if (t >= 0 && n_unknown && !then->se->entries[t].line)
+			t = -1;
+		p->then_index[i] = t;
 	}
 	size_t smaller = n < tn ? n : tn;
 	if (shared == 0 || shared * 2 < smaller) {
@@ -156,7 +162,16 @@ oaip_progress *oaip_progress_compute(const oaip_result *then,
 	for (size_t t = 0; t < tn; t++)
 		if (!matched[t] &&
 		    oaip_indicator_applies(&tfw->indicators[t], then->phase))
-			p->gone[p->n_gone++] = t;
+			p->gone[p->n_gone++] = (oaip_progress_gone){
+			    .id = tfw->indicators[t].id,
+			    .text = tfw->indicators[t].text,
+			    .then = &then->se->entries[t],
+			};
+	for (size_t k = 0; k < n_unknown; k++)
+		p->gone[p->n_gone++] = (oaip_progress_gone){
+		    .id = then->se->unknown[k].id,
+		    .then = &then->se->unknown[k].entry,
+		};
 
 	for (int c = 0; c < OAIP_N_CORNERSTONES; c++) {
 		oaip_progress_cornerstone *pc = &p->cs[c];
@@ -171,8 +186,8 @@ oaip_progress *oaip_progress_compute(const oaip_result *then,
 	if (p->has_overall_change)
 		p->overall_change = shown_change(then->overall, now->overall);
 
-	p->version_changed = !same_string(tfw->version, nfw->version) ||
-	                     shared != n || shared != tn;
+	p->version_changed =
+	    !same_string(tfw->version, nfw->version) || p->n_added || p->n_gone;
 	if (p->version_changed && !same_string(tfw->version, nfw->version))
 		oaip_diags_add(
 		    d, OAIP_NOTE, NULL, 0,
@@ -184,10 +199,11 @@ oaip_progress *oaip_progress_compute(const oaip_result *then,
 		    p->n_added, p->n_gone);
 	else if (p->version_changed)
 		oaip_diags_add(d, OAIP_NOTE, NULL, 0,
-		               "'%s' was scored against another version of "
-		               "the framework: %zu indicators are new, %zu are "
-		               "gone",
-		               then->se->file, p->n_added, p->n_gone);
+		               "'%s' was made with another version of the "
+		               "framework (indicators not in this one: %zu; "
+		               "this one's not in it: %zu): they are listed, "
+		               "not compared",
+		               then->se->file, p->n_gone, p->n_added);
 	free(matched);
 	return p;
 

@@ -36,7 +36,7 @@ static const char *entry_text(oaip_arena *a, const oaip_framework *fw,
                               const oaip_entry *e)
 {
 	if (!e)
-		return "not in the framework then";
+		return "not in the last self-evaluation";
 	switch (e->kind) {
 	case OAIP_RATING_RATED:
 		return level(a, fw, e->level);
@@ -46,6 +46,13 @@ static const char *entry_text(oaip_arena *a, const oaip_framework *fw,
 		break;
 	}
 	return "not rated";
+}
+
+static bool same_version(const oaip_framework *a, const oaip_framework *b)
+{
+	if (!a->version || !b->version)
+		return a->version == b->version;
+	return strcmp(a->version, b->version) == 0;
 }
 
 static const char *count(oaip_arena *a, size_t n, const char *one,
@@ -170,8 +177,10 @@ static json_t *section_json(const oaip_progress *p)
 	oaip_json_put(&c, o, "next_steps_followed_up", fu);
 	oaip_json_put(&c, o, "new_indicators",
 	              ids(&c, fw, p->added, p->n_added));
-	oaip_json_put(&c, o, "gone_indicators",
-	              ids(&c, then->fw, p->gone, p->n_gone));
+	json_t *gone = json_array();
+	for (size_t k = 0; k < p->n_gone; k++)
+		oaip_json_append(&c, gone, oaip_json_str(p->gone[k].id));
+	oaip_json_put(&c, o, "gone_indicators", gone);
 	if (!c.ok) {
 		json_decref(o);
 		return NULL;
@@ -214,14 +223,22 @@ bool oaip_report_add_progress(oaip_score_report *rep, const oaip_progress *p)
 		    a, s,
 		    oaip_arena_printf(
 		        a,
-		        "The framework changed between the two: version %s "
-		        "last time, %s now. %s new and %s gone are listed "
+		        "The last self-evaluation was made with another "
+		        "version of the framework%s: %s of it %s not in this "
+		        "one and %s of this one %s not in it. They are listed "
 		        "below; the scores compare different sets of "
 		        "indicators.",
-		        then->fw->version ? then->fw->version : "unnamed",
-		        fw->version ? fw->version : "unnamed",
-		        count(a, p->n_added, "indicator is", "indicators are"),
-		        count(a, p->n_gone, "is", "are")));
+		        same_version(then->fw, fw)
+		            ? ""
+		            : oaip_arena_printf(
+		                  a, " (version %s, now %s)",
+		                  then->fw->version ? then->fw->version
+		                                    : "unnamed",
+		                  fw->version ? fw->version : "unnamed"),
+		        count(a, p->n_gone, "indicator", "indicators"),
+		        p->n_gone == 1 ? "is" : "are",
+		        count(a, p->n_added, "indicator", "indicators"),
+		        p->n_added == 1 ? "is" : "are"));
 
 	oaip_html_pair groups[OAIP_N_CORNERSTONES];
 	oaip_buf desc;
@@ -312,21 +329,20 @@ bool oaip_report_add_progress(oaip_score_report *rep, const oaip_progress *p)
 		}
 	}
 
-	list(a, s, p, "New in this version of the framework", p->added,
-	     p->n_added);
+	list(a, s, p, "In this framework, not in the last self-evaluation",
+	     p->added, p->n_added);
 	if (p->n_gone) {
-		oaip_rsection_heading(
-		    a, s, "Gone from this version of the framework");
+		oaip_rsection_heading(a, s,
+		                      "In the last self-evaluation, not in "
+		                      "this framework");
 		for (size_t k = 0; k < p->n_gone; k++) {
-			const oaip_indicator *ind =
-			    &then->fw->indicators[p->gone[k]];
+			const oaip_progress_gone *g = &p->gone[k];
+			const char *was = entry_text(a, then->fw, g->then);
 			oaip_rsection_item(
-			    a, s, ind->id,
-			    oaip_arena_printf(
-			        a, "was %s — %s",
-			        entry_text(a, then->fw,
-			                   &then->se->entries[p->gone[k]]),
-			        ind->text));
+			    a, s, g->id,
+			    g->text ? oaip_arena_printf(a, "was %s \u2014 %s",
+			                                was, g->text)
+			            : oaip_arena_printf(a, "was %s", was));
 		}
 	}
 

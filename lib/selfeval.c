@@ -176,6 +176,41 @@ static const char *skip_reason(struct reader *r, const oaip_table_row *row)
 	return NULL;
 }
 
+/* A row naming an indicator the framework does not have, kept when the
+ * caller asked (an earlier version's indicator): its entry, or NULL when
+ * out of memory or the id is already kept. */
+static oaip_entry *keep_unknown(struct reader *r, const char *id,
+                                const oaip_table_row *row)
+{
+	oaip_selfeval *se = r->se;
+	for (size_t k = 0; k < se->n_unknown; k++)
+		if (oaip_strcasecmp(se->unknown[k].id, id) == 0) {
+			se_error(r, row, (size_t)r->col[COL_INDICATOR],
+			         "duplicate indicator '%s' (first on %s %ld)",
+			         se->unknown[k].id,
+			         r->t->kind == OAIP_TABLE_XLSX ? "row" : "line",
+			         se->unknown[k].entry.line);
+			return NULL;
+		}
+	oaip_unknown_row *v =
+	    realloc(se->unknown, (se->n_unknown + 1) * sizeof *v);
+	if (!v) {
+		r->oom = true;
+		return NULL;
+	}
+	se->unknown = v;
+	oaip_unknown_row *u = &v[se->n_unknown];
+	memset(u, 0, sizeof *u);
+	u->id = oaip_strdup(id);
+	if (!u->id) {
+		r->oom = true;
+		return NULL;
+	}
+	se->n_unknown++;
+	u->entry.line = row->line;
+	return &u->entry;
+}
+
 static void read_row(struct reader *r, const oaip_table_row *row)
 {
 	const char *reason = skip_reason(r, row);
@@ -194,7 +229,11 @@ static void read_row(struct reader *r, const oaip_table_row *row)
 		         "'indicator' cell is empty");
 	} else {
 		long i = oaip_framework_find(r->fw, id);
-		if (i < 0) {
+		if (i < 0 && r->keep_unknown) {
+			e = keep_unknown(r, id, row);
+			if (!e)
+				return;
+		} else if (i < 0) {
 			/* The search is only worth it for a message told. */
 			const char *near =
 			    se_told(r) ? oaip_framework_suggest(r->fw, id)
@@ -406,6 +445,12 @@ void oaip_selfeval_free(oaip_selfeval *se)
 			free(se->entries[i].next_steps);
 		}
 	free(se->entries);
+	for (size_t k = 0; k < se->n_unknown; k++) {
+		free(se->unknown[k].id);
+		free(se->unknown[k].entry.evidence);
+		free(se->unknown[k].entry.next_steps);
+	}
+	free(se->unknown);
 	free(se->file);
 	free(se->school);
 	free(se->urn);
@@ -415,13 +460,24 @@ void oaip_selfeval_free(oaip_selfeval *se)
 	free(se);
 }
 
+static oaip_selfeval *se_from_table(const oaip_framework *fw,
+                                    const oaip_table *t, const char *name,
+                                    bool keep_unknown, oaip_diags *d);
+
 oaip_selfeval *oaip_selfeval_from_table(const oaip_framework *fw,
                                         const oaip_table *t, const char *name,
                                         oaip_diags *d)
 {
+	return se_from_table(fw, t, name, false, d);
+}
+
+static oaip_selfeval *se_from_table(const oaip_framework *fw,
+                                    const oaip_table *t, const char *name,
+                                    bool keep_unknown, oaip_diags *d)
+{
 	if (!name)
 		name = "-";
-	struct reader r = {.d = d, .t = t};
+	struct reader r = {.d = d, .t = t, .keep_unknown = keep_unknown};
 	for (int k = 0; k < N_COLUMNS; k++)
 		r.col[k] = -1;
 	for (int k = 0; k < 2; k++)
@@ -530,5 +586,23 @@ oaip_selfeval *oaip_selfeval_read(const oaip_framework *fw, const char *path,
 		return NULL;
 	oaip_selfeval *se = oaip_selfeval_read_memory(fw, data, len, path, d);
 	free(data);
+	return se;
+}
+
+oaip_selfeval *oaip_selfeval_read_previous(const oaip_framework *fw,
+                                           const char *path, oaip_diags *d)
+{
+	char *data;
+	size_t len;
+	if (!oaip_read_file(path, &data, &len, d))
+		return NULL;
+	oaip_selfeval *se = NULL;
+	oaip_table *t =
+	    oaip_table_read_memory(data, len, path, "Self-evaluation", d);
+	free(data);
+	if (t) {
+		se = se_from_table(fw, t, path, true, d);
+		oaip_table_free(t);
+	}
 	return se;
 }

@@ -54,6 +54,8 @@ struct reader {
 	size_t skipped; /* rows below the header that were skipped */
 	bool stop;
 	bool oom;
+	bool keep_unknown; /* rows of ids fw does not have are kept in
+	                      se->unknown, not errors */
 };
 
 /* Shared helpers (selfeval.c). */

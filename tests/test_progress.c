@@ -345,7 +345,7 @@ static void test_version_changed(void **state)
 	assert_non_null(strstr(d.items[0].message, "version 2025"));
 	assert_ids(p->added, p->n_added, "new-one");
 	assert_int_equal(p->n_gone, 1);
-	assert_string_equal(T.fw.indicators[p->gone[0]].id, "old-one");
+	assert_string_equal(p->gone[0].id, "old-one");
 	assert_ids(p->up, p->n_up, "W1");
 	assert_ids(p->new_gaps, p->n_new_gaps, "new-one");
 	assert_null(oaip_progress_then_entry(p, 2));
@@ -357,6 +357,40 @@ static void test_version_changed(void **state)
 	assert_non_null(p);
 	assert_false(p->version_changed);
 	assert_int_equal(d.n, 0);
+	done(p, &d);
+}
+
+/* A last return read with oaip_selfeval_read_previous, naming an id the
+ * framework does not have (an earlier version's) and with no row for
+ * another. */
+static void test_unknown_rows(void **state)
+{
+	(void)state;
+	oaip_diags d;
+	oaip_diags_init(&d);
+	standard();
+	for (size_t i = 0; i < 8; i++)
+		T.entries[i].line = (long)i + 2;
+	T.entries[3].line = 0; /* no row for v2 */
+	rate(&T, 0, 1), rate(&N, 0, 2);
+	oaip_unknown_row old = {
+	    .id = (char *)"v9",
+	    .entry = {.kind = OAIP_RATING_RATED, .level = 2, .line = 11}};
+	T.se.unknown = &old;
+	T.se.n_unknown = 1;
+	/* Both read against one framework. */
+	T.se.fw = &N.fw;
+	oaip_progress *p = compute(&d);
+	assert_non_null(p);
+	assert_true(p->version_changed);
+	assert_int_equal(p->n_gone, 1);
+	assert_string_equal(p->gone[0].id, "v9");
+	assert_null(p->gone[0].text);
+	assert_int_equal(p->gone[0].then->level, 2);
+	assert_ids(p->added, p->n_added, "v2");
+	assert_null(oaip_progress_then_entry(p, 3));
+	assert_ids(p->up, p->n_up, "w1");
+	assert_int_equal(oaip_diags_count(&d, OAIP_NOTE), 1);
 	done(p, &d);
 }
 
@@ -390,6 +424,7 @@ int main(void)
 	    cmocka_unit_test(test_followups),
 	    cmocka_unit_test(test_different_frameworks),
 	    cmocka_unit_test(test_version_changed),
+	    cmocka_unit_test(test_unknown_rows),
 	    cmocka_unit_test(test_phase),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -113,6 +113,25 @@ expect_err "west-sussex-secondary.csv"
 expect_err "the last self-evaluation"
 expect_out_empty
 
+case_ "score --previous: a return made with another version of the framework"
+printf 'indicator,rating,evidence,next_steps\nwelcome-1,1,,Start a coffee morning\nwelcome-9,2,,Old step\nvalue-1,0,,\nvalue-2,1,,\ncommunicate-1,1,,\nwelcome-2,1,,\nwelcome-3,2,,\nwelcome-4,0,,\nwelcome-5,1,,\nvalue-3,1,,\nvalue-4,1,,\nvalue-5,1,,\ncommunicate-2,0,,\ncommunicate-3,2,,\ncommunicate-4,1,,\ncommunicate-5,1,,\npartnership-1,2,,\npartnership-2,1,,\npartnership-4,0,,\n' >"$T/old-version.csv"
+run score --previous "$T/old-version.csv" "$NEW"
+expect_status 0
+expect_err "note: '$T/old-version.csv' was made with another version of the framework (indicators not in this one: 1; this one's not in it: 2)"
+expect_out "The last self-evaluation was made with another version of the framework: 1 indicator of it is not in this one and 2 indicators of this one are not in it."
+expect_out "### In the last self-evaluation, not in this framework"
+expect_out "- **welcome-9:** was Established (2)"
+expect_out "### In this framework, not in the last self-evaluation"
+expect_out "- **communicate-6:** was not in the last self-evaluation, now not rated"
+run score -F json --previous "$T/old-version.csv" "$NEW"
+expect_json "\"gone_indicators\":[\"welcome-9\"]"
+expect_json "\"new_indicators\":[\"communicate-6\",\"partnership-3\"]"
+# a misspelt id in this year's return is still an error
+printf 'indicator,rating\nwelcome-9,2\nwelcome-1,2\n' >"$T/typo.csv"
+run score --previous "$OLD" "$T/typo.csv"
+expect_status 3
+expect_err "unknown indicator 'welcome-9'"
+
 case_ "score --previous: -o never names the previous return"
 cp "$OLD" "$T/last.csv"
 run score -o "$T/last.csv" --previous "$T/last.csv" "$NEW"
