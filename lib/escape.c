@@ -42,6 +42,31 @@ static bool is_control(unsigned c)
 }
 
 /* ------------------------------------------------------------------ */
+/* CSS                                                                */
+
+void oaip_escape_css_string(oaip_buf *out, const char *s)
+{
+	oaip_buf_putc(out, '"');
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		unsigned c = *p;
+		if (c >= 0x80) {
+			put_non_ascii(out, &p);
+			continue;
+		}
+		p++;
+		if (is_control(c))
+			oaip_buf_putc(out, ' ');
+		else if (c == '"' || c == '\\' || c == '<' || c == '>')
+			/* a hex escape ends at the space after it */
+			oaip_buf_printf(out, "\\%x ", c);
+		else
+			oaip_buf_putc(out, (char)c);
+	}
+	oaip_buf_putc(out, '"');
+}
+
+/* ------------------------------------------------------------------ */
 /* HTML                                                               */
 
 void oaip_escape_html(oaip_buf *out, const char *s)

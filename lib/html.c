@@ -113,31 +113,68 @@ static const char css[] =
     "blockquote p{margin:0}\n"
     "figure.quote figcaption{margin:.25rem 0 0 1.25rem}\n"
     "cite{font-style:normal}\n"
+    /* a long file name or address wraps rather than widen the page */
+    "main{overflow-wrap:break-word}\n"
+    "code{overflow-wrap:anywhere}\n"
     /* the heat classes are written from oaip_heat_steps */
     "body>footer{border-top:1px solid #d5dcdf;background:#ffffff;"
     "color:#4a5561;font-size:.925rem}\n"
     "body>footer .page{padding-top:1rem;padding-bottom:1.5rem}\n"
     "@media (max-width:40rem){body{font-size:1rem}h1{font-size:1.55rem}"
     ".meta{grid-template-columns:1fr}.meta dd{margin-bottom:.4rem}\n"
-    "figure.chart{padding:.75rem .5rem}figure.chart svg .big{font-size:21px}}\n"
+    "figure.chart{padding:.75rem .5rem}figure.chart svg .big{font-size:21px}\n"
+    /* On a phone a table.cards becomes one card per row: the row's
+     * header on top, then its plain-words band, then each cell under
+     * its column's name (data-label); no sideways scrolling. */
+    "table.cards,table.cards tbody,table.cards tfoot{display:block;"
+    "background:none}\n"
+    "table.cards caption{display:block}\n"
+    "table.cards thead{position:absolute;width:1px;height:1px;"
+    "overflow:hidden;clip-path:inset(50%);white-space:nowrap}\n"
+    "table.cards tr{display:flex;flex-direction:column;background:#ffffff;"
+    "border:1px solid #c7d0d4;border-radius:.4rem;margin:0 0 .75rem}\n"
+    "table.cards tr>th{order:-2;border:0;text-align:left;"
+    "padding:.4rem .75rem;font-size:1.05rem;font-weight:700;"
+    "background:#eef2f1;border-radius:.4rem .4rem 0 0}\n"
+    "table.data.cards td{display:flow-root;border:0;"
+    "border-top:1px solid #e3e8ea;text-align:left;"
+    "padding:.35rem .75rem .35rem 9.5rem;white-space:normal}\n"
+    "table.data.cards td::before{content:attr(data-label);float:left;"
+    "width:8.25rem;margin-left:-8.75rem;font-size:.9rem;"
+    "line-height:1.4;font-weight:600;color:#4a5561}\n"
+    "table.data.cards td:empty{display:none}\n"
+    "table.data.cards td[data-band]{order:-1;font-weight:700;"
+    "border-top:0;background:#f7f6f2}\n"
+    "table.cards tfoot tr{border-width:2px}}\n"
     "@media print{\n"
-    "@page{size:A4;margin:15mm}\n"
-    "html{font-size:10pt}\n"
+    "@page{size:A4;margin:17mm 14mm 15mm}\n"
+    "html{font-size:9.5pt}\n"
     "body{background:#ffffff;font-size:1rem;line-height:1.45}\n"
     "h1{font-size:1.7rem}h2{margin-top:1.5rem}\n"
     "figure.chart{padding:.5rem}\n"
-    "figure.chart svg{max-width:115mm}\n"
+    "figure.chart svg{max-width:72mm}\n"
     ".page{max-width:none;padding:0}\n"
     "nav,.skip{display:none}\n"
     ".table-wrap{overflow:visible}\n"
     "body>header{background:none;border-bottom:2px solid #1f2a33}\n"
     "body>footer{border-top:1px solid #1f2a33}\n"
     "a{color:inherit;text-decoration:none}\n"
-    "h2,h3,h4,h5{break-after:avoid;page-break-after:avoid}\n"
-    "tr,figure,blockquote,.gap,.panel,.caution,.practice li{"
-    "break-inside:avoid;"
-    "page-break-inside:avoid}\n"
-    "caption{break-after:avoid;page-break-after:avoid}\n"
+    /* A heading stays with what it heads: with the paragraph under it,
+     * and a table's caption and header row with its first row. */
+    "h1,h2,h3,h4,h5,caption,thead,dt{break-after:avoid;"
+    "page-break-after:avoid;break-inside:avoid}\n"
+    /* (not a last child: its avoid would pass on to the break after
+     * the box that holds it) */
+    "h2+p:not(:last-child),h3+p:not(:last-child),h4+p:not(:last-child),"
+    "h5+p:not(:last-child),.practice>p:not(:last-child){"
+    "break-inside:avoid;break-after:avoid;page-break-after:avoid}\n"
+    "tbody tr:first-child{break-before:avoid;page-break-before:avoid}\n"
+    /* Kept whole: table rows, the summary table, short lists of
+     * examples (a list longer than a page breaks between items). */
+    "tr,li,dd,figure,blockquote,.panel,.caution,.practice ul,"
+    "table.cards{break-inside:avoid;page-break-inside:avoid}\n"
+    "p{orphans:2;widows:2}\n"
+    /* Repeated at the top of each page a table runs onto. */
     "thead{display:table-header-group}\n"
     "tfoot{display:table-row-group}\n"
     ".badge,.gap,.caution,.heat-none{"
@@ -167,22 +204,57 @@ static void heat_css(oaip_buf *out)
 	oaip_buf_puts(out, "}\n");
 }
 
-void oaip_html_page_begin(oaip_buf *out, const char *title,
-                          const char *extra_css)
+/* The printed page's margins: what the page is about (top left), what it
+ * is (top right) and "page N of M" (bottom right), as @page margin boxes
+ * (Chromium prints them from version 131). */
+static void running_head(oaip_buf *out, const char *name, const char *title)
+{
+	static const char box[] =
+	    "font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,"
+	    "sans-serif;font-size:8pt;color:#4a5561;";
+	oaip_buf_puts(out, "@media print{@page{@top-left{content:");
+	oaip_escape_css_string(out, name);
+	oaip_buf_printf(out, ";%svertical-align:bottom;padding-bottom:4mm}",
+	                box);
+	if (title) {
+		oaip_buf_puts(out, "@top-right{content:");
+		oaip_escape_css_string(out, title);
+		oaip_buf_printf(out,
+		                ";%stext-align:right;vertical-align:bottom;"
+		                "padding-bottom:4mm}",
+		                box);
+	}
+	oaip_buf_printf(out,
+	                "@bottom-right{content:\"page \" counter(page) \" of "
+	                "\" counter(pages);%stext-align:right;"
+	                "vertical-align:top;padding-top:4mm}}}\n",
+	                box);
+}
+
+void oaip_html_page_start(oaip_buf *out, const oaip_html_page *page)
 {
 	oaip_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n"
 	                   "<meta charset=\"utf-8\">\n"
 	                   "<meta name=\"viewport\" content=\"width=device-"
 	                   "width, initial-scale=1\">\n<title>");
-	esc(out, title);
+	esc(out, page->title);
 	oaip_buf_puts(out, "</title>\n<style>\n");
 	oaip_buf_puts(out, css);
 	heat_css(out);
-	if (extra_css)
-		oaip_buf_puts(out, extra_css);
+	running_head(out, page->print_name ? page->print_name : page->title,
+	             page->print_title);
+	if (page->extra_css)
+		oaip_buf_puts(out, page->extra_css);
 	oaip_buf_puts(out, "</style>\n</head>\n<body>\n"
 	                   "<a class=\"skip\" href=\"#main\">Skip to the "
 	                   "report</a>\n");
+}
+
+void oaip_html_page_begin(oaip_buf *out, const char *title,
+                          const char *extra_css)
+{
+	oaip_html_page page = {.title = title, .extra_css = extra_css};
+	oaip_html_page_start(out, &page);
 }
 
 void oaip_html_page_end(oaip_buf *out, const char *footer_html)
@@ -218,18 +290,30 @@ void oaip_html_text_br(oaip_buf *out, const char *s)
 	}
 }
 
-void oaip_html_table_begin(oaip_buf *out, const char *id, const char *caption)
+void oaip_html_table_begin_as(oaip_buf *out, const char *id,
+                              const char *caption, const char *classes)
 {
 	oaip_buf_puts(out, "<div class=\"table-wrap\" role=\"region\" "
 	                   "aria-labelledby=\"");
 	esc(out, id);
-	oaip_buf_puts(out,
-	              "-caption\" tabindex=\"0\">\n<table class=\"data\">\n"
-	              "<caption id=\"");
+	oaip_buf_printf(out,
+	                "-caption\" tabindex=\"0\">\n<table class=\"%s\">\n"
+	                "<caption id=\"",
+	                classes);
 	esc(out, id);
 	oaip_buf_puts(out, "-caption\">");
 	esc(out, caption);
 	oaip_buf_puts(out, "</caption>\n");
+}
+
+void oaip_html_table_begin(oaip_buf *out, const char *id, const char *caption)
+{
+	oaip_html_table_begin_as(out, id, caption, "data");
+}
+
+void oaip_html_cards_begin(oaip_buf *out, const char *id, const char *caption)
+{
+	oaip_html_table_begin_as(out, id, caption, "data cards");
 }
 
 void oaip_html_table_end(oaip_buf *out)

@@ -944,7 +944,8 @@ typedef struct oaip_render_options {
 typedef enum oaip_report_kind {
 	OAIP_REPORT_SCORE,
 	OAIP_REPORT_COMPARE,
-	OAIP_REPORT_SURVEY
+	OAIP_REPORT_SURVEY,
+	OAIP_REPORT_FRAMEWORK /* a whole framework (show): markdown, html */
 } oaip_report_kind;
 bool oaip_render_supported(oaip_report_kind kind, oaip_format f);
 
@@ -967,6 +968,11 @@ void oaip_render_framework_markdown(const oaip_framework *fw, oaip_buf *out);
  * (render_compare_long.c). */
 void oaip_render_compare_long(const oaip_comparison *c,
                               const oaip_render_options *o, oaip_buf *out);
+/* The whole framework in format (markdown or html: one accessible page
+ * with every indicator, example, quote and question) into out; false,
+ * writing nothing, when the format has none. */
+bool oaip_render_framework(const oaip_framework *fw, oaip_format format,
+                           oaip_buf *out);
 /* A finished comparison (oaip_comparison_finish) in format into out; false
  * when the format has none, as oaip_render_score. */
 bool oaip_render_compare(const oaip_comparison *c, oaip_format format,
@@ -983,6 +989,11 @@ bool oaip_render_yousaid(const oaip_yousaid *y, oaip_format format,
 /* Escaping, in one place.  Each appends the escaped form of s to out. */
 /* HTML text and attribute values: & < > " ' */
 void oaip_escape_html(oaip_buf *out, const char *s);
+/* A quoted CSS string ("..."), for a style sheet inside <style>: " \ <
+ * and > as hex escapes, so no input can end the string or the style
+ * element; control characters (a newline would end the string) become
+ * spaces. */
+void oaip_escape_css_string(oaip_buf *out, const char *s);
 /* Markdown inline text: every character that could start markup is
  * backslash-escaped; newlines become spaces unless keep_newlines, in which
  * case they become hard breaks; no input can make a link, image, table

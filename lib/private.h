@@ -147,6 +147,17 @@ void oaip_json_dump(oaip_json *c, const struct json_t *root, oaip_buf *out);
  * report.h: one table gives the CSS and the legend). */
 void oaip_html_page_begin(oaip_buf *out, const char *title,
                           const char *extra_css);
+/* The same, saying what every printed page carries in its margins: the
+ * page's subject top left (print_name: the school's name; NULL: the
+ * title), the report's title top right (print_title; NULL for none), and
+ * "page N of M" bottom right.  page_begin prints the title alone. */
+typedef struct oaip_html_page {
+	const char *title; /* <title>, plain text */
+	const char *print_name;
+	const char *print_title;
+	const char *extra_css;
+} oaip_html_page;
+void oaip_html_page_start(oaip_buf *out, const oaip_html_page *page);
 void oaip_html_page_end(oaip_buf *out, const char *footer_html);
 
 /* Append escaped text, keeping line breaks as <br> (CRLF, CR or LF). */
@@ -181,6 +192,14 @@ void oaip_html_bar_chart(oaip_buf *out, const char *id, const char *title,
  * writes <thead> (every <th> with scope) and <tbody>, then calls
  * oaip_html_table_end. */
 void oaip_html_table_begin(oaip_buf *out, const char *id, const char *caption);
+/* The same for a short table that a phone shows as one card per row
+ * instead (<table class="data cards">), and print keeps whole: each <td>
+ * carries data-label="its column's name"; the cell holding the row's
+ * plain-words band also carries data-band and comes first in the card. */
+void oaip_html_cards_begin(oaip_buf *out, const char *id, const char *caption);
+/* oaip_html_table_begin with the table's classes given ("data low"). */
+void oaip_html_table_begin_as(oaip_buf *out, const char *id,
+                              const char *caption, const char *classes);
 void oaip_html_table_end(oaip_buf *out);
 
 /* The first columns of the area CSV reports (render_compare.c), by which

@@ -7,22 +7,28 @@
  * (report.h), and one row here.  To add a report kind: a column. */
 #include "config.h"
 
+#include "render_framework.h"
 #include "report.h"
 
 typedef void score_fn(const oaip_score_report *rep, oaip_buf *out);
 typedef void compare_fn(const oaip_compare_report *rep, oaip_buf *out);
 typedef void survey_fn(const oaip_survey_report *rep, oaip_buf *out);
+typedef void framework_fn(const oaip_framework *fw, oaip_buf *out);
 
 static const struct renderer {
 	oaip_format format;
-	score_fn *score;     /* NULL: no score report in this format */
-	compare_fn *compare; /* NULL: no comparison in this format */
-	survey_fn *survey;   /* NULL: no survey summary in this format */
+	score_fn *score;         /* NULL: no score report in this format */
+	compare_fn *compare;     /* NULL: no comparison in this format */
+	survey_fn *survey;       /* NULL: no survey summary in this format */
+	framework_fn *framework; /* NULL: no framework page in this format */
 } renderers[] = {
-    {OAIP_FORMAT_MARKDOWN, oaip_score_md, oaip_compare_md, oaip_survey_md},
-    {OAIP_FORMAT_HTML, oaip_score_html, oaip_compare_html, oaip_survey_html},
-    {OAIP_FORMAT_JSON, oaip_score_json, oaip_compare_json, oaip_survey_json},
-    {OAIP_FORMAT_CSV, NULL, oaip_compare_csv, NULL},
+    {OAIP_FORMAT_MARKDOWN, oaip_score_md, oaip_compare_md, oaip_survey_md,
+     oaip_render_framework_markdown},
+    {OAIP_FORMAT_HTML, oaip_score_html, oaip_compare_html, oaip_survey_html,
+     oaip_framework_html},
+    {OAIP_FORMAT_JSON, oaip_score_json, oaip_compare_json, oaip_survey_json,
+     NULL},
+    {OAIP_FORMAT_CSV, NULL, oaip_compare_csv, NULL, NULL},
 };
 
 static const struct renderer *find(oaip_format f)
@@ -45,6 +51,8 @@ bool oaip_render_supported(oaip_report_kind kind, oaip_format f)
 		return r->compare != NULL;
 	case OAIP_REPORT_SURVEY:
 		return r->survey != NULL;
+	case OAIP_REPORT_FRAMEWORK:
+		return r->framework != NULL;
 	}
 	return false;
 }
@@ -100,5 +108,15 @@ bool oaip_render_survey(const oaip_survey_result *res, oaip_format format,
 	}
 	k->survey(rep, out);
 	oaip_survey_report_free(rep);
+	return true;
+}
+
+bool oaip_render_framework(const oaip_framework *fw, oaip_format format,
+                           oaip_buf *out)
+{
+	const struct renderer *k = find(format);
+	if (!k || !k->framework)
+		return false;
+	k->framework(fw, out);
 	return true;
 }

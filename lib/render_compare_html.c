@@ -100,11 +100,19 @@ static void nav_item(oaip_buf *out, const char *id, const char *title)
 	oaip_buf_puts(out, "</a></li>\n");
 }
 
+/* What the report is, over its heading and in every printed page's
+ * margin. */
+#define KICKER "Area comparison"
+
+/* The spread table's second column, in its header and each cell's
+ * data-label. */
+#define SCHOOLS_SCORED "Schools with a score"
+
 static void header(const oaip_compare_report *rep, oaip_buf *out)
 {
-	oaip_buf_puts(out,
-	              "<header>\n<div class=\"page\">\n<p class=\"kicker\">"
-	              "Area comparison</p>\n<h1>");
+	oaip_buf_puts(
+	    out, "<header>\n<div class=\"page\">\n<p class=\"kicker\">" KICKER
+	         "</p>\n<h1>");
 	h(out, rep->framework_title);
 	oaip_buf_puts(out,
 	              "</h1>\n<dl class=\"meta\">\n<dt>Framework</dt><dd>");
@@ -223,11 +231,14 @@ static void area(const oaip_compare_report *rep, oaip_buf *out)
 	h(out, rep->chart_caption);
 	oaip_buf_puts(out, "</figcaption>\n</figure>\n");
 
-	oaip_buf_puts(out, "<table class=\"data\">\n<caption>Area averages and "
-	                   "spread of the scores</caption>\n<thead>\n<tr>"
+	/* On a phone: one card per cornerstone, each number under its
+	 * column's name. */
+	oaip_html_cards_begin(out, "area-spread",
+	                      "Area averages and spread of the scores");
+	oaip_buf_puts(out, "<thead>\n<tr>"
 	                   "<th scope=\"col\">Cornerstone</th>"
-	                   "<th scope=\"col\" class=\"num\">Schools with a "
-	                   "score</th>");
+	                   "<th scope=\"col\" class=\"num\">" SCHOOLS_SCORED
+	                   "</th>");
 	for (int k = 0; k < 6; k++)
 		oaip_buf_printf(out, "<th scope=\"col\" class=\"num\">%s</th>",
 		                oaip_rspread_titles[k]);
@@ -236,13 +247,17 @@ static void area(const oaip_compare_report *rep, oaip_buf *out)
 		const oaip_rspread *sp = &rep->spread[w];
 		oaip_buf_puts(out, "<tr><th scope=\"row\">");
 		h(out, sp->title);
-		oaip_buf_puts(out, "</th><td class=\"num\">");
+		oaip_buf_puts(
+		    out, "</th><td class=\"num\" data-label=\"" SCHOOLS_SCORED
+		         "\">");
 		oaip_put_size(out, sp->n);
 		oaip_buf_puts(out, " of ");
 		oaip_put_size(out, rep->n_read);
 		oaip_buf_puts(out, "</td>");
 		for (int k = 0; k < 6; k++) {
-			oaip_buf_puts(out, "<td class=\"num\">");
+			oaip_buf_printf(out,
+			                "<td class=\"num\" data-label=\"%s\">",
+			                oaip_rspread_titles[k]);
 			if (sp->n)
 				oaip_put_score(out, sp->v[k]);
 			else
@@ -251,7 +266,9 @@ static void area(const oaip_compare_report *rep, oaip_buf *out)
 		}
 		oaip_buf_puts(out, "</tr>\n");
 	}
-	oaip_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+	oaip_buf_puts(out, "</tbody>\n");
+	oaip_html_table_end(out);
+	oaip_buf_puts(out, "</section>\n");
 }
 
 static void priorities(const oaip_compare_report *rep, oaip_buf *out)
@@ -262,8 +279,9 @@ static void priorities(const oaip_compare_report *rep, oaip_buf *out)
 		oaip_buf_puts(out, "</section>\n");
 		return;
 	}
-	oaip_buf_puts(out, "<table class=\"data\">\n<caption>Indicators "
-	                   "most often below target</caption>\n<thead>\n<tr>"
+	oaip_html_table_begin(out, "priorities-table",
+	                      "Indicators most often below target");
+	oaip_buf_puts(out, "<thead>\n<tr>"
 	                   "<th scope=\"col\" class=\"num\">Rank</th>"
 	                   "<th scope=\"col\">Indicator</th>"
 	                   "<th scope=\"col\">Cornerstone</th>"
@@ -284,7 +302,9 @@ static void priorities(const oaip_compare_report *rep, oaip_buf *out)
 		h(out, p->schools_text);
 		oaip_buf_puts(out, "</td></tr>\n");
 	}
-	oaip_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+	oaip_buf_puts(out, "</tbody>\n");
+	oaip_html_table_end(out);
+	oaip_buf_puts(out, "</section>\n");
 }
 
 static void low(const oaip_compare_report *rep, oaip_buf *out)
@@ -295,9 +315,9 @@ static void low(const oaip_compare_report *rep, oaip_buf *out)
 		oaip_buf_puts(out, "</section>\n");
 		return;
 	}
+	oaip_html_table_begin_as(out, "coverage-table",
+	                         "Schools with low coverage", "data low");
 	oaip_buf_puts(out,
-	              "<table class=\"data low\">\n"
-	              "<caption>Schools with low coverage</caption>\n"
 	              "<colgroup><col class=\"school\"><col class=\"file\">"
 	              "<col></colgroup>\n"
 	              "<thead>\n<tr><th scope=\"col\">School</th>"
@@ -318,7 +338,9 @@ static void low(const oaip_compare_report *rep, oaip_buf *out)
 		oaip_put_score(out, s->coverage);
 		oaip_buf_puts(out, "%)</td></tr>\n");
 	}
-	oaip_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+	oaip_buf_puts(out, "</tbody>\n");
+	oaip_html_table_end(out);
+	oaip_buf_puts(out, "</section>\n");
 }
 
 static void unreadable(const oaip_compare_report *rep, oaip_buf *out)
@@ -386,7 +408,12 @@ static void method(const oaip_compare_report *rep, oaip_buf *out)
 void oaip_compare_html(const oaip_compare_report *rep, oaip_buf *out)
 {
 	const oaip_rsections *s = &rep->sections;
-	oaip_html_page_begin(out, rep->page_title, compare_css);
+	/* Printed pages carry the heading (the framework) and the kicker. */
+	oaip_html_page page = {.title = rep->page_title,
+	                       .print_name = rep->framework_title,
+	                       .print_title = KICKER,
+	                       .extra_css = compare_css};
+	oaip_html_page_start(out, &page);
 	header(rep, out);
 	oaip_buf_puts(out, "<main id=\"main\">\n");
 	if (rep->notice) {

@@ -6,15 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "private.h"
+#include "render_framework.h"
 
 static void text(oaip_buf *out, const char *s)
 {
 	oaip_escape_markdown(out, s ? s : "", false);
 }
 
-/* "early years, school" or "all phases". */
-static void phases(oaip_buf *out, unsigned bits)
+void oaip_framework_phases_text(oaip_buf *out, unsigned bits)
 {
 	static const struct {
 		unsigned bit;
@@ -35,6 +34,27 @@ static void phases(oaip_buf *out, unsigned bits)
 			                names[i].name);
 			first = false;
 		}
+}
+
+const char oaip_framework_cornerstones_note[] =
+    "Every indicator belongs to one of the Four Cornerstones of "
+    "co-production (Rotherham Parent Carers Forum and Rotherham Borough "
+    "Council, Genuine Partnerships).  The one-line summaries are "
+    "oaip-eval's, not the framework's words.";
+
+void oaip_framework_target_text(oaip_buf *out, const oaip_framework *fw,
+                                void (*write)(oaip_buf *, const char *))
+{
+	const oaip_level *target =
+	    oaip_scale_level(&fw->scale, fw->scale.target);
+	oaip_buf_puts(out, "Target: ");
+	if (target) {
+		oaip_buf_printf(out, "%d ", target->value);
+		write(out, target->label);
+	}
+	oaip_buf_puts(out, ".  An indicator rated below the target is a gap.  "
+	                   "A rating may also be n/a (not applicable), or "
+	                   "left empty (not evaluated yet).");
 }
 
 /* Paragraphs separated by blank lines, each escaped. */
@@ -62,7 +82,7 @@ static void example_item(oaip_buf *out, const oaip_example *ex,
 	text(out, ex->text);
 	if (ex->phases) {
 		oaip_buf_puts(out, " *(");
-		phases(out, ex->phases);
+		oaip_framework_phases_text(out, ex->phases);
 		oaip_buf_puts(out, ")*");
 	}
 	oaip_buf_putc(out, '\n');
@@ -80,7 +100,7 @@ static void quote(oaip_buf *out, const oaip_example *ex)
 	}
 	if (ex->phases) {
 		oaip_buf_puts(out, ">\n> *(");
-		phases(out, ex->phases);
+		oaip_framework_phases_text(out, ex->phases);
 		oaip_buf_puts(out, ")*\n");
 	}
 	oaip_buf_putc(out, '\n');
@@ -92,7 +112,7 @@ static void indicator(oaip_buf *out, const oaip_indicator *ind)
 	text(out, ind->text);
 	oaip_buf_printf(out, "  \n  *%s · ",
 	                oaip_cornerstone_title(ind->cornerstone));
-	phases(out, ind->phases);
+	oaip_framework_phases_text(out, ind->phases);
 	if (ind->weight != 1.0)
 		oaip_buf_printf(out, " · weight %g", ind->weight);
 	oaip_buf_puts(out, "*\n");
@@ -140,7 +160,8 @@ static void expectation(oaip_buf *out, const oaip_framework *fw,
 		if (e->examples[i].kind == OAIP_EXAMPLE_PRACTICE)
 			n_practice++;
 	if (n_practice) {
-		oaip_buf_puts(out, "**What this could look like:**\n\n");
+		oaip_buf_puts(out,
+		              "**" OAIP_FRAMEWORK_PRACTICE_TITLE ":**\n\n");
 		for (size_t i = 0; i < e->n_examples; i++)
 			if (e->examples[i].kind == OAIP_EXAMPLE_PRACTICE)
 				example_item(out, &e->examples[i], "");
@@ -195,24 +216,11 @@ void oaip_render_framework_markdown(const oaip_framework *fw, oaip_buf *out)
 		}
 		oaip_buf_putc(out, '\n');
 	}
-	const oaip_level *target =
-	    oaip_scale_level(&fw->scale, fw->scale.target);
-	oaip_buf_puts(out, "\nTarget: ");
-	if (target) {
-		oaip_buf_printf(out, "%d ", target->value);
-		text(out, target->label);
-	}
-	oaip_buf_puts(out, ".  An indicator rated below the target is a gap.  "
-	                   "A rating may also be n/a (not applicable), or "
-	                   "left empty (not evaluated yet).\n\n");
-
-	oaip_buf_puts(out,
-	              "## The Four Cornerstones\n\n"
-	              "Every indicator belongs to one of the Four "
-	              "Cornerstones of co-production (Rotherham Parent "
-	              "Carers Forum and Rotherham Borough Council, Genuine "
-	              "Partnerships).  The one-line summaries are "
-	              "oaip-eval's, not the framework's words.\n\n");
+	oaip_buf_putc(out, '\n');
+	oaip_framework_target_text(out, fw, text);
+	oaip_buf_puts(out, "\n\n## The Four Cornerstones\n\n");
+	oaip_buf_puts(out, oaip_framework_cornerstones_note);
+	oaip_buf_puts(out, "\n\n");
 	for (int c = 0; c < OAIP_N_CORNERSTONES; c++)
 		oaip_buf_printf(
 		    out, "- **%s** (`%s`, %zu indicator%s): %s\n",

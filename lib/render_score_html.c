@@ -8,6 +8,11 @@
 
 #include "report.h"
 
+/* What the report is, over its heading and in every printed page's
+ * margin. */
+#define KICKER                                                                 \
+	"Partnership with parent carers · Four Cornerstones self-evaluation"
+
 static void esc(oaip_buf *out, const char *s)
 {
 	oaip_escape_html(out, s ? s : "");
@@ -47,8 +52,7 @@ static void meta(oaip_buf *out, const char *name, const char *value)
 static void header(const oaip_score_report *rep, oaip_buf *out)
 {
 	oaip_buf_puts(out, "<header>\n<div class=\"page\">\n"
-	                   "<p class=\"kicker\">Partnership with parent carers "
-	                   "· Four Cornerstones self-evaluation</p>\n<h1>");
+	                   "<p class=\"kicker\">" KICKER "</p>\n<h1>");
 	esc(out, rep->heading);
 	oaip_buf_puts(out, "</h1>\n<p>");
 	esc(out, rep->intro);
@@ -117,12 +121,42 @@ static void chart(const oaip_score_report *rep, oaip_buf *out)
 	oaip_buf_puts(out, "</figcaption>\n</figure>\n");
 }
 
+/* The summary's columns: the header row and each cell's data-label
+ * (a phone shows the table as cards, each cell under its column's name). */
+enum { COL_SCORE, COL_GAPS, COL_EMPTY, COL_NA, COL_BAND };
+static const char *const summary_cols[] = {
+    [COL_SCORE] = "Score and indicators rated",
+    [COL_GAPS] = "Below target",
+    [COL_EMPTY] = "Not yet evaluated",
+    [COL_NA] = "Not applicable",
+    [COL_BAND] = "In plain words",
+};
+
 static void score_cell(oaip_buf *out, const char *score, const char *coverage)
 {
-	oaip_buf_puts(out, "<td><span class=\"score\">");
+	oaip_buf_printf(out, "<td data-label=\"%s\"><span class=\"score\">",
+	                summary_cols[COL_SCORE]);
 	esc(out, score);
 	oaip_buf_puts(out, "</span> — ");
 	esc(out, coverage);
+	oaip_buf_puts(out, "</td>");
+}
+
+static void count_cells(oaip_buf *out, size_t gaps, size_t empty, size_t na)
+{
+	oaip_buf_printf(out,
+	                "<td class=\"num\" data-label=\"%s\">%zu</td>"
+	                "<td class=\"num\" data-label=\"%s\">%zu</td>"
+	                "<td class=\"num\" data-label=\"%s\">%zu</td>",
+	                summary_cols[COL_GAPS], gaps, summary_cols[COL_EMPTY],
+	                empty, summary_cols[COL_NA], na);
+}
+
+static void band_cell(oaip_buf *out, const char *band)
+{
+	oaip_buf_printf(out, "<td data-label=\"%s\"%s>", summary_cols[COL_BAND],
+	                *band ? " data-band" : "");
+	esc(out, band);
 	oaip_buf_puts(out, "</td>");
 }
 
@@ -137,42 +171,37 @@ static void summary(const oaip_score_report *rep, oaip_buf *out)
 	}
 	chart(rep, out);
 
-	oaip_html_table_begin(out, "summary-table",
+	oaip_html_cards_begin(out, "summary-table",
 	                      "Score and coverage for each cornerstone");
-	oaip_buf_puts(out,
-	              "<thead>\n<tr>"
-	              "<th scope=\"col\">Cornerstone</th>"
-	              "<th scope=\"col\" class=\"wide\">Score and indicators "
-	              "rated</th>"
-	              "<th scope=\"col\" class=\"num\">Below target</th>"
-	              "<th scope=\"col\" class=\"num\">Not yet evaluated</th>"
-	              "<th scope=\"col\" class=\"num\">Not applicable</th>"
-	              "<th scope=\"col\" class=\"band\">In plain words</th>"
-	              "</tr>\n</thead>\n<tbody>\n");
+	oaip_buf_printf(out,
+	                "<thead>\n<tr>"
+	                "<th scope=\"col\">Cornerstone</th>"
+	                "<th scope=\"col\" class=\"wide\">%s</th>"
+	                "<th scope=\"col\" class=\"num\">%s</th>"
+	                "<th scope=\"col\" class=\"num\">%s</th>"
+	                "<th scope=\"col\" class=\"num\">%s</th>"
+	                "<th scope=\"col\" class=\"band\">%s</th>"
+	                "</tr>\n</thead>\n<tbody>\n",
+	                summary_cols[COL_SCORE], summary_cols[COL_GAPS],
+	                summary_cols[COL_EMPTY], summary_cols[COL_NA],
+	                summary_cols[COL_BAND]);
 	for (int c = 0; c < OAIP_N_CORNERSTONES; c++) {
 		const oaip_rcornerstone *cs = &rep->cs[c];
 		oaip_buf_puts(out, "<tr><th scope=\"row\" class=\"name\">");
 		esc(out, cs->title);
 		oaip_buf_puts(out, "</th>");
 		score_cell(out, cs->score_text, cs->coverage);
-		oaip_buf_printf(out,
-		                "<td class=\"num\">%zu</td>"
-		                "<td class=\"num\">%zu</td>"
-		                "<td class=\"num\">%zu</td><td>",
-		                cs->gaps, cs->empty, cs->na);
-		esc(out, cs->band);
-		oaip_buf_puts(out, "</td></tr>\n");
+		count_cells(out, cs->gaps, cs->empty, cs->na);
+		band_cell(out, cs->band);
+		oaip_buf_puts(out, "</tr>\n");
 	}
 	const oaip_report_totals *t = &rep->totals;
 	oaip_buf_puts(out, "</tbody>\n<tfoot>\n<tr><th scope=\"row\">Overall"
 	                   "</th>");
 	score_cell(out, rep->overall_text, rep->overall_coverage);
-	oaip_buf_printf(out,
-	                "<td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
-	                "<td class=\"num\">%zu</td><td>",
-	                t->gaps, t->empty, t->na);
-	esc(out, rep->overall_band);
-	oaip_buf_puts(out, "</td></tr>\n</tfoot>\n");
+	count_cells(out, t->gaps, t->empty, t->na);
+	band_cell(out, rep->overall_band);
+	oaip_buf_puts(out, "</tr>\n</tfoot>\n");
 	oaip_html_table_end(out);
 
 	oaip_buf_puts(out, "<p class=\"overall panel\"><strong>Overall: ");
@@ -180,6 +209,11 @@ static void summary(const oaip_score_report *rep, oaip_buf *out)
 	oaip_buf_puts(out, "</strong>, ");
 	esc(out, rep->overall_basis);
 	oaip_buf_puts(out, ". ");
+	if (rep->target_note) {
+		oaip_buf_puts(out, "<strong>");
+		esc(out, rep->target_note);
+		oaip_buf_puts(out, ".</strong> ");
+	}
 	esc(out, rep->counts);
 	if (rep->gaps_note) {
 		oaip_buf_putc(out, ' ');
@@ -437,7 +471,10 @@ static void about(const oaip_score_report *rep, oaip_buf *out)
 void oaip_score_html(const oaip_score_report *rep, oaip_buf *out)
 {
 	const oaip_rsections *s = &rep->sections;
-	oaip_html_page_begin(out, rep->page_title, NULL);
+	oaip_html_page page = {.title = rep->page_title,
+	                       .print_name = rep->heading,
+	                       .print_title = KICKER};
+	oaip_html_page_start(out, &page);
 	header(rep, out);
 	nav(rep, out);
 	oaip_buf_puts(out, "<main id=\"main\">\n<div class=\"page\">\n");

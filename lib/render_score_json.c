@@ -12,6 +12,9 @@
  *   scale                         [{value, id, label}] lowest first
  *   overall                       number to one decimal, or null
  *   rated, total                  indicators rated / applicable, in all
+ *   target_score, target_note     the score with every rated indicator
+ *                                 at the target (or null), and what it
+ *                                 means in words (or null)
  *   cornerstones                  [{id, title, score (or null), rated,
  *                                   total, na, not_evaluated, at_target,
  *                                   gaps, band, partly_evaluated}] in
@@ -111,6 +114,10 @@ void oaip_score_json(const oaip_score_report *rep, oaip_buf *out)
 	              rep->has_overall ? json_real(rep->overall) : json_null());
 	oaip_json_put(&c, root, "rated", size(rep->totals.rated));
 	oaip_json_put(&c, root, "total", size(rep->totals.total));
+	oaip_json_put(&c, root, "target_score",
+	              rep->target_score >= 0 ? json_real(rep->target_score)
+	                                     : json_null());
+	oaip_json_put(&c, root, "target_note", oaip_json_str(rep->target_note));
 	json_t *css = json_array();
 	for (int k = 0; k < OAIP_N_CORNERSTONES; k++) {
 		const oaip_rcornerstone *cs = &rep->cs[k];

@@ -129,6 +129,10 @@ static void summary(oaip_buf *out, const oaip_score_report *rep)
 		md(out, rep->overall_band);
 	}
 	oaip_buf_puts(out, " |\n\n");
+	if (rep->target_note) {
+		md(out, rep->target_note);
+		oaip_buf_puts(out, ".  \n");
+	}
 	md(out, rep->counts);
 	oaip_buf_putc(out, '\n');
 	if (rep->gaps_note) {

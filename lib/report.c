@@ -15,6 +15,17 @@
 
 #include "report.h"
 
+bool oaip_url_is_link(const char *url)
+{
+	if (!url || (strncmp(url, "https://", 8) != 0 &&
+	             strncmp(url, "http://", 7) != 0))
+		return false;
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+		if (*p <= ' ' || *p >= 0x7F || strchr("<>\"`\\{}|^", *p))
+			return false;
+	return true;
+}
+
 const char *oaip_plural(size_t n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;

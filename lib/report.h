@@ -91,6 +91,10 @@
 #define OAIP_LOW_COVERAGE_PERCENT 50
 bool oaip_low_coverage(size_t rated, size_t total);
 
+/* Is url plainly an http(s) address, safe to write as a link?  Anything
+ * else a framework gives as its source is shown as text. */
+bool oaip_url_is_link(const char *url);
+
 /* "indicator" / "indicators". */
 const char *oaip_plural(size_t n, const char *one, const char *many);
 /* A score as reports show it: "66.7%" (oaip_score_round). */
@@ -448,6 +452,13 @@ typedef struct oaip_score_report {
 	const char *overall_basis;    /* "the average of 4 cornerstone scores";
 	                                 "nothing is rated yet" */
 	const char *overall_band;     /* "Too few rated to judge", or "" */
+	double target_score;          /* the score with every rated indicator at
+	                                 the target (66.7), or -1: none */
+	const char *target_note;      /* what that score means, said beside the
+	                                 overall score in every format: "Target:
+	                                 66.7%, the score when every rated
+	                                 indicator is at the target
+	                                 (Established)"; NULL: none */
 	const char *overall_coverage; /* as a cornerstone's coverage, over
 	                                 all four */
 	oaip_report_totals totals;

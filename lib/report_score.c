@@ -84,16 +84,7 @@ static void header(struct build *x, const oaip_render_options *o)
 	rep->framework_name = take(x);
 	rep->framework_section = fw->section;
 	rep->framework_url = fw->url;
-	rep->url_is_link = false;
-	if (fw->url && (strncmp(fw->url, "https://", 8) == 0 ||
-	                strncmp(fw->url, "http://", 7) == 0)) {
-		rep->url_is_link = true;
-		for (const unsigned char *p = (const unsigned char *)fw->url;
-		     *p; p++)
-			if (*p <= ' ' || *p >= 0x7F ||
-			    strchr("<>\"`\\{}|^", *p))
-				rep->url_is_link = false;
-	}
+	rep->url_is_link = oaip_url_is_link(fw->url);
 	rep->attribution = fw->attribution;
 	rep->cornerstones_credit = oaip_report_cornerstones_credit(fw);
 	char *credit = oaip_report_credit(o);
@@ -250,6 +241,20 @@ static void summary(struct build *x)
 		rep->overall_basis = "nothing is rated yet";
 	}
 	rep->overall_band = low ? OAIP_BAND_TOO_FEW : "";
+	/* A school at the target everywhere scores 66.7% on Devon's scale:
+	 * said where the number is, so nobody reads it as a fail. */
+	int top = oaip_scale_max(&r->fw->scale);
+	rep->target_score =
+	    top > 0 ? oaip_score_round(100.0 * r->target / top) : -1;
+	if (rep->target_score >= 0) {
+		oaip_buf_puts(&x->b, "Target: ");
+		oaip_percent_text(&x->b, rep->target_score);
+		oaip_buf_printf(&x->b,
+		                ", the score when every rated indicator is at "
+		                "the target (%s)",
+		                rep->target_label);
+		rep->target_note = take(x);
+	}
 	oaip_buf_printf(&x->b, "%zu of %zu %s rated", t->rated, t->total,
 	                oaip_plural(t->total, "indicator", "indicators"));
 	if (t->na)

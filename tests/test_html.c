@@ -608,9 +608,12 @@ static void test_tables_have_captions_and_headers(void **state)
 	                                       count(h, "<th scope=\"row\""));
 	assert_has(h,
 	           "aria-labelledby=\"summary-table-caption\" tabindex=\"0\">"
-	           "\n<table class=\"data\">\n<caption "
+	           "\n<table class=\"data cards\">\n<caption "
 	           "id=\"summary-table-caption\">Score and coverage for each "
 	           "cornerstone</caption>");
+	/* on a phone each cell is shown under its column's name */
+	assert_has(h, "<td class=\"num\" data-label=\"Below target\">");
+	assert_has(h, "<td data-label=\"In plain words\" data-band>");
 	/* a row per cornerstone, and the overall one */
 	assert_has(h, "<th scope=\"row\" class=\"name\">Welcome and Care</th>");
 	assert_has(h,
@@ -686,6 +689,10 @@ static void test_hostile_school_text_is_escaped(void **state)
 	assert_lacks(h, "<i>");
 	assert_lacks(h, "<a href=\"x\"");
 	assert_int_equal(count(h, "<style>"), 1);
+	assert_int_equal(count(h, "</style>"), 1);
+	/* the name in the printed page's margin stays one CSS string */
+	assert_has(h, "@top-left{content:\"\\3c b\\3e St Anne's & "
+	              "\\22 Friends\\22 \\3c /b\\3e \";");
 	assert_lacks(h, "onerror=alert(1)>");
 	assert_lacks(h, "href=\"javascript");
 	/* shown as text */
@@ -751,7 +758,9 @@ static void test_percentages_stand_beside_counts(void **state)
 	assert_has(t, "Overall 66.7% — 6 of 10 indicators rated (1 not "
 	              "applicable), 4 at or above target, 2 below 2 3 1");
 	assert_has(t, "Overall: 66.7%, the average of 3 cornerstone scores; "
-	              "Value and Include is not yet evaluated. 6 of 10 "
+	              "Value and Include is not yet evaluated. Target: 66.7%, "
+	              "the score when every rated indicator is at the target "
+	              "(Established). 6 of 10 "
 	              "indicators rated: 4 at or above the target "
 	              "(Established), 2 below it, 3 not yet evaluated, 1 not "
 	              "applicable.");
@@ -981,7 +990,24 @@ static void test_print_styles(void **state)
 	char *h = render(&res);
 	const char *print = strstr(h, "@media print{");
 	assert_non_null(print);
-	assert_non_null(strstr(print, "@page{size:A4;margin:15mm}"));
+	assert_non_null(strstr(print, "@page{size:A4;margin:17mm 14mm 15mm}"));
+	/* headings kept with what follows, rows and short lists whole,
+	 * table headers repeated */
+	assert_non_null(strstr(print, "h1,h2,h3,h4,h5,caption,thead,dt{"
+	                              "break-after:avoid;page-break-after:"
+	                              "avoid;break-inside:avoid}"));
+	assert_non_null(strstr(print, "tr,li,dd,figure,blockquote,.panel,"
+	                              ".caution,.practice ul,table.cards{"
+	                              "break-inside:avoid"));
+	assert_non_null(strstr(print, "thead{display:table-header-group}"));
+	/* the running head: the school's name, the report and the page */
+	assert_non_null(strstr(h, "@page{@top-left{content:\"St Anne's "
+	                          "Primary\";"));
+	assert_non_null(strstr(h, "@top-right{content:\"Partnership with "
+	                          "parent carers · Four Cornerstones "
+	                          "self-evaluation\";"));
+	assert_non_null(strstr(h, "@bottom-right{content:\"page \" "
+	                          "counter(page) \" of \" counter(pages);"));
 	assert_non_null(strstr(print, "nav,.skip{display:none}"));
 	assert_non_null(strstr(print, "break-inside:avoid"));
 	free(h);
@@ -1174,7 +1200,9 @@ static void test_low_coverage_cautions(void **state)
 	assert_true(caution > strstr(h, "id=\"summary\""));
 	assert_true(caution < strstr(h, "<svg "));
 	/* no band, and the chart says how little each bar rests on */
-	assert_int_equal(count(h, "<td>Too few rated to judge</td>"), 5);
+	assert_int_equal(count(h, "<td data-label=\"In plain words\" "
+	                          "data-band>Too few rated to judge</td>"),
+	                 5);
 	assert_has(h, ">Welcome and Care: only 1 of 5 rated</text>");
 	assert_has(h, ">Communicate: only 1 of 6 rated</text>");
 	assert_has(h, ">Work in Partnership: only 1 of 4 rated</text>");

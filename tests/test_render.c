@@ -583,6 +583,30 @@ static void test_escape_html(void **state)
 	check_html(NULL, "");
 }
 
+static void check_css(const char *in, const char *want)
+{
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_escape_css_string(&b, in);
+	assert_string_equal(b.data ? b.data : "", want);
+	oaip_buf_free(&b);
+}
+
+/* A school's name in the print style sheet's running head: it can end
+ * neither the string nor the style element. */
+static void test_escape_css_string(void **state)
+{
+	(void)state;
+	check_css("St Anne's Primary", "\"St Anne's Primary\"");
+	check_css("Ash \"Oak\" \\ Elm", "\"Ash \\22 Oak\\22  \\5c  Elm\"");
+	check_css("</style><script>x</script>",
+	          "\"\\3c /style\\3e \\3c script\\3e x\\3c /script\\3e \"");
+	check_css("a\nb\r\tc", "\"a b  c\"");
+	check_css("Ysgol Gymraeg · é", "\"Ysgol Gymraeg · é\"");
+	check_css("bad \xc3", "\"bad \xEF\xBF\xBD\"");
+	check_css(NULL, "\"\"");
+}
+
 static void check_csv(const char *in, const char *want)
 {
 	oaip_buf b;
@@ -1346,6 +1370,7 @@ int main(void)
 	    cmocka_unit_test(test_escape_markdown_readable),
 	    cmocka_unit_test(test_escape_html),
 	    cmocka_unit_test(test_escape_csv),
+	    cmocka_unit_test(test_escape_css_string),
 	    cmocka_unit_test(test_markdown_report),
 	    cmocka_unit_test(test_markdown_phase_and_url),
 	    cmocka_unit_test(test_markdown_nothing_rated),

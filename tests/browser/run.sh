@@ -7,12 +7,19 @@
 #   - make no network request (only its own file:// URL, or data: URIs);
 #   - contain no script;
 #   - pass axe-core with the WCAG 2.0/2.1 A and AA and WCAG 2.2 AA rules;
-#   - lay out for print (A4 PDF) without error.
-# A full-page screenshot is saved next to each report (REPORT.png), and the
-# A4 print version as REPORT.pdf, for people to look at.
+#   - print to PDF with every page A4, no page ending in a heading, the
+#     school's name, the report's title and "page N of M" in every page's
+#     margin (read back with pdftotext), and with REPORT.html=N on at most
+#     N pages;
+#   - on a 390 px wide phone screen: no sideways scrolling, the summary
+#     reflowed with its plain-words bands in view, still axe-clean.
+# Saved next to each report for people to look at: REPORT.png (full page),
+# REPORT-390.png (phone), REPORT.pdf and REPORT-page-N.png (each printed
+# page).
 #
-# Needs Debian's chromium and Node.js (>= 20) with npm.  Missing pieces are
-# installed: chromium with apt-get (through sudo when not root), and the npm
+# Needs Debian's chromium, poppler-utils and Node.js (>= 20) with npm.
+# Missing pieces are installed: chromium and poppler-utils with apt-get
+# (through sudo when not root), and the npm
 # packages pinned in package.json into tests/browser/node_modules.  Not part
 # of 'make check', which must run offline; CI runs it (see .ci/run).
 #
@@ -24,10 +31,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 chromium=${CHROMIUM:-/usr/bin/chromium}
 
 if [ $# -eq 0 ]; then
-	echo "usage: bash tests/browser/run.sh REPORT.html..." >&2
+	echo "usage: bash tests/browser/run.sh REPORT.html[=MAX_PAGES]..." >&2
 	exit 2
 fi
 
 . "$here/setup.sh"
+# poppler-utils reads the printed PDFs back.
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+	apt_install poppler-utils
+fi
 
 CHROMIUM=$chromium exec node "$here/check.mjs" "$@"

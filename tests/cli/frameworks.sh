@@ -1,6 +1,8 @@
 # frameworks.sh - 'oaip-eval frameworks' and 'oaip-eval show'.
 . "$top_srcdir/tests/cli/lib.sh"
 
+not_grep_file() { ! grep -q "$@"; }
+
 data=$top_srcdir/tests/data/frameworks
 
 case_ "frameworks lists every built-in with its counts"
@@ -82,6 +84,48 @@ expect_status 0
 expect_out_empty
 check "written to -o" grep -q '^# Custom test framework' "$T/custom.md"
 
+case_ "show -F html: one accessible page with every indicator, example and quote"
+run show -F html devon
+expect_status 0
+expect_out '<!DOCTYPE html>'
+expect_out '<html lang="en-GB">'
+expect_out '<title>Working in partnership with parent carers</title>'
+expect_out '<h1>Working in partnership with parent carers</h1>'
+expect_out '<main id="main">'
+expect_out '<nav aria-label="Contents">'
+expect_out '<h2 id="scale">Rating scale</h2>'
+expect_out 'Target: 2 Established.'
+expect_out '<li><strong>Welcome and Care</strong>'
+check "20 indicators listed" test "$(grep -c '<li class="indicator"><p><span class="ind-id">[a-z]*-[0-9]</span>' "$out")" -eq 20
+expect_out '<blockquote><p>School has helped me have confidence as a parent.</p></blockquote>'
+expect_out '<figcaption>— <cite>Parent carer</cite></figcaption>'
+expect_out '<h4>What this could look like</h4>'
+expect_out 'Parent carers are asked (W1): '
+expect_out '@top-left{content:"Working in partnership with parent carers";'
+check "no script" not_grep_file -i '<script' "$out"
+check "headings in order" sh -c "grep -o '<h[1-6]' '$out' | uniq | tr -d '<h\n' | grep -qxE '12(3?4?)*'"
+run show -o "$T/devon.html"
+expect_status 0
+expect_out_empty
+check "-o x.html writes HTML" grep -q '^<!DOCTYPE html>' "$T/devon.html"
+run show -F html west-sussex
+expect_out '<span class="muted">Value and Include · early years</span>'
+run show -F html "$data/custom.xml"
+expect_out 'Target: 10 Good.'
+expect_out 'weight 2'
+
+case_ "show -F: only markdown and html"
+run show -F json devon
+expect_status 2
+expect_err "unknown format 'json': expected markdown or html"
+run show -o "$T/devon.json"
+expect_status 2
+expect_err "'$T/devon.json' names a json file, but show writes markdown or html"
+expect_file_absent "$T/devon.json"
+run show -F markdown -o "$T/devon-md.html"
+expect_status 0
+check "-F wins over the name" grep -q '^# Working in partnership' "$T/devon-md.html"
+
 case_ "show refuses what it cannot load"
 run show nope
 expect_status 3
@@ -94,6 +138,9 @@ expect_out_empty
 run show "$T/missing.xml"
 expect_status 3
 expect_err "missing.xml: error: cannot open file"
+run show -F html "$T/missing.xml"
+expect_status 3
+expect_out_empty
 run show devon west-sussex
 expect_status 2
 expect_err "unexpected argument 'west-sussex'"

@@ -44,7 +44,20 @@ check "no http(s) URL" not_grep -iE 'https?:' "$out"
 check "no external resource" not_grep -iE '<(link|img|iframe|object|embed)|url\(|@import' "$out"
 check "links stay in the page" only_in_page_links
 check "CSS is inline, once" [ "$(grep -c '<style>' "$out")" -eq 1 ]
-check "A4 print styles" grep -qF '@page{size:A4;margin:15mm}' "$out"
+check "A4 print styles" grep -qF '@page{size:A4;margin:17mm 14mm 15mm}' "$out"
+# every printed page: the school, the report and "page N of M" in its margins
+school=$(sed -n 's/^<h1>\(.*\)<\/h1>$/\1/p' "$out")
+check "running head: the school's name" grep -qF "@media print{@page{@top-left{content:\"$school\";" "$out"
+check "running head: the report's title" grep -qF '@top-right{content:"Partnership with parent carers · Four Cornerstones self-evaluation";' "$out"
+check "page N of M" grep -qF '@bottom-right{content:"page " counter(page) " of " counter(pages);' "$out"
+# on a phone the summary is one card per cornerstone, each cell labelled
+expect_out '<table class="data cards">'
+expect_out '<td data-label="In plain words" data-band>Below target</td>'
+expect_out '<td class="num" data-label="Not yet evaluated">1</td>'
+# what the target score means, beside the overall score
+expect_out '<strong>Overall: 48.8%</strong>, the average of 4 cornerstone scores. <strong>Target: 66.7%, the score when every rated indicator is at the target (Established).</strong>'
+
+
 
 case_ "score -F html: the chart and its text alternative"
 run score -F html "$ex"
@@ -139,6 +152,6 @@ expect_out '>Communicate: only 1 of 6 rated</text>'
 expect_out '>Work in Partnership: only 1 of 4 rated</text>'
 check "four pale bars, no solid one" [ "$(grep -c 'fill="#d3e3ea" stroke="#2b6a86"' "$out")" -eq 4 ]
 expect_no_out 'fill="#2b6a86"/>'
-check "no band for them" [ "$(grep -c '<td>Too few rated to judge</td>' "$out")" -eq 5 ]
+check "no band for them" [ "$(grep -c '<td data-label="In plain words" data-band>Too few rated to judge</td>' "$out")" -eq 5 ]
 
 finish
