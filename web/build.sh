@@ -43,12 +43,15 @@ export NODE_PATH
 # could not run.
 NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--no-experimental-fetch"
 export NODE_OPTIONS
-# Emscripten's own cache of system libraries ships with the Debian package;
-# a private copy is only made when that one cannot be written.
+# Emscripten's own cache of system libraries ships with the Debian package.
+# When it cannot be written (emcc takes a lock in it), a private cache is
+# made of links to its files.
 if [ -z "${EM_CACHE:-}" ] && [ ! -w /usr/share/emscripten/cache ]; then
 	EM_CACHE=$web/emcache
 	if [ ! -d "$EM_CACHE" ]; then
-		cp -a /usr/share/emscripten/cache "$EM_CACHE"
+		cp -rs /usr/share/emscripten/cache "$EM_CACHE.tmp"
+		rm -f "$EM_CACHE.tmp/cache.lock"
+		mv "$EM_CACHE.tmp" "$EM_CACHE"
 	fi
 	export EM_CACHE
 fi

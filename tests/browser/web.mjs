@@ -223,6 +223,17 @@ async function main() {
 		const storage = await page.evaluate(() => localStorage.length + sessionStorage.length +
 			document.cookie.length);
 		check(storage === 0, 'nothing stored (localStorage, sessionStorage, cookies)');
+
+		// The policy is in force: a connection the page tried would be
+		// refused by the browser before any request is made.
+		const before = violations.length;
+		const probe = await page.evaluate(() => new Promise((resolve) => {
+			document.addEventListener('securitypolicyviolation',
+				(e) => resolve(e.effectiveDirective), { once: true });
+			fetch('https://example.org/').then(() => resolve('sent'), () => {});
+		}));
+		check(probe === 'connect-src', `a connection is refused by the page's policy (${probe})`);
+		violations.splice(before);
 		await context.close();
 	} finally {
 		await browser.close();
