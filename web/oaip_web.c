@@ -107,7 +107,8 @@ const char *oaip_web_frameworks(void)
 
 /* Make the report, as 'oaip-eval score [-f FRAMEWORK] [--phase PHASE]
  * [--previous LAST] [--survey SURVEY] SELF-EVALUATION' does, in HTML,
- * Markdown and JSON, and the action plan ('oaip-eval plan') as CSV.
+ * Markdown and JSON, and the action plan as 'oaip-eval plan -o x.xlsx'
+ * makes it.
  *
  * framework: a built-in id, or "" for the one the self-evaluation names;
  * used when fw_data is NULL, else fw_data[0..fw_len) is a framework XML
@@ -188,7 +189,8 @@ int oaip_web_report(const char *framework, const char *fw_data, size_t fw_len,
 	plan = oaip_plan_build(r);
 	if (!plan && !out_of_memory(&d))
 		goto done;
-	oaip_render_plan(plan, OAIP_FORMAT_CSV, &ro, &outputs[OUT_PLAN]);
+	if (!oaip_plan_xlsx(plan, &ro, &outputs[OUT_PLAN], &d))
+		goto done;
 	ok = true;
 	for (size_t i = 0; i < N_OUT; i++)
 		if (outputs[i].failed)

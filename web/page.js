@@ -25,13 +25,13 @@
 	const resultHeading = $('result-heading');
 	const report = $('report');
 	const FILE_CHOICE = '\u0000file';
+	const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 	const DOWNLOADS = [
 		['html', 'report.html', 'text/html;charset=utf-8'],
 		['markdown', 'report.md', 'text/markdown;charset=utf-8'],
 		['json', 'report.json', 'application/json'],
-		['plan', 'plan.csv', 'text/csv;charset=utf-8'],
+		['plan', 'plan.xlsx', XLSX],
 	];
-	const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 	const downloadUrls = [];
 	let lib = null;
 

@@ -181,7 +181,12 @@ async function main() {
 			const json = readFileSync(saved, 'utf8');
 			check(withoutDate(json) === withoutDate(cli(c, 'json')),
 				`${name}: the downloaded JSON (${download.suggestedFilename()}) is 'oaip-eval score -F json', apart from the date`);
-			for (const f of ['html', 'markdown', 'plan']) {
+			const [plan] = await Promise.all([page.waitForEvent('download'), page.click('#download-plan')]);
+			const planPath = path.join(downloads, plan.suggestedFilename());
+			await plan.saveAs(planPath);
+			check(/-plan\.xlsx$/.test(plan.suggestedFilename()) && readFileSync(planPath).subarray(0, 2).toString() === 'PK',
+				`${name}: the action plan downloads as a workbook (${plan.suggestedFilename()})`);
+			for (const f of ['html', 'markdown']) {
 				const href = await page.getAttribute(`#download-${f}`, 'href');
 				check(href && href.startsWith('blob:'), `${name}: a ${f} download`);
 			}
