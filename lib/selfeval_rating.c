@@ -13,6 +13,11 @@
 
 /* ---- ratings --------------------------------------------------------- */
 
+/* The error values a formula leaves in a cell, lower-cased. */
+static const char *const spreadsheet_errors[] = {
+    "#n/a",   "#value!", "#ref!",  "#div/0!",       "#name?", "#num!",
+    "#null!", "#spill!", "#calc!", "#getting_data", NULL};
+
 static bool is_one_of(const char *s, const char *const *list)
 {
 	for (; *list; list++)
@@ -198,6 +203,12 @@ bool se_parse_rating(struct reader *r, const oaip_table_row *row, oaip_entry *e)
 			se_error(r, row, col,
 			         "rating '%s': %d is not a level ('%s' is %d)",
 			         se_quoted(r, s), num, b->label, named);
+		ok = false;
+	} else if (is_one_of(low, spreadsheet_errors)) {
+		se_error(r, row, col,
+		         "rating '%s' is a spreadsheet error (a formula in the "
+		         "cell failed): choose the rating itself",
+		         se_quoted(r, s));
 		ok = false;
 	} else {
 		if (!r->levels)

@@ -547,6 +547,10 @@ static void test_rating_messages(void **state)
 	                      "our-school.csv:2: error: rating '2 - Embedded' "
 	                      "gives two levels: 2 is 'Established', not "
 	                      "'Embedded'; give one of them\n"));
+	assert_null(read_want(devon, "indicator,rating\nwelcome-1,#N/A\n",
+	                      "our-school.csv:2: error: rating '#N/A' is a "
+	                      "spreadsheet error (a formula in the cell "
+	                      "failed): choose the rating itself\n"));
 	assert_null(read_want(devon,
 	                      "indicator,rating\nwelcome-1,7 - Embedded\n",
 	                      "our-school.csv:2: error: rating '7 - Embedded': "
