@@ -229,6 +229,8 @@ static void read_row(struct reader *r, const oaip_table_row *row)
 		         "'indicator' cell is empty");
 	} else {
 		long i = oaip_framework_find(r->fw, id);
+		r->ids++;
+		r->known += i >= 0;
 		if (i < 0 && r->keep_unknown) {
 			e = keep_unknown(r, id, row);
 			if (!e)
@@ -518,8 +520,6 @@ static oaip_selfeval *se_from_table(const oaip_framework *fw,
 	if (!se->entries)
 		goto oom;
 
-	size_t known, ids;
-	count_ids(&r, r.fw, &known, &ids);
 	for (size_t i = r.header + 1; i < t->n_rows && !r.stop; i++)
 		read_row(&r, &t->rows[i]);
 	if (r.oom)
@@ -529,7 +529,7 @@ static oaip_selfeval *se_from_table(const oaip_framework *fw,
 		               "%zu more rows skipped (no indicator and no "
 		               "rating)",
 		               r.skipped - MAX_SKIP_NOTES);
-	if (ids - known > 1 && known == 0) {
+	if (r.ids - r.known > 1 && r.known == 0) {
 		oaip_diags_add(d, OAIP_ERROR, t->file, 0,
 		               "none of the indicators in the file is in "
 		               "framework '%s': was the file made for another "

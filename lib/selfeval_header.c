@@ -57,7 +57,9 @@ static int se_column_of(const char *s)
 static bool se_is_header(struct reader *r, const oaip_table_row *row)
 {
 	bool ind = false, rat = false;
-	for (size_t c = 0; c < row->n_cells && !(ind && rat); c++) {
+	for (size_t i = 0; i < row->n_stored && !(ind && rat); i++) {
+		size_t c;
+		oaip_table_stored(r->t, row, i, &c);
 		int k = se_column_of(se_cleaned(r, 0, row, (long)c, true));
 		ind |= k == COL_INDICATOR;
 		rat |= k == COL_RATING;
@@ -132,7 +134,9 @@ void se_note_skipped_above(struct reader *r)
 /* The header: where each column is; unknown columns are warned about. */
 void se_read_header(struct reader *r, const oaip_table_row *row)
 {
-	for (size_t c = 0; c < row->n_cells; c++) {
+	for (size_t i = 0; i < row->n_stored; i++) {
+		size_t c;
+		oaip_table_stored(r->t, row, i, &c);
 		const char *s = se_cleaned(r, 0, row, (long)c, true);
 		if (!*s)
 			continue;
@@ -149,10 +153,10 @@ void se_read_header(struct reader *r, const oaip_table_row *row)
 			continue;
 		}
 		bool extra = false;
-		for (size_t i = 0;
-		     i < sizeof template_columns / sizeof template_columns[0];
-		     i++)
-			extra |= se_column_is(s, template_columns[i]);
+		for (size_t j = 0;
+		     j < sizeof template_columns / sizeof template_columns[0];
+		     j++)
+			extra |= se_column_is(s, template_columns[j]);
 		if (extra)
 			continue;
 		/* The known column it most resembles: one whose name it
@@ -211,8 +215,9 @@ void se_no_header(struct reader *r)
 	oaip_buf_init(&names);
 	size_t n_names = 0;
 	bool tab = false, ind = false, rat = false;
-	for (size_t c = 0; c < row->n_cells; c++) {
-		if (strchr(oaip_table_cell(t, row, c), '\t'))
+	for (size_t i = 0; i < row->n_stored; i++) {
+		size_t c;
+		if (strchr(oaip_table_stored(t, row, i, &c), '\t'))
 			tab = true;
 		const char *s = se_cleaned(r, 0, row, (long)c, true);
 		if (!*s)

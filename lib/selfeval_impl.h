@@ -52,6 +52,8 @@ struct reader {
 	size_t errors;  /* all found; the first OAIP_MAX_MESSAGES are told */
 	size_t more;    /* errors found but not told */
 	size_t skipped; /* rows below the header that were skipped */
+	size_t ids;     /* rows read that name an indicator id */
+	size_t known;   /* ... an id of the framework */
 	bool stop;
 	bool oom;
 	bool keep_unknown; /* rows of ids fw does not have are kept in

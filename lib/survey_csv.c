@@ -138,13 +138,16 @@ static oaip_survey *read_table(const oaip_framework *fw, const char *data,
 		const oaip_table_row *row = &t->rows[r];
 		oaip_survey_reader_begin_row(rd, row->line, t->sheet);
 		bool heading = oaip_survey_reader_is_heading(rd);
-		for (size_t c = 0; c < row->n_cells && go; c++) {
+		/* The cells that hold something: a row may hold one cell in
+		 * column XFD. */
+		for (size_t i = 0; i < row->n_stored && go; i++) {
+			size_t c;
+			const char *s = oaip_table_stored(t, row, i, &c);
 			oaip_survey_column kind =
 			    oaip_survey_reader_column(rd, c);
 			if (!heading && kind != OAIP_COLUMN_QUESTION &&
 			    kind != OAIP_COLUMN_COMMENTS)
 				continue;
-			const char *s = oaip_table_cell(t, row, c);
 			go = oaip_survey_reader_cell(rd, c, s, strlen(s));
 		}
 		if (go)

@@ -130,6 +130,14 @@ const char *oaip_table_cell(const oaip_table *t, const oaip_table_row *row,
 	return "";
 }
 
+const char *oaip_table_stored(const oaip_table *t, const oaip_table_row *row,
+                              size_t k, size_t *col)
+{
+	const struct oaip_table_cellref *c = &t->cells[row->first + k];
+	*col = (size_t)c->col;
+	return t->text.data + c->off;
+}
+
 /* A sheet name as a formula would write it: quoted when it holds anything
  * but letters, digits, '_' and '.', with ' doubled. */
 static void sheet_name(oaip_buf *b, const char *s)

@@ -81,6 +81,11 @@ void oaip_table_free(oaip_table *t);
 /* Cell col of row: borrowed, "" when past the row's end. */
 const char *oaip_table_cell(const oaip_table *t, const oaip_table_row *row,
                             size_t col);
+/* The k-th non-empty cell of row (k < row->n_stored), borrowed, with its
+ * column in *col.  Loop over these rather than over n_cells: a workbook
+ * row may hold one cell in column XFD. */
+const char *oaip_table_stored(const oaip_table *t, const oaip_table_row *row,
+                              size_t k, size_t *col);
 /* Where a cell is, as its user would say it: "Self-evaluation!D7" for a
  * workbook, NULL for CSV (whose rows are named by line).  col is the
  * index in the row; written into out (at least 80 bytes). */

@@ -19,11 +19,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!t && oaip_diags_count(&d, OAIP_ERROR) == 0)
 		abort();
 	if (t) {
-		/* every cell a row claims is readable */
+		/* every cell a row holds is readable, in its column */
 		for (size_t r = 0; r < t->n_rows; r++)
-			for (size_t c = 0; c < t->rows[r].n_cells; c++)
-				if (!oaip_table_cell(t, &t->rows[r], c))
+			for (size_t k = 0; k < t->rows[r].n_stored; k++) {
+				size_t c;
+				const char *s =
+				    oaip_table_stored(t, &t->rows[r], k, &c);
+				if (c >= t->rows[r].n_cells ||
+				    oaip_table_cell(t, &t->rows[r], c) != s)
 					abort();
+			}
 		oaip_selfeval *se =
 		    oaip_selfeval_from_table(fw, t, "fuzz.xlsx", &d);
 		if (!se && oaip_diags_count(&d, OAIP_ERROR) == 0)
