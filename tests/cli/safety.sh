@@ -85,6 +85,18 @@ for args in "score -f $T/fw.xml -o $T/fw.xml $T/school.csv" \
 	check "the framework is untouched after: $args" cmp -s "$fw" "$T/fw.xml"
 done
 
+case_ "-o never names the previous return or the survey"
+cp "$E/devon-primary-2025.csv" "$T/last-year.md"
+run score --previous "$T/last-year.md" -o "$T/last-year.md" "$school"
+expect_status 2
+expect_err "is also an input"
+check "last year's return is untouched" cmp -s "$E/devon-primary-2025.csv" "$T/last-year.md"
+cp "$E/devon-parent-survey.csv" "$T/survey.md"
+run score --survey "$T/survey.md" -o "$T/survey.md" "$school"
+expect_status 2
+expect_err "is also an input"
+check "the survey is untouched" cmp -s "$E/devon-parent-survey.csv" "$T/survey.md"
+
 case_ "-o never names a file read through standard input"
 cp "$school" "$T/victim.md"
 run_in "$T/victim.md" score -o "$T/victim.md" -
