@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "cmd.h"
 
@@ -21,7 +23,9 @@ static const char usage_text[] =
     "(A4),\n"
     "             -F csv (default) for the question list to build a "
     "Microsoft or\n"
-    "             Google Form from\n"
+    "             Google Form from, -F xlsx for a workbook to type "
+    "paper answers\n"
+    "             into (one column per question, with drop-downs)\n"
     "  summary    parent carers' answers (a form's CSV export), "
     "question by\n"
     "             question and cornerstone by cornerstone\n"
@@ -30,7 +34,8 @@ static const char usage_text[] =
     "  -f, --framework=ID|PATH  framework: a built-in id (default devon) "
     "or an\n"
     "                           XML file\n"
-    "  -F, --format=FORMAT      template: csv or html; summary: markdown\n"
+    "  -F, --format=FORMAT      template: csv, html or xlsx; summary: "
+    "markdown\n"
     "                           (default), html or json\n"
     "  -o, --output=FILE        write to FILE (atomically); its extension "
     "sets\n"
@@ -39,6 +44,8 @@ static const char usage_text[] =
     "post-16\n"
     "      --min-responses=K    show nothing for a question, cornerstone "
     "or survey\n"
+    "                           (template: the number the privacy notice "
+    "gives)\n"
     "                           fewer than K parent carers answered "
     "(default 10,\n"
     "                           never under 5)\n"
@@ -113,34 +120,60 @@ int cmd_survey_load(const oaip_framework *fw, const char *path, unsigned phase,
 	return OAIP_EXIT_OK;
 }
 
-static int survey_template(const char *framework, const char *format_arg,
-                           const char *output, unsigned phase)
+enum template_kind { T_CSV, T_HTML, T_XLSX, T_NONE };
+
+static enum template_kind template_kind(const char *name)
 {
-	oaip_format format = OAIP_FORMAT_CSV;
+	static const struct {
+		const char *name;
+		enum template_kind k;
+	} kinds[] = {{"csv", T_CSV},
+	             {"html", T_HTML},
+	             {"htm", T_HTML},
+	             {"xlsx", T_XLSX},
+	             {NULL, T_NONE}};
+	for (size_t i = 0; kinds[i].name; i++)
+		if (strcasecmp(name, kinds[i].name) == 0)
+			return kinds[i].k;
+	return T_NONE;
+}
+
+static int survey_template(const char *framework, const char *format_arg,
+                           const char *output, unsigned phase, size_t min)
+{
+	enum template_kind kind = T_CSV, from_name = T_NONE;
 	if (format_arg) {
-		if (!oaip_format_parse(format_arg, &format))
-			return cmd_usage_error("survey",
-			                       "unknown format '%s': survey "
-			                       "template writes csv or html",
-			                       format_arg);
-	} else if (output && strcmp(output, "-") != 0 &&
-	           !oaip_format_from_path(output, &format)) {
-		const char *dot = strrchr(output, '.');
-		if (dot && !strchr(dot, '/'))
+		kind = template_kind(format_arg);
+		if (kind == T_NONE)
 			return cmd_usage_error(
 			    "survey",
-			    "cannot write '%s': survey template writes .csv "
-			    "or .html",
+			    "unknown format '%s': survey "
+			    "template writes csv, html or xlsx",
+			    format_arg);
+	}
+	const char *base = output ? strrchr(output, '/') : NULL;
+	const char *dot = output ? strrchr(base ? base : output, '.') : NULL;
+	if (output && strcmp(output, "-") != 0 && dot) {
+		from_name = template_kind(dot + 1);
+		if (from_name == T_NONE)
+			return cmd_usage_error(
+			    "survey",
+			    "cannot write '%s': survey template writes .csv, "
+			    ".html or .xlsx",
 			    output);
-		format = OAIP_FORMAT_CSV;
+		if (format_arg && from_name != kind)
+			return cmd_usage_error("survey",
+			                       "-F %s does not agree with '%s'",
+			                       format_arg, output);
+		kind = from_name;
 	}
 	if (cmd_output_is_input("survey", output, framework, NULL, 0))
 		return OAIP_EXIT_USAGE;
-	if (format != OAIP_FORMAT_CSV && format != OAIP_FORMAT_HTML)
+	if (kind == T_XLSX && (!output || strcmp(output, "-") == 0) &&
+	    isatty(STDOUT_FILENO))
 		return cmd_usage_error("survey",
-		                       "survey template writes csv or html, "
-		                       "not %s",
-		                       oaip_format_name(format));
+		                       "a workbook is not text: give it a name "
+		                       "with -o responses.xlsx");
 	oaip_framework *fw = cmd_load_framework(framework);
 	if (!fw)
 		return OAIP_EXIT_INPUT;
@@ -155,14 +188,21 @@ static int survey_template(const char *framework, const char *format_arg,
 	}
 	oaip_buf b;
 	oaip_buf_init(&b);
-	if (format == OAIP_FORMAT_CSV)
+	if (kind == T_CSV) {
 		oaip_survey_template_csv(fw, phase, &b);
-	else
-		oaip_survey_template_html(fw, phase, &b);
-	if (b.failed)
-		status = cmd_out_of_memory();
-	else
-		status = cmd_write_output(output, &b);
+	} else if (kind == T_HTML) {
+		oaip_survey_template_html(fw, phase, min, &b);
+	} else {
+		oaip_diags d;
+		oaip_diags_init(&d);
+		if (!oaip_survey_template_xlsx(fw, phase, &b, &d))
+			status = OAIP_EXIT_INPUT;
+		cmd_print_diags(&d);
+		oaip_diags_free(&d);
+	}
+	if (status == OAIP_EXIT_OK)
+		status = b.failed ? cmd_out_of_memory()
+		                  : cmd_write_output(output, &b);
 	oaip_buf_free(&b);
 	oaip_framework_free(fw);
 	return status;
@@ -265,11 +305,12 @@ int cmd_survey(int argc, char **argv)
 		if (optind < argc)
 			return cmd_usage_error(
 			    "survey", "unexpected argument '%s'", argv[optind]);
-		if (min || comments)
-			return cmd_usage_error(
-			    "survey", "--min-responses and --comments are for "
-			              "'survey summary'");
-		return survey_template(framework, format_arg, output, phase);
+		if (comments)
+			return cmd_usage_error("survey",
+			                       "--comments is for 'survey "
+			                       "summary'");
+		return survey_template(framework, format_arg, output, phase,
+		                       min);
 	}
 	if (optind >= argc)
 		return cmd_usage_error("survey", "no responses file given");

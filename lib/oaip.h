@@ -1040,8 +1040,15 @@ const char *oaip_answer_key(oaip_answer a);
  * a privacy notice. */
 void oaip_survey_template_csv(const oaip_framework *fw, unsigned phase,
                               oaip_buf *out);
+/* min: the number the privacy notice promises (0: the default). */
 void oaip_survey_template_html(const oaip_framework *fw, unsigned phase,
-                               oaip_buf *out);
+                               size_t min, oaip_buf *out);
+/* As a response-entry workbook for typing in paper answers: a sheet
+ * Responses with one column per question ("W1 I feel welcome at the
+ * school.") with a drop-down of the five answers, and Comments; a sheet
+ * About.  False with an error in d when it cannot be made. */
+bool oaip_survey_template_xlsx(const oaip_framework *fw, unsigned phase,
+                               oaip_buf *out, oaip_diags *d);
 
 /* The smallest number of answers or respondents shown, by default and
  * at least (SPEC: as Ofsted Parent View; never fewer than 5). */

@@ -3,7 +3,9 @@
  * Google Form) and a printable paper questionnaire as HTML. */
 #include "config.h"
 
-#include "private.h"
+#include <string.h>
+
+#include "xlsx_write.h"
 
 /* Questions of fw that apply in phase, in framework order, grouped by
  * cornerstone in the order W, V, C, P. */
@@ -60,8 +62,10 @@ static void esc(oaip_buf *out, const char *s)
 }
 
 void oaip_survey_template_html(const oaip_framework *fw, unsigned phase,
-                               oaip_buf *out)
+                               size_t min, oaip_buf *out)
 {
+	if (min == 0)
+		min = OAIP_SURVEY_MIN_DEFAULT;
 	static const oaip_answer order[] = {
 	    OAIP_ANSWER_STRONGLY_AGREE, OAIP_ANSWER_AGREE, OAIP_ANSWER_DISAGREE,
 	    OAIP_ANSWER_STRONGLY_DISAGREE, OAIP_ANSWER_DONT_KNOW};
@@ -76,16 +80,17 @@ void oaip_survey_template_html(const oaip_framework *fw, unsigned phase,
 	                   "can leave out any sentence.</p>\n"
 	                   "</div>\n</header>\n<main id=\"main\">\n"
 	                   "<div class=\"page\">\n");
-	oaip_buf_puts(out,
-	              "<section class=\"notice\" aria-labelledby=\"privacy\">"
-	              "\n<h2 id=\"privacy\">Your privacy</h2>\n"
-	              "<p>Please do not write your name, your child\u2019s "
-	              "name or anything else that could identify you: we "
-	              "do not need them. We collect only your ticks and "
-	              "any comments. Answers are counted together, and "
-	              "the results of a question are shown only when at "
-	              "least 10 parent carers have answered it. Comments "
-	              "may be shared without names.</p>\n</section>\n");
+	oaip_buf_printf(out,
+	                "<section class=\"notice\" aria-labelledby=\"privacy\">"
+	                "\n<h2 id=\"privacy\">Your privacy</h2>\n"
+	                "<p>Please do not write your name, your child\u2019s "
+	                "name or anything else that could identify you: we "
+	                "do not need them. We collect only your ticks and "
+	                "any comments. Answers are counted together, and "
+	                "the results of a question are shown only when at "
+	                "least %zu parent carers have answered it. Comments "
+	                "may be shared without names.</p>\n</section>\n",
+	                min);
 	for (int c = 0; c < OAIP_N_CORNERSTONES; c++) {
 		size_t n = 0;
 		for (size_t i = 0; i < fw->n_indicators; i++)
@@ -154,4 +159,114 @@ void oaip_survey_template_html(const oaip_framework *fw, unsigned phase,
 	oaip_buf_puts(out, ").</p>\n<p>Thank you for your time.</p>\n"
 	                   "</section>\n</div>\n</main>\n");
 	oaip_html_page_end(out, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* The response-entry workbook                                        */
+
+/* Sheet Responses: one column per question headed "W1 I feel welcome at
+ * the school." (the reader matches code and statement), then Comments;
+ * each question's cells a drop-down of the five answers that refuses
+ * anything else; the heading row frozen.  Sheet About: how to fill it
+ * in, the privacy reminder, and who wrote the statements. */
+#define ENTRY_ROWS 1000
+
+bool oaip_survey_template_xlsx(const oaip_framework *fw, unsigned phase,
+                               oaip_buf *out, oaip_diags *d)
+{
+	oaip_xlsx x;
+	lxw_workbook *wb = oaip_xlsx_new(&x, d);
+	if (!wb)
+		return false;
+	lxw_format *head = workbook_add_format(wb);
+	format_set_bold(head);
+	format_set_text_wrap(head);
+	format_set_align(head, LXW_ALIGN_VERTICAL_TOP);
+	format_set_bg_color(head, 0xE8EEF4);
+	format_set_border(head, LXW_BORDER_THIN);
+	lxw_format *wrap = workbook_add_format(wb);
+	format_set_text_wrap(wrap);
+	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+	lxw_format *title = workbook_add_format(wb);
+	format_set_bold(title);
+	format_set_font_size(title, 14);
+
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Responses");
+	lxw_worksheet *about = workbook_add_worksheet(wb, "About");
+	bool ok = ws && about;
+	/* libxlsxwriter takes char *, never writing through it. */
+	static char sa[] = "Strongly agree", a[] = "Agree", di[] = "Disagree",
+	            sd[] = "Strongly disagree", dk[] = "Don\u2019t know";
+	static char *answers[] = {sa, a, di, sd, dk, NULL};
+	static char in_title[] = "Answer", err_title[] = "Not an answer";
+	static char in_msg[] = "Choose from the list, or leave blank if the "
+	                       "parent carer did not answer.";
+	static char err_msg[] = "Choose Strongly agree, Agree, Disagree, "
+	                        "Strongly disagree or Don\u2019t know from the "
+	                        "list, or leave it blank.";
+	lxw_col_t col = 0;
+	oaip_buf h;
+	oaip_buf_init(&h);
+	for (int c = 0; ok && c < OAIP_N_CORNERSTONES; c++)
+		for (size_t i = 0; i < fw->n_indicators; i++) {
+			const oaip_indicator *ind = &fw->indicators[i];
+			if ((int)ind->cornerstone != c || !asked(ind, phase))
+				continue;
+			h.len = 0;
+			oaip_buf_printf(&h, "%s %s", ind->code, ind->ask);
+			worksheet_write_string(ws, 0, col, h.data ? h.data : "",
+			                       head);
+			worksheet_set_column(ws, col, col, 18, NULL);
+			lxw_data_validation dv;
+			memset(&dv, 0, sizeof dv);
+			dv.validate = LXW_VALIDATION_TYPE_LIST;
+			dv.value_list = answers;
+			dv.input_title = in_title;
+			dv.input_message = in_msg;
+			dv.error_title = err_title;
+			dv.error_message = err_msg;
+			dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+			worksheet_data_validation_range(ws, 1, col, ENTRY_ROWS,
+			                                col, &dv);
+			col++;
+		}
+	if (ok) {
+		worksheet_write_string(ws, 0, col, "Comments", head);
+		worksheet_set_column(ws, col, col, 50, wrap);
+		worksheet_set_row(ws, 0, 96, NULL);
+		worksheet_freeze_panes(ws, 1, 0);
+
+		worksheet_set_column(about, 0, 0, 100, wrap);
+		worksheet_write_string(about, 0, 0,
+		                       "Parent carers\u2019 questionnaire: "
+		                       "typing in paper answers",
+		                       title);
+		worksheet_write_string(
+		    about, 2, 0,
+		    "On the Responses sheet, type one parent carer\u2019s "
+		    "answers per row, choosing each answer from the list. "
+		    "Leave a cell blank where a sentence was not answered. "
+		    "Copy any comments into the Comments column.",
+		    wrap);
+		worksheet_write_string(
+		    about, 3, 0,
+		    "Do not type names or anything else that could identify a "
+		    "parent carer or a child. Leave out names found in "
+		    "comments.",
+		    wrap);
+		worksheet_write_string(
+		    about, 4, 0,
+		    "Then: oaip-eval survey summary this-file.xlsx, or "
+		    "oaip-eval score our-school.xlsx --survey this-file.xlsx",
+		    wrap);
+		if (fw->ask_attribution)
+			worksheet_write_string(about, 6, 0, fw->ask_attribution,
+			                       wrap);
+		worksheet_write_string(about, 7, 0, fw->attribution, wrap);
+	}
+	oaip_buf_free(&h);
+	oaip_xlsx_properties(&x, "Parent carers\u2019 questionnaire: responses",
+	                     NULL, fw->publisher, fw->ask_attribution);
+	bool closed = oaip_xlsx_finish(&x, out, d);
+	return ok && closed;
 }

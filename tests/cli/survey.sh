@@ -36,11 +36,46 @@ check "comments box" grep -q 'comments-box' "$T/q.html"
 check "A4" grep -q 'size:A4' "$T/q.html"
 check "not the authority's words" grep -q 'not Devon County Council' "$T/q.html"
 check "the code beside each sentence" grep -q '<span class="code">C3</span>Staff listen to me calmly' "$T/q.html"
+run survey template -F html --min-responses 5
+expect_status 0
+expect_out "least 5 parent carers have answered it"
 run survey template -F markdown
 expect_status 2
 run survey template -o "$T/q.pdf"
 expect_status 2
 expect_file_absent "$T/q.pdf"
+
+case_ "survey template: a response-entry workbook, read back"
+run survey template -o "$T/entry.xlsx"
+expect_status 0
+check "a workbook" sh -c "head -c 2 '$T/entry.xlsx' | grep -q PK"
+run survey template -F xlsx -o "$T/entry.csv"
+expect_status 2
+expect_file_absent "$T/entry.csv"
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+	check "headings, drop-downs, answers typed in" /usr/bin/python3 -c '
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Responses"]
+head = [c.value for c in ws[1]]
+assert head[0] == "W1 I feel welcome at the school.", head[0]
+assert head[-1] == "Comments"
+dv = ws.data_validations.dataValidation
+assert len(dv) == 20 and "Strongly disagree" in dv[0].formula1
+for r in range(2, 12):
+    for c in range(1, 21):
+        ws.cell(row=r, column=c, value=["Strongly agree", "Agree", "Disagree", "Don\u2019t know"][(r + c) % 4])
+ws.cell(row=2, column=21, value="Typed in from paper.")
+wb.save(sys.argv[2])
+' "$T/entry.xlsx" "$T/filled.xlsx"
+	run survey summary "$T/filled.xlsx" --comments Comments --min-responses 5
+	expect_status 0
+	expect_out "10 parent carers answered the survey."
+	expect_out "Typed in from paper."
+	expect_out "| W1 | I feel welcome at the school. | 5 of 7 parent carers who answered agree (71.4%) |"
+else
+	echo "SKIP: no openpyxl for /usr/bin/python3 (python3-openpyxl)"
+fi
 
 case_ "survey summary: Google Forms, grid rows"
 run survey summary "$google"
