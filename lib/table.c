@@ -96,12 +96,7 @@ void oaip_table_row_end(oaip_table *t)
 	while (r->n_stored) {
 		struct oaip_table_cellref *c =
 		    &t->cells[r->first + r->n_stored - 1];
-		oaip_buf b;
-		oaip_buf_init(&b);
-		oaip_text_clean(&b, t->text.data + c->off, c->len, false);
-		bool empty = b.len == 0 && !b.failed;
-		oaip_buf_free(&b);
-		if (!empty)
+		if (!oaip_text_blank(t->text.data + c->off, c->len))
 			break;
 		r->n_stored--;
 		t->n_cells--;
@@ -236,6 +231,47 @@ static size_t unicode_space(const unsigned char *s, size_t n, bool *drop)
 	return 0;
 }
 
+/* Whether the byte c is one of the ASCII spaces oaip_text_clean trims. */
+static bool ascii_blank(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\n' ||
+	       c == '\r';
+}
+
+/* The bytes oaip_text_clean looks at twice: the ASCII spaces, and the
+ * lead bytes of the Unicode spaces and marks unicode_space knows. */
+static const bool special_byte[256] = {
+    [' '] = true,  ['\t'] = true, ['\f'] = true, ['\v'] = true,
+    ['\n'] = true, ['\r'] = true, [0xC2] = true, [0xE1] = true,
+    [0xE2] = true, [0xE3] = true, [0xEF] = true,
+};
+
+/* How many bytes from s on (n left) are ordinary text, to be copied as
+ * they are. */
+static size_t ordinary_run(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && !special_byte[s[i]])
+		i++;
+	return i;
+}
+
+bool oaip_text_blank(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		bool drop;
+		size_t k = unicode_space(u + i, n - i, &drop);
+		if (k)
+			i += k;
+		else if (ascii_blank(u[i]))
+			i++;
+		else
+			return false;
+	}
+	return true;
+}
+
 void oaip_text_clean(oaip_buf *out, const char *s, size_t n, bool collapse)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -243,6 +279,18 @@ void oaip_text_clean(oaip_buf *out, const char *s, size_t n, bool collapse)
 	size_t kept = out->len; /* length without trailing spaces */
 	bool space = false;     /* collapse: a space is pending */
 	for (size_t i = 0; i < n;) {
+		/* Ordinary text is copied a run at a time. */
+		size_t run = ordinary_run(u + i, n - i);
+		if (run) {
+			if (space) {
+				oaip_buf_putc(out, ' ');
+				space = false;
+			}
+			oaip_buf_putn(out, s + i, run);
+			i += run;
+			kept = out->len;
+			continue;
+		}
 		bool drop;
 		char c = (char)u[i];
 		size_t k = unicode_space(u + i, n - i, &drop);
@@ -254,9 +302,7 @@ void oaip_text_clean(oaip_buf *out, const char *s, size_t n, bool collapse)
 		} else {
 			i++;
 		}
-		bool blank = c == ' ' || c == '\t' || c == '\f' || c == '\v' ||
-		             c == '\n' || c == '\r';
-		if (blank) {
+		if (ascii_blank((unsigned char)c)) {
 			if (out->len == start)
 				continue; /* leading */
 			if (collapse)

@@ -104,6 +104,10 @@ void oaip_table_diag(const oaip_table *t, oaip_diags *d, oaip_severity sev,
  * collapse is set, and spaces at either end are removed. */
 void oaip_text_clean(oaip_buf *out, const char *s, size_t n, bool collapse);
 
+/* Whether the n bytes at s hold nothing but spaces of any kind (what
+ * oaip_text_clean would make empty), without copying them. */
+bool oaip_text_blank(const char *s, size_t n);
+
 /* A self-evaluation from a table (selfeval.c): as oaip_selfeval_read_memory,
  * name being the file as given. */
 oaip_selfeval *oaip_selfeval_from_table(const oaip_framework *fw,
