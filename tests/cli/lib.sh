@@ -14,6 +14,10 @@
 #   expect_out_empty         nothing on stdout
 #   expect_file_absent PATH  PATH does not exist
 #   check NAME CMD...        a named assertion: CMD must succeed
+#   too_slow_wrapped         true (and says so) when TESTS_WRAPPER is set:
+#                            for the few cases that prove speed on huge
+#                            inputs, which a memory checker makes 50 times
+#                            slower (the plain and sanitizer builds run them)
 #   finish                   print the summary and exit 1 if anything failed
 #
 # Failures are counted, not fatal, so one run shows every broken check.
@@ -51,6 +55,12 @@ pass() {
 # Name the case the following checks belong to.
 case_() {
 	current=$*
+}
+
+too_slow_wrapped() {
+	[ -n "${TESTS_WRAPPER:-}" ] || return 1
+	printf 'SKIP: %s: a speed case, not run under %s\n' "$current" "${TESTS_WRAPPER%% *}"
+	return 0
 }
 
 # TESTS_WRAPPER (e.g. valgrind) runs in front of the binary when set.
