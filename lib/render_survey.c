@@ -49,7 +49,10 @@ static void esc(oaip_buf *out, const char *s)
 
 void oaip_survey_html(const oaip_survey_report *rep, oaip_buf *out)
 {
-	oaip_html_page_begin(out, rep->page_title, NULL);
+	oaip_html_page page = {.title = rep->page_title,
+	                       .print_name = rep->title,
+	                       .print_title = rep->page_title};
+	oaip_html_page_start(out, &page);
 	oaip_buf_puts(out, "<header>\n<div class=\"page\">\n<h1>");
 	esc(out, rep->title);
 	oaip_buf_puts(out, "</h1>\n<p>");

@@ -51,6 +51,9 @@ static const char questionnaire_css[] =
     "clip:rect(0 0 0 0);white-space:nowrap}\n"
     ".comments-box{border:2px solid #000;min-height:12em;margin:.5em 0 1em}\n"
     ".notice{border:1px solid #555;padding:.6em .8em;margin:1em 0}\n"
+    "@media (max-width:40em){table.q thead th{width:auto;font-size:.7em;"
+    "hyphens:auto}table.q th,table.q td{padding:.3em .1em}"
+    ".tick{width:1.2em;height:1.2em}}\n"
     "@media print{@page{size:A4;margin:15mm}"
     "table.q tr{break-inside:avoid;page-break-inside:avoid}"
     "h2{break-after:avoid;page-break-after:avoid}"
@@ -69,8 +72,12 @@ void oaip_survey_template_html(const oaip_framework *fw, unsigned phase,
 	static const oaip_answer order[] = {
 	    OAIP_ANSWER_STRONGLY_AGREE, OAIP_ANSWER_AGREE, OAIP_ANSWER_DISAGREE,
 	    OAIP_ANSWER_STRONGLY_DISAGREE, OAIP_ANSWER_DONT_KNOW};
-	oaip_html_page_begin(out, "Working with parent carers: questionnaire",
-	                     questionnaire_css);
+	oaip_html_page page = {
+	    .title = "Working with parent carers: questionnaire",
+	    .print_name = "How well does the school work with you?",
+	    .print_title = "A questionnaire for parent carers",
+	    .extra_css = questionnaire_css};
+	oaip_html_page_start(out, &page);
 	oaip_buf_puts(out, "<header>\n<div class=\"page\">\n"
 	                   "<h1>How well does the school work with you?</h1>\n"
 	                   "<p>A questionnaire for parent carers. It takes "
