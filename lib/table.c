@@ -279,6 +279,24 @@ void oaip_text_clean(oaip_buf *out, const char *s, size_t n, bool collapse)
 	size_t kept = out->len; /* length without trailing spaces */
 	bool space = false;     /* collapse: a space is pending */
 	for (size_t i = 0; i < n;) {
+		/* Without collapse, ASCII spaces after the first text are kept
+		 * as they are: the run goes on to the next Unicode space. */
+		if (!collapse && out->len > start) {
+			size_t run = 0;
+			while (i + run < n && (!special_byte[u[i + run]] ||
+			                       ascii_blank(u[i + run])))
+				run++;
+			if (run) {
+				oaip_buf_putn(out, s + i, run);
+				size_t last = run;
+				while (last > 0 && ascii_blank(u[i + last - 1]))
+					last--;
+				if (last)
+					kept = out->len - (run - last);
+				i += run;
+				continue;
+			}
+		}
 		/* Ordinary text is copied a run at a time. */
 		size_t run = ordinary_run(u + i, n - i);
 		if (run) {
