@@ -131,6 +131,10 @@ static char *text_copy(struct reader *r, const oaip_table_row *row, int k)
 		r->oom = true;
 		return NULL;
 	}
+	if (!memchr(s, '\r', n)) {
+		memcpy(t, s, n + 1);
+		return t;
+	}
 	size_t j = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '\r') {
