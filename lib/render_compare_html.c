@@ -141,7 +141,7 @@ static void header(const oaip_compare_report *rep, oaip_buf *out)
 	nav_item(out, "coverage", "Low coverage");
 	oaip_sections_html_nav(s, OAIP_AFTER_LISTS, out);
 	nav_item(out, "unreadable", "Returns not read");
-	nav_item(out, "how", rep->method_title);
+	nav_item(out, "how", rep->method.title);
 	oaip_buf_puts(out, "</ul>\n</nav>\n</div>\n</header>\n");
 }
 
@@ -379,32 +379,6 @@ static void unreadable(const oaip_compare_report *rep, oaip_buf *out)
 	oaip_buf_puts(out, "</ul>\n</section>\n");
 }
 
-static void method(const oaip_compare_report *rep, oaip_buf *out)
-{
-	section_begin(out, "how", rep->method_title);
-	bool in_list = false;
-	for (size_t i = 0; i < rep->n_method; i++) {
-		const oaip_rmethod_part *p = &rep->method[i];
-		if (p->band && !in_list)
-			oaip_buf_puts(out, "<ul class=\"bands\">\n");
-		if (!p->band && in_list)
-			oaip_buf_puts(out, "</ul>\n");
-		in_list = p->band != NULL;
-		if (p->band) {
-			oaip_buf_puts(out, "<li><strong>");
-			h(out, p->band);
-			oaip_buf_puts(out, ":</strong> ");
-			h(out, p->text);
-			oaip_buf_puts(out, "</li>\n");
-		} else {
-			para(out, p->text);
-		}
-	}
-	if (in_list)
-		oaip_buf_puts(out, "</ul>\n");
-	oaip_buf_puts(out, "</section>\n");
-}
-
 void oaip_compare_html(const oaip_compare_report *rep, oaip_buf *out)
 {
 	const oaip_rsections *s = &rep->sections;
@@ -440,7 +414,7 @@ void oaip_compare_html(const oaip_compare_report *rep, oaip_buf *out)
 	low(rep, out);
 	oaip_sections_html(s, OAIP_AFTER_LISTS, out);
 	unreadable(rep, out);
-	method(rep, out);
+	oaip_method_html(&rep->method, out);
 	oaip_buf_puts(out, "</div>\n</main>\n");
 
 	oaip_buf foot;

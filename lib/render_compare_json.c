@@ -227,18 +227,6 @@ static json_t *unreadable(oaip_json *c, const oaip_compare_report *rep)
 	return a;
 }
 
-static json_t *method(oaip_json *c, const oaip_compare_report *rep)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; i < rep->n_method; i++) {
-		json_t *p = json_object();
-		oaip_json_put(c, p, "band", oaip_json_str(rep->method[i].band));
-		oaip_json_put(c, p, "text", oaip_json_str(rep->method[i].text));
-		oaip_json_append(c, a, p);
-	}
-	return a;
-}
-
 void oaip_compare_json(const oaip_compare_report *rep, oaip_buf *out)
 {
 	oaip_json c = {.ok = true};
@@ -266,7 +254,7 @@ void oaip_compare_json(const oaip_compare_report *rep, oaip_buf *out)
 	member(&c, out, false, "priorities", priorities(&c, rep));
 	member(&c, out, false, "low_coverage", low(&c, rep));
 	member(&c, out, false, "unreadable", unreadable(&c, rep));
-	member(&c, out, false, "method", method(&c, rep));
+	member(&c, out, false, "method", oaip_method_json(&c, &rep->method));
 	json_t *sections = json_object();
 	oaip_sections_json(&rep->sections, &c, sections);
 	const char *key;

@@ -67,25 +67,6 @@ static void header(const oaip_compare_report *rep, oaip_buf *out)
 	}
 }
 
-static void method(const oaip_compare_report *rep, oaip_buf *out)
-{
-	heading(out, rep->method_title);
-	for (size_t i = 0; i < rep->n_method; i++) {
-		const oaip_rmethod_part *p = &rep->method[i];
-		if (!p->band) {
-			para(out, p->text);
-			continue;
-		}
-		oaip_buf_puts(out, "- **");
-		md(out, p->band);
-		oaip_buf_puts(out, ":** ");
-		md(out, p->text);
-		oaip_buf_putc(out, '\n');
-		if (i + 1 == rep->n_method || !p[1].band)
-			oaip_buf_putc(out, '\n');
-	}
-}
-
 static void schools(const oaip_compare_report *rep, oaip_buf *out)
 {
 	heading(out, rep->schools_title);
@@ -259,7 +240,7 @@ void oaip_compare_md(const oaip_compare_report *rep, oaip_buf *out)
 	low(rep, out);
 	oaip_sections_md(s, OAIP_AFTER_LISTS, out);
 	unreadable(rep, out);
-	method(rep, out);
+	oaip_method_md(&rep->method, out);
 	oaip_buf_puts(out, "---\n\n");
 	if (rep->attribution)
 		para(out, rep->attribution);

@@ -90,7 +90,7 @@ static void nav(const oaip_score_report *rep, oaip_buf *out)
 	oaip_sections_html_nav(s, OAIP_AFTER_HEADER, out);
 	nav_item(out, "summary", "Summary");
 	oaip_sections_html_nav(s, OAIP_AFTER_SUMMARY, out);
-	nav_item(out, "how", rep->method_title);
+	nav_item(out, "how", rep->method.title);
 	oaip_sections_html_nav(s, OAIP_AFTER_METHOD, out);
 	nav_item(out, "strengths", rep->strengths.title);
 	oaip_sections_html_nav(s, OAIP_AFTER_STRENGTHS, out);
@@ -220,32 +220,6 @@ static void summary(const oaip_score_report *rep, oaip_buf *out)
 		esc(out, rep->gaps_note);
 	}
 	oaip_buf_puts(out, "</p>\n</section>\n");
-}
-
-static void method(const oaip_score_report *rep, oaip_buf *out)
-{
-	section_begin(out, "how", rep->method_title);
-	bool in_list = false;
-	for (size_t i = 0; i < rep->n_method; i++) {
-		const oaip_rmethod_part *p = &rep->method[i];
-		if (p->band && !in_list)
-			oaip_buf_puts(out, "<ul class=\"bands\">\n");
-		if (!p->band && in_list)
-			oaip_buf_puts(out, "</ul>\n");
-		in_list = p->band != NULL;
-		if (p->band) {
-			oaip_buf_puts(out, "<li><strong>");
-			esc(out, p->band);
-			oaip_buf_puts(out, ":</strong> ");
-			esc(out, p->text);
-			oaip_buf_puts(out, "</li>\n");
-		} else {
-			para(out, p->text);
-		}
-	}
-	if (in_list)
-		oaip_buf_puts(out, "</ul>\n");
-	oaip_buf_puts(out, "</section>\n");
 }
 
 /* A table of indicators: strengths (with the rating, the school's
@@ -481,7 +455,7 @@ void oaip_score_html(const oaip_score_report *rep, oaip_buf *out)
 	oaip_sections_html(s, OAIP_AFTER_HEADER, out);
 	summary(rep, out);
 	oaip_sections_html(s, OAIP_AFTER_SUMMARY, out);
-	method(rep, out);
+	oaip_method_html(&rep->method, out);
 	oaip_sections_html(s, OAIP_AFTER_METHOD, out);
 	strengths(&rep->strengths, out);
 	oaip_sections_html(s, OAIP_AFTER_STRENGTHS, out);

@@ -147,16 +147,7 @@ void oaip_score_json(const oaip_score_report *rep, oaip_buf *out)
 	oaip_json_put(&c, root, "not_applicable",
 	              ids(&c, &rep->not_applicable));
 
-	json_t *method = json_array();
-	for (size_t i = 0; i < rep->n_method; i++) {
-		json_t *p = json_object();
-		oaip_json_put(&c, p, "band",
-		              oaip_json_str(rep->method[i].band));
-		oaip_json_put(&c, p, "text",
-		              oaip_json_str(rep->method[i].text));
-		oaip_json_append(&c, method, p);
-	}
-	oaip_json_put(&c, root, "method", method);
+	oaip_json_put(&c, root, "method", oaip_method_json(&c, &rep->method));
 	oaip_sections_json(&rep->sections, &c, root);
 	oaip_json_put(&c, root, "generator", oaip_json_str(rep->generator));
 

@@ -142,28 +142,6 @@ static void summary(oaip_buf *out, const oaip_score_report *rep)
 	oaip_buf_putc(out, '\n');
 }
 
-static void method(oaip_buf *out, const oaip_score_report *rep)
-{
-	oaip_buf_puts(out, "## ");
-	md(out, rep->method_title);
-	oaip_buf_puts(out, "\n\n");
-	for (size_t i = 0; i < rep->n_method; i++) {
-		const oaip_rmethod_part *p = &rep->method[i];
-		if (p->band) {
-			oaip_buf_puts(out, "- **");
-			md(out, p->band);
-			oaip_buf_puts(out, ":** ");
-			md(out, p->text);
-			oaip_buf_putc(out, '\n');
-			if (i + 1 == rep->n_method || !p[1].band)
-				oaip_buf_putc(out, '\n');
-		} else {
-			md(out, p->text);
-			oaip_buf_puts(out, "\n\n");
-		}
-	}
-}
-
 static void examples(oaip_buf *out, const oaip_rexamples *ex)
 {
 	for (size_t i = 0; i < ex->n; i++) {
@@ -360,7 +338,7 @@ void oaip_score_md(const oaip_score_report *rep, oaip_buf *out)
 	oaip_sections_md(s, OAIP_AFTER_HEADER, out);
 	summary(out, rep);
 	oaip_sections_md(s, OAIP_AFTER_SUMMARY, out);
-	method(out, rep);
+	oaip_method_md(&rep->method, out);
 	oaip_sections_md(s, OAIP_AFTER_METHOD, out);
 	strengths(out, &rep->strengths);
 	oaip_sections_md(s, OAIP_AFTER_STRENGTHS, out);

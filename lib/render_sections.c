@@ -1,5 +1,6 @@
 /* render_sections.c - the generic sections of a report model (report.h:
- * "How to add a section") in each format.  Markup only. */
+ * "How to add a section") and the sections every report shares (how
+ * scores are worked out) in each format.  Markup only. */
 #include "config.h"
 
 #include <jansson.h>
@@ -13,6 +14,30 @@
 static void md(oaip_buf *out, const char *s)
 {
 	oaip_escape_markdown(out, s ? s : "", false);
+}
+
+/* A paragraph (or a heading: level "##"), then a blank line. */
+static void md_para(oaip_buf *out, const char *level, const char *text)
+{
+	if (level)
+		oaip_buf_printf(out, "%s ", level);
+	md(out, text);
+	oaip_buf_puts(out, "\n\n");
+}
+
+/* An item of a list, with its label in bold; a blank line after the
+ * last. */
+static void md_item(oaip_buf *out, const char *label, const char *text,
+                    bool last)
+{
+	oaip_buf_puts(out, "- ");
+	if (label) {
+		oaip_buf_puts(out, "**");
+		md(out, label);
+		oaip_buf_puts(out, ":** ");
+	}
+	md(out, text);
+	oaip_buf_puts(out, last ? "\n\n" : "\n");
 }
 
 static void md_table(oaip_buf *out, const oaip_rtable *t)
@@ -49,14 +74,11 @@ void oaip_sections_md(const oaip_rsections *l, oaip_rplace place, oaip_buf *out)
 	for (const oaip_rsection *s = l->first; s; s = s->next) {
 		if (s->place != place)
 			continue;
-		oaip_buf_puts(out, "## ");
-		md(out, s->title);
-		oaip_buf_puts(out, "\n\n");
+		md_para(out, "##", s->title);
 		for (const oaip_rblock *b = s->first; b; b = b->next) {
 			switch (b->kind) {
 			case OAIP_RB_PARA:
-				md(out, b->text);
-				oaip_buf_puts(out, "\n\n");
+				md_para(out, NULL, b->text);
 				break;
 			case OAIP_RB_CAUTION:
 				oaip_buf_puts(out, "**");
@@ -64,21 +86,12 @@ void oaip_sections_md(const oaip_rsections *l, oaip_rplace place, oaip_buf *out)
 				oaip_buf_puts(out, "**\n\n");
 				break;
 			case OAIP_RB_HEADING:
-				oaip_buf_puts(out, "### ");
-				md(out, b->text);
-				oaip_buf_puts(out, "\n\n");
+				md_para(out, "###", b->text);
 				break;
 			case OAIP_RB_ITEM:
-				oaip_buf_puts(out, "- ");
-				if (b->label) {
-					oaip_buf_puts(out, "**");
-					md(out, b->label);
-					oaip_buf_puts(out, ":** ");
-				}
-				md(out, b->text);
-				oaip_buf_putc(out, '\n');
-				if (!b->next || b->next->kind != OAIP_RB_ITEM)
-					oaip_buf_putc(out, '\n');
+				md_item(out, b->label, b->text,
+				        !b->next ||
+				            b->next->kind != OAIP_RB_ITEM);
 				break;
 			case OAIP_RB_QUOTE:
 				oaip_buf_puts(out, "> “");
@@ -97,6 +110,19 @@ void oaip_sections_md(const oaip_rsections *l, oaip_rplace place, oaip_buf *out)
 				break;
 			}
 		}
+	}
+}
+
+void oaip_method_md(const oaip_rmethod *m, oaip_buf *out)
+{
+	md_para(out, "##", m->title);
+	for (size_t i = 0; i < m->n; i++) {
+		const oaip_rmethod_part *p = &m->v[i];
+		if (p->band)
+			md_item(out, p->band, p->text,
+			        i + 1 == m->n || !p[1].band);
+		else
+			md_para(out, NULL, p->text);
 	}
 }
 
@@ -154,28 +180,57 @@ static void html_pairs(oaip_buf *out, const oaip_rsection *s, size_t k,
 	oaip_buf_free(&id);
 }
 
+static void html_section_begin(oaip_buf *out, const char *id, const char *title)
+{
+	oaip_buf_puts(out, "<section aria-labelledby=\"");
+	esc(out, id);
+	oaip_buf_puts(out, "\">\n<h2 id=\"");
+	esc(out, id);
+	oaip_buf_puts(out, "\">");
+	esc(out, title);
+	oaip_buf_puts(out, "</h2>\n");
+}
+
+static void html_para(oaip_buf *out, const char *text)
+{
+	oaip_buf_puts(out, "<p>");
+	esc(out, text);
+	oaip_buf_puts(out, "</p>\n");
+}
+
+/* An item of a list opened with ul (the first) and closed after the
+ * last, with its label in bold. */
+static void html_item(oaip_buf *out, const char *ul, const char *label,
+                      const char *text, bool first, bool last)
+{
+	if (first)
+		oaip_buf_printf(out, "%s\n", ul);
+	oaip_buf_puts(out, "<li>");
+	if (label) {
+		oaip_buf_puts(out, "<strong>");
+		esc(out, label);
+		oaip_buf_puts(out, ":</strong> ");
+	}
+	esc(out, text);
+	oaip_buf_puts(out, "</li>\n");
+	if (last)
+		oaip_buf_puts(out, "</ul>\n");
+}
+
 void oaip_sections_html(const oaip_rsections *l, oaip_rplace place,
                         oaip_buf *out)
 {
 	for (const oaip_rsection *s = l->first; s; s = s->next) {
 		if (s->place != place)
 			continue;
-		oaip_buf_puts(out, "<section aria-labelledby=\"");
-		esc(out, s->id);
-		oaip_buf_puts(out, "\">\n<h2 id=\"");
-		esc(out, s->id);
-		oaip_buf_puts(out, "\">");
-		esc(out, s->title);
-		oaip_buf_puts(out, "</h2>\n");
+		html_section_begin(out, s->id, s->title);
 		size_t tables = 0, charts = 0;
 		const oaip_rblock *prev = NULL;
 		for (const oaip_rblock *b = s->first; b;
 		     prev = b, b = b->next) {
 			switch (b->kind) {
 			case OAIP_RB_PARA:
-				oaip_buf_puts(out, "<p>");
-				esc(out, b->text);
-				oaip_buf_puts(out, "</p>\n");
+				html_para(out, b->text);
 				break;
 			case OAIP_RB_CAUTION:
 				oaip_buf_puts(out, "<p class=\"caution\">"
@@ -189,18 +244,10 @@ void oaip_sections_html(const oaip_rsections *l, oaip_rplace place,
 				oaip_buf_puts(out, "</h3>\n");
 				break;
 			case OAIP_RB_ITEM:
-				if (!prev || prev->kind != OAIP_RB_ITEM)
-					oaip_buf_puts(out, "<ul>\n");
-				oaip_buf_puts(out, "<li>");
-				if (b->label) {
-					oaip_buf_puts(out, "<strong>");
-					esc(out, b->label);
-					oaip_buf_puts(out, ":</strong> ");
-				}
-				esc(out, b->text);
-				oaip_buf_puts(out, "</li>\n");
-				if (!b->next || b->next->kind != OAIP_RB_ITEM)
-					oaip_buf_puts(out, "</ul>\n");
+				html_item(out, "<ul>", b->label, b->text,
+				          !prev || prev->kind != OAIP_RB_ITEM,
+				          !b->next ||
+				              b->next->kind != OAIP_RB_ITEM);
 				break;
 			case OAIP_RB_QUOTE:
 				oaip_buf_puts(out, "<figure class=\"quote\">\n"
@@ -240,6 +287,21 @@ void oaip_sections_html_nav(const oaip_rsections *l, oaip_rplace place,
 		esc(out, s->title);
 		oaip_buf_puts(out, "</a></li>\n");
 	}
+}
+
+void oaip_method_html(const oaip_rmethod *m, oaip_buf *out)
+{
+	html_section_begin(out, "how", m->title);
+	for (size_t i = 0; i < m->n; i++) {
+		const oaip_rmethod_part *p = &m->v[i];
+		if (p->band)
+			html_item(out, "<ul class=\"bands\">", p->band, p->text,
+			          i == 0 || !p[-1].band,
+			          i + 1 == m->n || !p[1].band);
+		else
+			html_para(out, p->text);
+	}
+	oaip_buf_puts(out, "</section>\n");
 }
 
 /* ---- JSON -------------------------------------------------------------- */
@@ -328,4 +390,16 @@ void oaip_sections_json(const oaip_rsections *l, oaip_json *c, json_t *obj)
 		              s->json ? json_incref(s->json) : generic(c, s));
 		free(key);
 	}
+}
+
+json_t *oaip_method_json(oaip_json *c, const oaip_rmethod *m)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < m->n; i++) {
+		json_t *p = json_object();
+		oaip_json_put(c, p, "band", oaip_json_str(m->v[i].band));
+		oaip_json_put(c, p, "text", oaip_json_str(m->v[i].text));
+		oaip_json_append(c, a, p);
+	}
+	return a;
 }

@@ -377,24 +377,38 @@ static void gaps_para(const struct about *r, const oaip_band_rules *rules,
 	                 "whatever its cornerstone's score.");
 }
 
-/* Hand b to the sink as a paragraph (or as item band's rule) and empty
- * it; false if b could not be built. */
-static bool flush(const oaip_report_sink *k, oaip_buf *b, const char *band)
+/* The parts said so far, in a growing array (copied into the arena at
+ * the end: an arena cannot grow an array). */
+struct parts {
+	oaip_arena *a;
+	oaip_rmethod_part *v;
+	size_t n, cap;
+};
+
+/* Add b as a paragraph (or as item band's rule) and empty it; false if b
+ * could not be built or kept. */
+static bool flush(struct parts *k, oaip_buf *b, const char *band)
 {
 	if (b->failed)
 		return false;
-	const char *text = b->data ? b->data : "";
-	if (band)
-		k->item(k->ud, band, text);
-	else
-		k->para(k->ud, text);
+	if (k->n == k->cap) {
+		size_t cap = k->cap ? k->cap * 2 : 16;
+		oaip_rmethod_part *v = realloc(k->v, cap * sizeof *v);
+		if (!v)
+			return false;
+		k->v = v;
+		k->cap = cap;
+	}
+	k->v[k->n].band = band;
+	k->v[k->n].text = oaip_arena_strdup(k->a, b->data ? b->data : "");
+	k->n++;
 	b->len = 0;
 	if (b->data)
 		b->data[0] = '\0';
-	return true;
+	return !k->a->failed;
 }
 
-static bool method(const struct about *r, const oaip_report_sink *k)
+static bool method(const struct about *r, struct parts *k)
 {
 	const oaip_scale *s = &r->fw->scale;
 	oaip_band_rules rules;
@@ -491,7 +505,6 @@ static bool method(const struct about *r, const oaip_report_sink *k)
 	                  "the cornerstone's indicators are still blank.");
 	if (!flush(k, &b, NULL))
 		goto cleanup;
-	k->end(k->ud);
 	ok = true;
 
 cleanup:
@@ -499,17 +512,35 @@ cleanup:
 	return ok;
 }
 
-bool oaip_report_method(const oaip_result *r, const oaip_report_sink *k)
+/* Say the method for a into m. */
+static bool collect(oaip_arena *a, const struct about *about, oaip_rmethod *m)
 {
-	struct about a = {r->fw, r->target, r->phase, false, true};
-	for (int c = 0; c < OAIP_N_CORNERSTONES; c++)
-		a.phase_gap |= r->cs[c].total == 0;
-	return method(&a, k);
+	struct parts k = {a, NULL, 0, 0};
+	bool ok = method(about, &k);
+	m->title = "How scores are worked out";
+	m->n = 0;
+	m->v = oaip_arena_alloc(a, (k.n ? k.n : 1) * sizeof *m->v);
+	if (m->v && k.n) {
+		memcpy(m->v, k.v, k.n * sizeof *m->v);
+		m->n = k.n;
+	}
+	free(k.v);
+	if (!ok || !m->v)
+		a->failed = true;
+	return !a->failed;
 }
 
-bool oaip_report_method_fw(const oaip_framework *fw, int target, unsigned phase,
-                           const oaip_report_sink *k)
+bool oaip_report_method(oaip_arena *a, const oaip_result *r, oaip_rmethod *m)
 {
-	struct about a = {fw, target, phase, false, false};
-	return method(&a, k);
+	struct about about = {r->fw, r->target, r->phase, false, true};
+	for (int c = 0; c < OAIP_N_CORNERSTONES; c++)
+		about.phase_gap |= r->cs[c].total == 0;
+	return collect(a, &about, m);
+}
+
+bool oaip_report_method_fw(oaip_arena *a, const oaip_framework *fw, int target,
+                           unsigned phase, oaip_rmethod *m)
+{
+	struct about about = {fw, target, phase, false, false};
+	return collect(a, &about, m);
 }

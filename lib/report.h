@@ -174,26 +174,6 @@ void oaip_report_caution(const oaip_result *r, oaip_buf *out);
  * Partnership is not applicable" (every cornerstone left out, and why). */
 void oaip_report_overall_basis(const oaip_result *r, oaip_buf *out);
 
-/* "How scores are worked out", for any scale and target: paragraphs and
- * lists of bands, handed one at a time to a sink.  Every sentence is
- * chosen from the scale and target in r (and its weights), so it is true
- * of them; a band that cannot happen on this scale is left out. */
-typedef struct oaip_report_sink {
-	/* A paragraph of plain text. */
-	void (*para)(void *ud, const char *text);
-	/* An item of a list of bands: the band's name and its rule.  Items
-	 * in a row make one list; a paragraph or the end closes it. */
-	void (*item)(void *ud, const char *band, const char *rule);
-	/* The end of the section. */
-	void (*end)(void *ud);
-	void *ud;
-} oaip_report_sink;
-/* Returns false, having said nothing more, if allocation failed. */
-bool oaip_report_method(const oaip_result *r, const oaip_report_sink *sink);
-/* The same text for the comparison: scale, target, weights of fw. */
-bool oaip_report_method_fw(const oaip_framework *fw, int target, unsigned phase,
-                           const oaip_report_sink *sink);
-
 /* The credit every report ends with, one wording in every format:
  * "Made with oaip-eval 0.2.0 on 2026-11-23." */
 char *oaip_report_credit(const oaip_render_options *o);
@@ -219,6 +199,31 @@ char *oaip_arena_printf(oaip_arena *a, const char *fmt, ...)
 /* b's text copied into the arena, and b emptied; "" if b is empty.  A
  * failed b fails the arena. */
 char *oaip_arena_take(oaip_arena *a, oaip_buf *b);
+
+/* ------------------------------------------------------------------ */
+/* How scores are worked out: the same section in every report        */
+
+typedef struct oaip_rmethod_part {
+	const char *band; /* NULL: a paragraph; else an item of a list of
+	                     bands (items in a row make one list) */
+	const char *text; /* the paragraph, or the band's rule */
+} oaip_rmethod_part;
+
+typedef struct oaip_rmethod {
+	const char *title; /* "How scores are worked out" */
+	oaip_rmethod_part *v;
+	size_t n;
+} oaip_rmethod;
+
+/* "How scores are worked out", for any scale and target, said into m
+ * (its strings in a).  Every sentence is chosen from the scale and
+ * target in r (and its weights), so it is true of them; a band that
+ * cannot happen on this scale is left out.  Returns false (and fails a)
+ * if allocation failed. */
+bool oaip_report_method(oaip_arena *a, const oaip_result *r, oaip_rmethod *m);
+/* The same text for the comparison: scale, target, weights of fw. */
+bool oaip_report_method_fw(oaip_arena *a, const oaip_framework *fw, int target,
+                           unsigned phase, oaip_rmethod *m);
 
 /* ------------------------------------------------------------------ */
 /* Generic sections: blocks every renderer can draw                   */
@@ -400,11 +405,6 @@ typedef struct oaip_rlist {
 	size_t n;
 } oaip_rlist;
 
-typedef struct oaip_rmethod_part {
-	const char *band; /* NULL: a paragraph; else a list item */
-	const char *text;
-} oaip_rmethod_part;
-
 typedef struct oaip_score_report {
 	oaip_arena arena;
 
@@ -472,10 +472,7 @@ typedef struct oaip_score_report {
 	double marker;            /* the target's score, or -1: no marker */
 	const char *marker_label; /* "All at Established: 66.7%" */
 
-	/* How scores are worked out */
-	const char *method_title;
-	oaip_rmethod_part *method;
-	size_t n_method;
+	oaip_rmethod method; /* How scores are worked out */
 
 	oaip_rlist strengths, gaps, not_evaluated, not_applicable;
 	bool has_not_applicable; /* the section is shown */
@@ -568,9 +565,7 @@ typedef struct oaip_compare_report {
 	const char *notice_more;  /* "Each return's errors are listed under
 	                             ..."; NULL */
 
-	const char *method_title;
-	oaip_rmethod_part *method;
-	size_t n_method;
+	oaip_rmethod method; /* How scores are worked out */
 
 	const char *schools_title, *schools_none, *cell_note, *legend_intro;
 	oaip_rschool *schools; /* counted schools, in the comparison's order */
@@ -677,5 +672,10 @@ void oaip_sections_html_nav(const oaip_rsections *l, oaip_rplace place,
 /* Put every section into obj (a jansson object) under its key. */
 void oaip_sections_json(const oaip_rsections *l, oaip_json *c,
                         struct json_t *obj);
+/* "How scores are worked out" as each format draws it: a section with
+ * the id "how" in HTML; in JSON an array of {"band", "text"}. */
+void oaip_method_md(const oaip_rmethod *m, oaip_buf *out);
+void oaip_method_html(const oaip_rmethod *m, oaip_buf *out);
+struct json_t *oaip_method_json(oaip_json *c, const oaip_rmethod *m);
 
 #endif

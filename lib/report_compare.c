@@ -176,63 +176,6 @@ static const char *no_figures(struct build *x, bool any_rated)
 	return NULL;
 }
 
-struct method_sink {
-	struct build *x;
-	size_t n, cap;
-	oaip_rmethod_part *v;
-	bool failed;
-};
-
-static void add_part(struct method_sink *m, const char *band, const char *text)
-{
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 16;
-		oaip_rmethod_part *v = realloc(m->v, cap * sizeof *v);
-		if (!v) {
-			m->failed = true;
-			return;
-		}
-		m->v = v;
-		m->cap = cap;
-	}
-	m->v[m->n].band = oaip_arena_strdup(m->x->a, band);
-	m->v[m->n].text = oaip_arena_strdup(m->x->a, text);
-	m->n++;
-}
-
-static void m_para(void *ud, const char *text)
-{
-	add_part(ud, NULL, text);
-}
-
-static void m_item(void *ud, const char *band, const char *rule)
-{
-	add_part(ud, band, rule);
-}
-
-static void m_end(void *ud)
-{
-	(void)ud;
-}
-
-static void method(struct build *x)
-{
-	struct method_sink m = {x, 0, 0, NULL, false};
-	oaip_report_sink sink = {m_para, m_item, m_end, &m};
-	x->rep->method_title = "How scores are worked out";
-	if (!oaip_report_method_fw(x->fw, x->rep->target,
-	                           oaip_comparison_phase(x->c), &sink) ||
-	    m.failed)
-		x->a->failed = true;
-	oaip_rmethod_part *v =
-	    oaip_arena_alloc(x->a, (m.n ? m.n : 1) * sizeof *v);
-	if (v && m.n)
-		memcpy(v, m.v, m.n * sizeof *v);
-	x->rep->method = v;
-	x->rep->n_method = v ? m.n : 0;
-	free(m.v);
-}
-
 static void schools(struct build *x)
 {
 	oaip_compare_report *rep = x->rep;
@@ -430,7 +373,8 @@ oaip_compare_report *oaip_compare_report_build(const oaip_comparison *c,
 	oaip_buf_init(&x.b);
 
 	header(&x, o);
-	method(&x);
+	oaip_report_method_fw(x.a, x.fw, rep->target, oaip_comparison_phase(c),
+	                      &rep->method);
 	schools(&x);
 	bool any_rated = false;
 	for (size_t i = 0; i < rep->n_schools; i++)

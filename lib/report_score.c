@@ -324,64 +324,6 @@ static void summary(struct build *x)
 }
 
 /* ------------------------------------------------------------------ */
-/* How scores are worked out                                          */
-
-struct method_sink {
-	struct build *x;
-	size_t n, cap;
-	oaip_rmethod_part *v;
-	bool failed;
-};
-
-static void add_part(struct method_sink *m, const char *band, const char *text)
-{
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 16;
-		oaip_rmethod_part *v = realloc(m->v, cap * sizeof *v);
-		if (!v) {
-			m->failed = true;
-			return;
-		}
-		m->v = v;
-		m->cap = cap;
-	}
-	m->v[m->n].band = dup(m->x, band);
-	m->v[m->n].text = dup(m->x, text);
-	m->n++;
-}
-
-static void m_para(void *ud, const char *text)
-{
-	add_part(ud, NULL, text);
-}
-
-static void m_item(void *ud, const char *band, const char *rule)
-{
-	add_part(ud, band, rule);
-}
-
-static void m_end(void *ud)
-{
-	(void)ud;
-}
-
-static void method(struct build *x)
-{
-	struct method_sink m = {x, 0, 0, NULL, false};
-	oaip_report_sink sink = {m_para, m_item, m_end, &m};
-	x->rep->method_title = "How scores are worked out";
-	if (!oaip_report_method(x->r, &sink) || m.failed)
-		x->a->failed = true;
-	oaip_rmethod_part *v =
-	    oaip_arena_alloc(x->a, (m.n ? m.n : 1) * sizeof *v);
-	if (v && m.n)
-		memcpy(v, m.v, m.n * sizeof *v);
-	x->rep->method = v;
-	x->rep->n_method = v ? m.n : 0;
-	free(m.v);
-}
-
-/* ------------------------------------------------------------------ */
 /* Indicators                                                         */
 
 static bool example_applies(const oaip_example *ex, unsigned phase)
@@ -624,7 +566,7 @@ oaip_score_report *oaip_score_report_build(const oaip_result *r,
 
 	header(&x, o);
 	summary(&x);
-	method(&x);
+	oaip_report_method(x.a, r, &rep->method);
 	strengths(&x);
 	gaps(&x);
 	lists(&x);
