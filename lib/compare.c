@@ -351,7 +351,7 @@ static void process(struct worker *w, size_t i)
 			s->skipped = true;
 			return;
 		}
-		se = oaip_selfeval_read_memory(job->c->fw, buf, len, path, d);
+		se = oaip_selfeval_read_ratings(job->c->fw, buf, len, path, d);
 	}
 	if (se) {
 		/* Without a phase for the whole batch, each return's own

@@ -45,6 +45,13 @@ bool oaip_buf_reserve(oaip_buf *b, size_t extra);
 bool oaip_read_into(const char *path, size_t limit, oaip_buf *b,
                     long long *mtime, oaip_diags *d);
 
+/* As oaip_selfeval_read_memory, but every entry's evidence and next steps
+ * are left NULL: for summaries that never show them (compare).  The same
+ * errors and notes. */
+oaip_selfeval *oaip_selfeval_read_ratings(const oaip_framework *fw,
+                                          const char *data, size_t len,
+                                          const char *name, oaip_diags *d);
+
 /* ASCII case-insensitive comparison, independent of the locale. */
 int oaip_strcasecmp(const char *a, const char *b);
 /* A copy of s with leading and trailing ASCII white space removed;

@@ -279,6 +279,8 @@ static void read_row(struct reader *r, const oaip_table_row *row)
 		return; /* nothing more is kept from a file with errors */
 	e->kind = parsed.kind;
 	e->level = parsed.level;
+	if (r->no_texts)
+		return;
 	e->evidence = text_copy(r, row, COL_EVIDENCE);
 	e->next_steps = text_copy(r, row, COL_NEXT_STEPS);
 }
@@ -466,24 +468,33 @@ void oaip_selfeval_free(oaip_selfeval *se)
 	free(se);
 }
 
+/* How a table is read. */
+enum {
+	KEEP_UNKNOWN = 1, /* rows of ids fw does not have kept, not errors */
+	NO_TEXTS = 2      /* evidence and next steps left out */
+};
+
 static oaip_selfeval *se_from_table(const oaip_framework *fw,
                                     const oaip_table *t, const char *name,
-                                    bool keep_unknown, oaip_diags *d);
+                                    int how, oaip_diags *d);
 
 oaip_selfeval *oaip_selfeval_from_table(const oaip_framework *fw,
                                         const oaip_table *t, const char *name,
                                         oaip_diags *d)
 {
-	return se_from_table(fw, t, name, false, d);
+	return se_from_table(fw, t, name, 0, d);
 }
 
 static oaip_selfeval *se_from_table(const oaip_framework *fw,
                                     const oaip_table *t, const char *name,
-                                    bool keep_unknown, oaip_diags *d)
+                                    int how, oaip_diags *d)
 {
 	if (!name)
 		name = "-";
-	struct reader r = {.d = d, .t = t, .keep_unknown = keep_unknown};
+	struct reader r = {.d = d,
+	                   .t = t,
+	                   .keep_unknown = how & KEEP_UNKNOWN,
+	                   .no_texts = how & NO_TEXTS};
 	for (int k = 0; k < N_COLUMNS; k++)
 		r.col[k] = -1;
 	for (int k = 0; k < 2; k++)
@@ -566,9 +577,9 @@ cleanup:
 	return se;
 }
 
-oaip_selfeval *oaip_selfeval_read_memory(const oaip_framework *fw,
-                                         const char *data, size_t len,
-                                         const char *name, oaip_diags *d)
+static oaip_selfeval *read_memory(const oaip_framework *fw, const char *data,
+                                  size_t len, const char *name, int how,
+                                  oaip_diags *d)
 {
 	if (!name)
 		name = "-";
@@ -576,9 +587,23 @@ oaip_selfeval *oaip_selfeval_read_memory(const oaip_framework *fw,
 	    oaip_table_read_memory(data, len, name, "Self-evaluation", d);
 	if (!t)
 		return NULL;
-	oaip_selfeval *se = oaip_selfeval_from_table(fw, t, name, d);
+	oaip_selfeval *se = se_from_table(fw, t, name, how, d);
 	oaip_table_free(t);
 	return se;
+}
+
+oaip_selfeval *oaip_selfeval_read_memory(const oaip_framework *fw,
+                                         const char *data, size_t len,
+                                         const char *name, oaip_diags *d)
+{
+	return read_memory(fw, data, len, name, 0, d);
+}
+
+oaip_selfeval *oaip_selfeval_read_ratings(const oaip_framework *fw,
+                                          const char *data, size_t len,
+                                          const char *name, oaip_diags *d)
+{
+	return read_memory(fw, data, len, name, NO_TEXTS, d);
 }
 
 oaip_selfeval *oaip_selfeval_read(const oaip_framework *fw, const char *path,
@@ -605,7 +630,7 @@ oaip_selfeval *oaip_selfeval_read_previous(const oaip_framework *fw,
 	    oaip_table_read_memory(data, len, path, "Self-evaluation", d);
 	free(data);
 	if (t) {
-		se = se_from_table(fw, t, path, true, d);
+		se = se_from_table(fw, t, path, KEEP_UNKNOWN, d);
 		oaip_table_free(t);
 	}
 	return se;

@@ -58,6 +58,7 @@ struct reader {
 	bool oom;
 	bool keep_unknown; /* rows of ids fw does not have are kept in
 	                      se->unknown, not errors */
+	bool no_texts;     /* evidence and next steps are not kept */
 };
 
 /* Shared helpers (selfeval.c). */
