@@ -315,18 +315,6 @@ struct worker {
 	pthread_t thread;
 };
 
-/* FNV-1a, 64 bits: tells identical returns apart from different ones
- * (the sizes must agree too). */
-static unsigned long long digest_of(const char *p, size_t n)
-{
-	unsigned long long h = 14695981039346656037ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 1099511628211ULL;
-	}
-	return h ? h : 1;
-}
-
 /* Read, parse and score file i into its slot.  A report this program
  * wrote is not read: its slot is marked skipped (readable false, no
  * errors, file set). */
@@ -365,7 +353,7 @@ static void process(struct worker *w, size_t i)
 			               "out of memory while scoring");
 	}
 	if (r && summarise(s, r, path)) {
-		s->digest = digest_of(w->buf.data, w->buf.len);
+		s->digest = oaip_digest(w->buf.data, w->buf.len);
 		s->size = w->buf.len;
 		s->mtime = mtime;
 	} else if (!r) {

@@ -79,9 +79,10 @@ bool oaip_read_into(const char *path, size_t limit, oaip_buf *b,
 		               FIFO_WAIT_MS / 1000);
 		goto cleanup;
 	}
-	if (own) {
+	if (own && !S_ISREG(st.st_mode)) {
 		/* Opened without blocking only so that a FIFO could not hang
-		 * the open; read it like a pipe. */
+		 * the open; read it like a pipe.  (A regular file's reads
+		 * never wait either way.) */
 		int fl = fcntl(fd, F_GETFL);
 		if (fl >= 0)
 			fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);

@@ -28,6 +28,10 @@ bool oaip_strmap_put(oaip_strmap *m, const char *key, long value, long *old);
 /* The value of key, or -1. */
 long oaip_strmap_get(const oaip_strmap *m, const char *key);
 
+/* A 64-bit digest of n bytes (never 0) that tells files apart: two
+ * returns of the same size and digest are taken to be identical. */
+unsigned long long oaip_digest(const void *data, size_t n);
+
 /* Make room for extra more bytes (and a NUL) after b->len; false (and
  * b->failed) when allocation failed. */
 bool oaip_buf_reserve(oaip_buf *b, size_t extra);
