@@ -442,6 +442,7 @@ size_t oaip_comparison_skipped(const oaip_comparison *c,
 bool oaip_is_own_output(const char *data, size_t len)
 {
 	static const char *const heads[] = {OAIP_AREA_CSV_HEAD,
+	                                    OAIP_AREA_CSV_HEAD_OLD,
 	                                    OAIP_AREA_LONG_CSV_HEAD};
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		data += 3;

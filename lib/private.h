@@ -215,7 +215,10 @@ void oaip_html_table_end(oaip_buf *out);
 
 /* The first columns of the area CSV reports (render_compare.c), by which
  * compare knows its own output in a folder of returns (area.c). */
-#define OAIP_AREA_CSV_HEAD      "school,file,overall,"
+#define OAIP_AREA_CSV_HEAD "School,URN,Phase,File,Overall,"
+/* The first columns of the area CSV as earlier versions wrote it, so
+ * such a file is still known. */
+#define OAIP_AREA_CSV_HEAD_OLD  "school,file,overall,"
 #define OAIP_AREA_LONG_CSV_HEAD "school,urn,phase,file,indicator,"
 /* Why such a file is skipped. */
 #define OAIP_OWN_OUTPUT_SKIPPED "written by oaip-eval: a report, not a return"

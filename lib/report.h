@@ -514,6 +514,9 @@ typedef struct oaip_rcell {
 
 typedef struct oaip_rschool {
 	const char *school, *file; /* borrowed from the comparison */
+	const char *urn;           /* "" when the return gives none */
+	const char *phase;         /* the Phase detail, "early-years school";
+	                              "" for none */
 	bool low_coverage;
 	double coverage; /* per cent of the applicable indicators rated, as
 	                    shown */
@@ -545,6 +548,28 @@ typedef struct oaip_runreadable {
 	const char *more;  /* "and 3 more errors", or NULL */
 	const char *first; /* "file:7: message (and 3 more errors)" (CSV) */
 } oaip_runreadable;
+
+/* The columns of the table of returns, one row per return (the CSV and
+ * the workbook's heat map): headings in words, in one table for every
+ * format that writes the table. */
+typedef enum oaip_rcol_kind {
+	OAIP_RCOL_SCHOOL,
+	OAIP_RCOL_URN,
+	OAIP_RCOL_PHASE,
+	OAIP_RCOL_FILE,
+	OAIP_RCOL_SCORE, /* the measure's score; empty when none */
+	OAIP_RCOL_BAND,  /* its band in words (band_short) */
+	OAIP_RCOL_RATED, /* indicators rated */
+	OAIP_RCOL_TOTAL, /* indicators that apply */
+	OAIP_RCOL_ERROR  /* why a return could not be read */
+} oaip_rcol_kind;
+
+typedef struct oaip_rcol {
+	const char *heading; /* "Welcome and Care band" */
+	oaip_rcol_kind kind;
+	int measure; /* score, band, rated, total: a cornerstone or
+	                OAIP_OVERALL */
+} oaip_rcol;
 
 typedef struct oaip_compare_report {
 	oaip_arena arena;
@@ -596,6 +621,11 @@ typedef struct oaip_compare_report {
 		const oaip_runreadable *bad;
 	} * returns;
 	size_t n_returns;
+	/* The columns of the table of returns: school, URN, phase, file;
+	 * for the overall score and then each cornerstone its score, band,
+	 * indicators rated and indicators that apply; the error. */
+	const oaip_rcol *cols;
+	size_t n_cols;
 
 	oaip_rsections sections; /* added sections (OAIP_AFTER_LISTS: before
 	                            the returns that could not be read; any

@@ -233,6 +233,9 @@ static void schools(struct build *x)
 		oaip_rschool *m = &rep->schools[rep->n_schools++];
 		m->school = s->school;
 		m->file = s->file;
+		m->urn = s->urn ? s->urn : "";
+		oaip_phase_list(&x->b, s->phase, " ");
+		m->phase = take(x);
 		m->low_coverage = s->low_coverage;
 		m->coverage = percent(s->rated, s->total);
 		m->rated = s->rated;
@@ -245,6 +248,51 @@ static void schools(struct build *x)
 		if (s->low_coverage)
 			rep->low[rep->n_low++] = m;
 	}
+}
+
+/* The table of returns' columns: who, then for each measure (overall
+ * first) its score, band and counts, then the error. */
+static void columns(struct build *x)
+{
+	static const struct {
+		oaip_rcol_kind kind;
+		const char *suffix;
+	} per_measure[] = {
+	    {OAIP_RCOL_SCORE, ""},
+	    {OAIP_RCOL_BAND, " band"},
+	    {OAIP_RCOL_RATED, " rated"},
+	    {OAIP_RCOL_TOTAL, " applicable"},
+	};
+	static const struct {
+		oaip_rcol_kind kind;
+		const char *heading;
+	} who[] = {
+	    {OAIP_RCOL_SCHOOL, "School"},
+	    {OAIP_RCOL_URN, "URN"},
+	    {OAIP_RCOL_PHASE, "Phase"},
+	    {OAIP_RCOL_FILE, "File"},
+	};
+	enum { N_WHO = sizeof who / sizeof who[0] };
+	enum { N_PER = sizeof per_measure / sizeof per_measure[0] };
+	size_t n = N_WHO + N_PER * (OAIP_N_CORNERSTONES + 1) + 1;
+	oaip_rcol *v = oaip_arena_alloc(x->a, n * sizeof *v);
+	if (!v)
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i < N_WHO; i++)
+		v[k++] = (oaip_rcol){who[i].heading, who[i].kind, 0};
+	for (int w = 0; w <= OAIP_N_CORNERSTONES; w++) {
+		/* The overall score first, then the cornerstones. */
+		int m = w ? w - 1 : OAIP_OVERALL;
+		for (size_t i = 0; i < N_PER; i++)
+			v[k++] = (oaip_rcol){
+			    oaip_arena_printf(x->a, "%s%s", measure_title(m),
+			                      per_measure[i].suffix),
+			    per_measure[i].kind, m};
+	}
+	v[k++] = (oaip_rcol){"Error", OAIP_RCOL_ERROR, 0};
+	x->rep->cols = v;
+	x->rep->n_cols = k;
 }
 
 static void area(struct build *x, const char *none)
@@ -376,6 +424,7 @@ oaip_compare_report *oaip_compare_report_build(const oaip_comparison *c,
 	oaip_report_method_fw(x.a, x.fw, rep->target, oaip_comparison_phase(c),
 	                      &rep->method);
 	schools(&x);
+	columns(&x);
 	bool any_rated = false;
 	for (size_t i = 0; i < rep->n_schools; i++)
 		any_rated |= rep->schools[i].rated > 0;

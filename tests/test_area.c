@@ -364,6 +364,8 @@ static void test_own_output_is_skipped(void **state)
 	(void)state;
 	assert_true(
 	    oaip_is_own_output("\xEF\xBB\xBFschool,file,overall,x", 27));
+	assert_true(oaip_is_own_output(
+	    "\xEF\xBB\xBFSchool,URN,Phase,File,Overall,Overall band", 45));
 	assert_true(
 	    oaip_is_own_output("school,urn,phase,file,indicator,x", 33));
 	assert_false(oaip_is_own_output("indicator,rating\n", 17));

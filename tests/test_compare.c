@@ -374,12 +374,12 @@ static void test_failure_kept_with_errors(void **state)
 
 	oaip_buf_init(&b);
 	oaip_render_compare(c, OAIP_FORMAT_CSV, &o, &b);
-	/* Every column between the file and the error is empty: 2 + 16
-	 * commas make the 18 columns of the header. */
-	assert_non_null(strstr(b.data, "\r\nbad one,r/bad-one.csv,"
-	                               ",,,,,,,,,,,,,,,"
+	/* Every column between the file and the error is empty: the 25
+	 * columns of the header. */
+	assert_non_null(strstr(b.data, "\r\nbad one,,,r/bad-one.csv,"
+	                               ",,,,,,,,,,,,,,,,,,,,"
 	                               "r/bad-one.csv:2: rating 'x2' is not "
-	                               "one of 0-3 (and 13 more errors),,,,,"
+	                               "one of 0-3 (and 13 more errors)"
 	                               "\r\n"));
 	oaip_buf_free(&b);
 	oaip_diags_free(&d);
@@ -404,26 +404,30 @@ static void test_csv_neutralises_formulas(void **state)
 	oaip_render_options o = {.date = "2026-01-02", .program_version = "t"};
 	oaip_render_compare(c, OAIP_FORMAT_CSV, &o, &b);
 	static const char header[] =
-	    "\xEF\xBB\xBFschool,file,overall,welcome-and-care,"
-	    "value-and-include,communicate,work-in-partnership,"
-	    "welcome-and-care_rated,welcome-and-care_total,"
-	    "value-and-include_rated,value-and-include_total,"
-	    "communicate_rated,communicate_total,"
-	    "work-in-partnership_rated,work-in-partnership_total,"
-	    "rated,total,error,overall_band,welcome-and-care_band,"
-	    "value-and-include_band,communicate_band,"
-	    "work-in-partnership_band\r\n";
+	    "\xEF\xBB\xBFSchool,URN,Phase,File,"
+	    "Overall,Overall band,Overall rated,Overall applicable,"
+	    "Welcome and Care,Welcome and Care band,Welcome and Care rated,"
+	    "Welcome and Care applicable,"
+	    "Value and Include,Value and Include band,"
+	    "Value and Include rated,Value and Include applicable,"
+	    "Communicate,Communicate band,Communicate rated,"
+	    "Communicate applicable,"
+	    "Work in Partnership,Work in Partnership band,"
+	    "Work in Partnership rated,Work in Partnership applicable,"
+	    "Error\r\n";
 	assert_memory_equal(b.data, header, sizeof header - 1);
 	assert_non_null(strstr(b.data, "\r\n\"'=HYPERLINK(\"\"http://x\"\")\","
-	                               "\"'=HYPERLINK(\"\"http://x\"\")\","
-	                               "66.7,66.7,66.7,66.7,66.7,"
-	                               "3,3,3,3,3,3,3,3,12,12,,"));
-	assert_non_null(strstr(b.data, "\r\n\"'+cmd\",\"'+cmd\",50.0,"));
-	assert_non_null(strstr(b.data, "\r\n\"'-2+3\",\"'-2+3\","));
-	assert_non_null(strstr(b.data, "\r\n\"'@SUM(A1)\",\"'@SUM(A1)\","));
-	assert_non_null(strstr(b.data,
-	                       "\r\n\"plain, with comma\",\"plain, with "
-	                       "comma\",,,,,,0,3,0,3,0,3,0,3,0,12,,"));
+	                               ",,\"'=HYPERLINK(\"\"http://x\"\")\","
+	                               "66.7,At target,12,12,"
+	                               "66.7,At target,3,3,66.7,At target,3,3,"
+	                               "66.7,At target,3,3,66.7,At target,3,3,"
+	                               "\r\n"));
+	assert_non_null(strstr(b.data, "\r\n\"'+cmd\",,,\"'+cmd\",50.0,"));
+	assert_non_null(strstr(b.data, "\r\n\"'-2+3\",,,\"'-2+3\","));
+	assert_non_null(strstr(b.data, "\r\n\"'@SUM(A1)\",,,\"'@SUM(A1)\","));
+	assert_non_null(strstr(b.data, "\r\n\"plain, with comma\",,,\"plain, "
+	                               "with comma\",,Not yet evaluated,0,12,"
+	                               ",Not yet evaluated,0,3,"));
 	/* No line of the file starts a cell with a formula character. */
 	for (const char *p = b.data; (p = strstr(p, "\r\n")) != NULL; p += 2)
 		assert_null(strchr("=+-@", p[2] ? p[2] : 'x'));
@@ -550,9 +554,13 @@ static void test_csv_counts_per_cornerstone(void **state)
 	oaip_render_compare(c, OAIP_FORMAT_CSV, &o, &b);
 	/* overall 50.0 = (100 + 50 + 0) / 3; Work in Partnership has no
 	 * score but still its counts: 0 of 3. */
-	assert_non_null(strstr(b.data, "\r\nuneven.csv,uneven.csv,50.0,100.0,"
-	                               "50.0,0.0,,3,3,2,3,1,3,0,3,6,12,,"));
-	/* Every line has the header's 23 columns. */
+	assert_non_null(strstr(b.data, "\r\nuneven.csv,,,uneven.csv,"
+	                               "50.0,At target,6,12,"
+	                               "100.0,Above target,3,3,"
+	                               "50.0,At target,2,3,"
+	                               "0.0,Too few rated to judge,1,3,"
+	                               ",Not yet evaluated,0,3,\r\n"));
+	/* Every line has the header's 25 columns. */
 	size_t lines = 0;
 	for (const char *p = b.data; *p;) {
 		const char *end = strstr(p, "\r\n");
@@ -560,7 +568,7 @@ static void test_csv_counts_per_cornerstone(void **state)
 		size_t commas = 0;
 		for (const char *q = p; q < end; q++)
 			commas += *q == ',';
-		assert_int_equal(commas, 22);
+		assert_int_equal(commas, 24);
 		lines++;
 		p = end + 2;
 	}
@@ -639,10 +647,10 @@ static void test_nothing_readable(void **state)
 
 	/* CSV: still one row per return, each with its error. */
 	b = render(c, OAIP_FORMAT_CSV);
-	assert_non_null(strstr(b.data, "\r\na,a.csv,,,,,,,,,,,,,,,,a.csv:3: "
-	                               "duplicate 'i01',,,,,\r\ngone,gone/,,,,,"
-	                               ",,,,,,,,,,,gone/: no such file or "
-	                               "directory,,,,,\r\n"));
+	assert_non_null(strstr(b.data, "\r\na,,,a.csv,,,,,,,,,,,,,,,,,,,,,"
+	                               "a.csv:3: duplicate 'i01'\r\n"
+	                               "gone,,,gone/,,,,,,,,,,,,,,,,,,,,,"
+	                               "gone/: no such file or directory\r\n"));
 	oaip_buf_free(&b);
 
 	/* JSON: the same structure, with nothing in it but the facts. */

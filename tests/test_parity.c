@@ -599,13 +599,32 @@ static void test_compare_formats_agree(void **state)
 			}
 			in_order(md, file, next, fig, 5, "Markdown");
 			in_order(html, file, next, fig, 5, "HTML");
-			/* CSV: school,file,overall,cornerstones... */
-			char line[512];
-			snprintf(line, sizeof line, ",%s,%s,%s,%s,%s,%s,", file,
-			         json_is_number(o) ? fig[0] : "", num(fig[1]),
-			         num(fig[2]), num(fig[3]), num(fig[4]));
-			if (!strstr(csv, line))
-				fail_msg("CSV lacks the row '%s'", line);
+			/* CSV: School, URN, Phase, File, then for the
+			 * overall score and each cornerstone four columns,
+			 * the score first. */
+			char key[512];
+			snprintf(key, sizeof key, ",%s,", file);
+			const char *row = strstr(csv, key);
+			if (!row)
+				fail_msg("CSV lacks the row of '%s'", file);
+			while (row > csv && row[-1] != '\n')
+				row--;
+			const char *want[5] = {json_is_number(o) ? fig[0] : "",
+			                       num(fig[1]), num(fig[2]),
+			                       num(fig[3]), num(fig[4])};
+			for (int m = 0; m < 5; m++) {
+				/* Field 4 + 4m, counting from 0. */
+				const char *p = row;
+				for (int col = 0; col < 4 + 4 * m; col++)
+					p = strchr(p, ',') + 1;
+				size_t n = strcspn(p, ",\r");
+				if (n != strlen(want[m]) ||
+				    strncmp(p, want[m], n) != 0)
+					fail_msg(
+					    "CSV row of '%s': measure %d is "
+					    "'%.*s', not '%s'",
+					    file, m, (int)n, p, want[m]);
+			}
 		}
 		/* Weights explained in every format when the framework has
 		 * them. */

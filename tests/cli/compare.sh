@@ -40,9 +40,11 @@ variant() {
 	awk -v t="$3" 'NR == 2 { sub(/,,$/, ",copy " t ",") } 1' "$1" >"$2"
 }
 
-# The same five columns from the row of FILE in a compare CSV report.
+# The overall and four cornerstone scores from the row of FILE in a
+# compare CSV report (School, URN, Phase, File, then for the overall score
+# and each cornerstone: score, band, rated, applicable).
 csv_line() {
-	awk -F, -v f="$2" '$2 == f { printf "%s,%s,%s,%s,%s\n", $3, $4, $5, $6, $7 }' "$1"
+	awk -F, -v f="$2" '$4 == f { printf "%s,%s,%s,%s,%s\n", $5, $9, $13, $17, $21 }' "$1"
 }
 
 case_ "each school's scores are those 'score' gives for the same file"
@@ -59,17 +61,17 @@ for f in returns/ash-academy.csv returns/elm_school.csv returns/oak-primary.csv;
 	check "$f: has scores" test -n "$(echo "$got" | tr -d ,)"
 done
 # The values, written out, so a change in both commands is still seen:
-# the scores, then each cornerstone's rated and total, then the school's.
-check "header" grep -qF "school,file,overall,welcome-and-care,value-and-include,communicate,work-in-partnership,welcome-and-care_rated,welcome-and-care_total,value-and-include_rated,value-and-include_total,communicate_rated,communicate_total,work-in-partnership_rated,work-in-partnership_total,rated,total,error" "$T/area.csv"
-check "Oak Primary row" grep -qF "oak primary,returns/oak-primary.csv,60.8,73.3,53.3,72.2,44.4,5,5,5,5,6,6,3,4,19,20," "$T/area.csv"
-check "Ash Academy row" grep -qF "ash academy,returns/ash-academy.csv,33.3,66.7,0.0,33.3,33.3,1,5,1,5,1,6,1,4,4,20," "$T/area.csv"
-check "Elm School row" grep -qF "elm school,returns/elm_school.csv,62.1,53.3,73.3,46.7,75.0,5,5,5,5,5,6,4,4,19,20," "$T/area.csv"
+# for the overall score and each cornerstone, its score, band in words,
+# indicators rated and indicators that apply.
+check "header" grep -qF "School,URN,Phase,File,Overall,Overall band,Overall rated,Overall applicable,Welcome and Care,Welcome and Care band,Welcome and Care rated,Welcome and Care applicable,Value and Include,Value and Include band,Value and Include rated,Value and Include applicable,Communicate,Communicate band,Communicate rated,Communicate applicable,Work in Partnership,Work in Partnership band,Work in Partnership rated,Work in Partnership applicable,Error" "$T/area.csv"
+check "Oak Primary row" grep -qF "oak primary,,,returns/oak-primary.csv,60.8,Below target,19,20,73.3,Mostly at target,5,5,53.3,Below target,5,5,72.2,Mostly at target,6,6,44.4,Below target,3,4," "$T/area.csv"
+check "Ash Academy row" grep -qF "ash academy,,,returns/ash-academy.csv,33.3,Too few rated to judge,4,20,66.7,Too few rated to judge,1,5,0.0,Too few rated to judge,1,5,33.3,Too few rated to judge,1,6,33.3,Too few rated to judge,1,4," "$T/area.csv"
+check "Elm School row" grep -qF "elm school,,,returns/elm_school.csv,62.1,Below target,19,20,53.3,Below target,5,5,73.3,Mostly at target,5,5,46.7,Below target,5,6,75.0,Mostly at target,4,4," "$T/area.csv"
 # The same counts as 'score' gives for each cornerstone.
 run score -F json returns/oak-primary.csv
 expect_json '"id":"communicate","title":"Communicate","score":72.2,"rated":6,"total":6,'
 expect_json '"id":"work-in-partnership","title":"Work in Partnership","score":44.4,"rated":3,"total":4,'
-check "every row has the header's 23 columns" sh -c "test \"\$(awk -F, '{ print NF }' '$T/area.csv' | sort -u)\" = 23"
-check "bands in words" grep -qF "oak primary,returns/oak-primary.csv,60.8,73.3,53.3,72.2,44.4,5,5,5,5,6,6,3,4,19,20,,Below target,Mostly at target,Below target,Mostly at target,Below target" "$T/area.csv"
+check "every row has the header's 25 columns" sh -c "test \"\$(awk -F, '{ print NF }' '$T/area.csv' | sort -u)\" = 25"
 cd - >/dev/null || exit 1
 
 case_ "JSON: schools with file, overall and cornerstones"
@@ -92,7 +94,7 @@ cp "$data/returns/elm_school.csv" "$T/dir/.hidden.csv"
 echo "not a return" >"$T/dir/notes.txt"
 run compare -F csv "$T/dir/"
 expect_status 0
-order=$(sed 1d "$out" | cut -d, -f2 | sed 's|.*/||' | tr '\n' ' ')
+order=$(sed 1d "$out" | cut -d, -f4 | sed 's|.*/||' | tr '\n' ' ')
 check "order is '9.csv 10.csv a.csv B.csv', was '$order'" test "$order" = "9.csv 10.csv a.csv B.csv "
 expect_out ",$T/dir/10.csv,"
 expect_no_out "hidden"
@@ -128,8 +130,8 @@ expect_out "| a good | broken/a-good.csv | 33.3 "
 expect_out "| c good | broken/c-good.csv | 62.1 "
 run compare -F csv broken
 expect_status 1
-expect_out "b bad rating,broken/b-bad-rating.csv,,,,,,,,,,,,,,,,\"broken/b-bad-rating.csv:4: rating 'sometimes'"
-expect_out "c good,broken/c-good.csv,62.1,"
+expect_out "b bad rating,,,broken/b-bad-rating.csv,,,,,,,,,,,,,,,,,,,,,\"broken/b-bad-rating.csv:4: rating 'sometimes'"
+expect_out "c good,,,broken/c-good.csv,62.1,"
 run compare -F json broken
 expect_status 1
 expect_json '{"file":"broken/b-bad-rating.csv","school":"b bad rating","errors":[{"file":"broken/b-bad-rating.csv","line":4,"message":"rating '
@@ -149,7 +151,7 @@ check "report: the return before it scored" grep -qF "| oak primary | returns/oa
 check "report: the return after it scored" grep -qF '| elm school | returns/elm\_school.csv | 62.1 ' "$T/missing.md"
 run compare -F csv returns/oak-primary.csv no-such-school.csv
 expect_status 1
-expect_out "no such school,no-such-school.csv,,,,,,,,,,,,,,,,no-such-school.csv: no such file or directory"
+expect_out "no such school,,,no-such-school.csv,,,,,,,,,,,,,,,,,,,,,no-such-school.csv: no such file or directory"
 cd - >/dev/null || exit 1
 
 case_ "a named directory that does not exist is listed as unreadable, in the order given"
@@ -172,8 +174,8 @@ else
 	run compare -F csv "$T/locked" "$data/returns/elm_school.csv"
 	expect_status 1
 	expect_err "$T/locked: error: cannot read directory: "
-	expect_out "Locked,$T/locked,,,,,,,,,,,,,,,,$T/locked: cannot read directory: "
-	expect_out "elm school,$data/returns/elm_school.csv,62.1,"
+	expect_out "Locked,,,$T/locked,,,,,,,,,,,,,,,,,,,,,$T/locked: cannot read directory: "
+	expect_out "elm school,,,$data/returns/elm_school.csv,62.1,"
 fi
 chmod 755 "$T/locked"
 
@@ -201,8 +203,8 @@ expect_no_out "<svg"
 run compare -F csv broken/b-bad-rating.csv gone.csv
 expect_status 1
 check "CSV: a header and both returns" test "$(wc -l <"$out")" -eq 3
-expect_out "b bad rating,broken/b-bad-rating.csv,,,,,,,,,,,,,,,,\"broken/b-bad-rating.csv:4: rating 'sometimes'"
-expect_out "gone,gone.csv,,,,,,,,,,,,,,,,gone.csv: no such file or directory"
+expect_out "b bad rating,,,broken/b-bad-rating.csv,,,,,,,,,,,,,,,,,,,,,\"broken/b-bad-rating.csv:4: rating 'sometimes'"
+expect_out "gone,,,gone.csv,,,,,,,,,,,,,,,,,,,,,gone.csv: no such file or directory"
 run compare -F json broken/b-bad-rating.csv gone.csv
 expect_status 1
 expect_json '"returns":2,"read":0,"schools":[],'
@@ -222,14 +224,14 @@ cd "$T/hostile" || exit 1
 run compare -F csv -- '=cmd|calc.csv' '+x.csv' '-2+3.csv' '@SUM(A1).csv' plain.csv
 cd - >/dev/null || exit 1
 expect_status 0
-expect_out "\"'=cmd|calc\",\"'=cmd|calc.csv\",62.1,"
-expect_out "\"'+x\",\"'+x.csv\",62.1,"
+expect_out "\"'=cmd|calc\",,,\"'=cmd|calc.csv\",62.1,"
+expect_out "\"'+x\",,,\"'+x.csv\",62.1,"
 # '-' and '_' in a file name read as spaces in the school's name, and
 # none is left at its start.
-expect_out "2+3,\"'-2+3.csv\",62.1,"
-expect_out "\"'@SUM(A1)\",\"'@SUM(A1).csv\",62.1,"
+expect_out "2+3,,,\"'-2+3.csv\",62.1,"
+expect_out "\"'@SUM(A1)\",,,\"'@SUM(A1).csv\",62.1,"
 check "no cell starts with = + - @" sh -c "! grep -E '(^|,)\"?[=+@-]' '$out'"
-expect_out "plain,plain.csv,62.1,"
+expect_out "plain,,,plain.csv,62.1,"
 check "lines end in CRLF" sh -c "test \"\$(grep -c \"\$(printf '\r')\$\" '$out')\" -eq 6"
 check "starts with a UTF-8 byte order mark" sh -c "head -c 3 '$out' | od -An -tx1 | grep -q 'ef bb bf'"
 run compare -o "$T/area.csv" "$T/hostile"

@@ -183,8 +183,8 @@ cp "$EX/devon-primary.xlsx" "$T/returns/b-school.xlsx"
 : >"$T/returns/~\$b-school.xlsx"
 run compare -F csv "$T/returns"
 expect_status 0
-expect_out "a school,$T/returns/a-school.csv,48.8,"
-expect_out "b school,$T/returns/b-school.xlsx,48.8,"
+expect_out "a school,,,$T/returns/a-school.csv,48.8,"
+expect_out "b school,,,$T/returns/b-school.xlsx,48.8,"
 check "the lock file is not a return" test "$(grep -c '^[ab] school,' "$out")" -eq 2
 run validate "$T/returns"
 expect_status 0
@@ -197,8 +197,8 @@ sed 's/^e1-01,\([^,]*\),\([^,]*\),[^,]*,/e1-01,\1,\2,,/' "$EX/west-sussex-second
 run compare -F csv "$T/ws"
 expect_status 0
 expect_err "$T/ws/a.csv: note: framework 'west-sussex' recognised from this return (give -f to choose another)"
-expect_out "a,$T/ws/a.csv,55.7,"
-expect_out "b,$T/ws/b.csv,"
+expect_out "a,,,$T/ws/a.csv,55.7,"
+expect_out "b,,,$T/ws/b.csv,"
 expect_no_err "error"
 
 case_ "-o must agree with the format: never a file of another format"
