@@ -75,16 +75,17 @@ oaip_framework *cmd_load_framework(const char *spec);
  * returns false when a phase is unknown. */
 bool cmd_parse_phase(const char *cmd, const char *arg, unsigned *phase);
 
-/* Decide the output format from -F (may be NULL) and -o (may be NULL):
- * the -o name's extension, else -F, else markdown; a name with no
- * extension, "-" and a file that is not a regular file (/dev/stdout, a
- * pipe) leave it to -F.  allow_csv says whether csv is a valid format for
- * this command.  Prints a usage error and returns false on an unknown or
- * unsupported format, an extension the command cannot write (.pdf,
- * .xlsx, .csv for score), or -F disagreeing with the extension: never a
- * file of one format under another's name. */
-bool cmd_resolve_format(const char *cmd, const char *format_arg,
-                        const char *output, bool allow_csv, oaip_format *f);
+/* Decide the output format of a report of kind from -F (may be NULL) and
+ * -o (may be NULL): the -o name's extension, else -F, else markdown; a
+ * name with no extension, "-" and a file that is not a regular file
+ * (/dev/stdout, a pipe) leave it to -F.  The formats are those render.c's
+ * table gives kind.  Prints a usage error naming them and returns false
+ * on an unknown or unsupported format, an extension the command cannot
+ * write (.pdf, .xlsx, .csv for score), or -F disagreeing with the
+ * extension: never a file of one format under another's name. */
+bool cmd_resolve_format(const char *cmd, oaip_report_kind kind,
+                        const char *format_arg, const char *output,
+                        oaip_format *f);
 
 /* The format of template's file: -F csv|xlsx, else the -o name's .csv or
  * .xlsx, else CSV.  Prints a usage error and returns false for another

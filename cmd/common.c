@@ -116,22 +116,43 @@ static const char *output_ext(const char *output, char *buf, size_t size)
 	return buf;
 }
 
-bool cmd_resolve_format(const char *cmd, const char *format_arg,
-                        const char *output, bool allow_csv, oaip_format *f)
+/* The formats kind can be written in, as a usage error names them:
+ * "markdown, html or json" (ext false) or ".md, .html or .json" (ext
+ * true). */
+static const char *format_list(char *buf, size_t size, oaip_report_kind kind,
+                               bool ext)
 {
-	oaip_report_kind kind =
-	    allow_csv ? OAIP_REPORT_COMPARE : OAIP_REPORT_SCORE;
-	const char *names =
-	    allow_csv ? ".md, .html, .json or .csv" : ".md, .html or .json";
+	oaip_format v[8];
+	size_t n = oaip_render_formats(kind, v, sizeof v / sizeof v[0]);
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && i < sizeof v / sizeof v[0]; i++) {
+		int w = snprintf(buf + len, size - len, "%s%s%s",
+		                 i == 0       ? ""
+		                 : i + 1 == n ? " or "
+		                              : ", ",
+		                 ext ? "." : "",
+		                 ext ? oaip_format_ext(v[i])
+		                     : oaip_format_name(v[i]));
+		if (w < 0 || (size_t)w >= size - len)
+			break;
+		len += (size_t)w;
+	}
+	return buf;
+}
+
+bool cmd_resolve_format(const char *cmd, oaip_report_kind kind,
+                        const char *format_arg, const char *output,
+                        oaip_format *f)
+{
+	char names[64], exts[64];
 	*f = OAIP_FORMAT_MARKDOWN;
 	if (format_arg) {
 		if (!oaip_format_parse(format_arg, f) ||
 		    !oaip_render_supported(kind, *f)) {
 			cmd_usage_error(
-			    cmd,
-			    "unknown format '%s': expected markdown, "
-			    "html, json%s",
-			    format_arg, allow_csv ? " or csv" : "");
+			    cmd, "unknown format '%s': expected %s", format_arg,
+			    format_list(names, sizeof names, kind, false));
 			return false;
 		}
 	}
@@ -146,7 +167,8 @@ bool cmd_resolve_format(const char *cmd, const char *format_arg,
 		cmd_usage_error(cmd,
 		                "'%s' names a .%s file, but %s cannot write "
 		                "one: give -o a %s name",
-		                output, ext, cmd, names);
+		                output, ext, cmd,
+		                format_list(exts, sizeof exts, kind, true));
 		return false;
 	}
 	if (!oaip_render_supported(kind, by_name)) {
@@ -158,9 +180,8 @@ bool cmd_resolve_format(const char *cmd, const char *format_arg,
 		                "-o a %s name",
 		                output,
 		                by_name == OAIP_FORMAT_CSV ? "CSV" : ext, cmd,
-		                allow_csv ? "markdown, html, json or csv"
-		                          : "markdown, html or json",
-		                names);
+		                format_list(names, sizeof names, kind, false),
+		                format_list(exts, sizeof exts, kind, true));
 		return false;
 	}
 	if (format_arg && by_name != *f) {

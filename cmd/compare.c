@@ -332,7 +332,8 @@ int cmd_compare(int argc, char **argv)
 		status = OAIP_EXIT_USAGE;
 		goto cleanup;
 	}
-	if (!cmd_resolve_format("compare", format, output, true, &f)) {
+	if (!cmd_resolve_format("compare", OAIP_REPORT_COMPARE, format, output,
+	                        &f)) {
 		status = OAIP_EXIT_USAGE;
 		goto cleanup;
 	}

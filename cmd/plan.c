@@ -159,15 +159,16 @@ int cmd_plan(int argc, char **argv)
 			return cmd_usage_error(
 			    "plan", "a workbook is not text: give it "
 			            "a name with -o plan.xlsx");
-	} else if (!cmd_resolve_format("plan", format_arg, output, true,
-	                               &format)) {
-		return OAIP_EXIT_USAGE;
-	}
-	if (!xlsx && format == OAIP_FORMAT_JSON)
+	} else if (format_arg && oaip_format_parse(format_arg, &format) &&
+	           format == OAIP_FORMAT_JSON) {
 		return cmd_usage_error(
 		    "plan", "a plan is written as markdown, html, csv or xlsx, "
 		            "not json (for the gaps as JSON, use 'oaip-eval "
 		            "score -F json')");
+	} else if (!cmd_resolve_format("plan", OAIP_REPORT_PLAN, format_arg,
+	                               output, &format)) {
+		return OAIP_EXIT_USAGE;
+	}
 	if ((xlsx || format == OAIP_FORMAT_CSV) && output &&
 	    strcmp(output, "-") != 0 && !force && access(output, F_OK) == 0) {
 		cmd_error("'%s' already exists and may hold a plan with "

@@ -224,7 +224,8 @@ int cmd_score(int argc, char **argv)
 		inputs[n_inputs++] = survey_file;
 	if (cmd_output_is_input("score", output, framework, inputs, n_inputs))
 		return OAIP_EXIT_USAGE;
-	if (!cmd_resolve_format("score", format_arg, output, false, &format))
+	if (!cmd_resolve_format("score", OAIP_REPORT_SCORE, format_arg, output,
+	                        &format))
 		return OAIP_EXIT_USAGE;
 
 	if (framework) {

@@ -23,36 +23,9 @@ static const char help[] =
     "Options:\n"
     "  -F, --format FORMAT  markdown (default) or html\n"
     "  -o, --output FILE    write to FILE (default: standard output); "
-    "without\n"
-    "                       -F, a name ending in .html or .htm means html\n"
+    ".md or\n"
+    "                       .html sets the format (and must agree with -F)\n"
     "  -h, --help           show this help\n";
-
-/* -F wins; else -o's extension; else Markdown.  An -o that names a format
- * show cannot write (.json, .csv) is a usage error, never a file of
- * another format. */
-static bool show_format(const char *format_arg, const char *output,
-                        oaip_format *f)
-{
-	*f = OAIP_FORMAT_MARKDOWN;
-	if (format_arg) {
-		if (oaip_format_parse(format_arg, f) &&
-		    oaip_render_supported(OAIP_REPORT_FRAMEWORK, *f))
-			return true;
-		cmd_usage_error(
-		    "show", "unknown format '%s': expected markdown or html",
-		    format_arg);
-		return false;
-	}
-	if (!output || strcmp(output, "-") == 0 ||
-	    !oaip_format_from_path(output, f) ||
-	    oaip_render_supported(OAIP_REPORT_FRAMEWORK, *f))
-		return true;
-	cmd_usage_error("show",
-	                "'%s' names a %s file, but show writes markdown or "
-	                "html: give -o a .md or .html name, or -F",
-	                output, oaip_format_name(*f));
-	return false;
-}
 
 int cmd_show(int argc, char **argv)
 {
@@ -83,11 +56,12 @@ int cmd_show(int argc, char **argv)
 	if (argc - optind > 1)
 		return cmd_usage_error("show", "unexpected argument '%s'",
 		                       argv[optind + 1]);
-	oaip_format f;
-	if (!show_format(format_arg, output, &f))
-		return OAIP_EXIT_USAGE;
 	const char *spec = optind < argc ? argv[optind] : NULL;
 	if (cmd_output_is_input("show", output, spec, NULL, 0))
+		return OAIP_EXIT_USAGE;
+	oaip_format f;
+	if (!cmd_resolve_format("show", OAIP_REPORT_FRAMEWORK, format_arg,
+	                        output, &f))
 		return OAIP_EXIT_USAGE;
 	oaip_framework *fw = cmd_load_framework(spec);
 	if (!fw)

@@ -215,7 +215,8 @@ static int survey_summary(const char *framework, const char *format_arg,
 	oaip_format format;
 	if (cmd_output_is_input("survey", output, framework, &file, 1))
 		return OAIP_EXIT_USAGE;
-	if (!cmd_resolve_format("survey", format_arg, output, false, &format))
+	if (!cmd_resolve_format("survey", OAIP_REPORT_SURVEY, format_arg,
+	                        output, &format))
 		return OAIP_EXIT_USAGE;
 	oaip_framework *fw = cmd_load_framework(framework);
 	if (!fw)

@@ -125,13 +125,9 @@ int cmd_you_said(int argc, char **argv)
 	oaip_format format;
 	if (cmd_output_is_input("you-said", output, framework, inputs, 2))
 		return OAIP_EXIT_USAGE;
-	if (!cmd_resolve_format("you-said", format_arg, output, false, &format))
+	if (!cmd_resolve_format("you-said", OAIP_REPORT_YOUSAID, format_arg,
+	                        output, &format))
 		return OAIP_EXIT_USAGE;
-	if (format != OAIP_FORMAT_HTML && format != OAIP_FORMAT_MARKDOWN)
-		return cmd_usage_error("you-said",
-		                       "the page is written as html or "
-		                       "markdown, not %s",
-		                       oaip_format_name(format));
 
 	if (framework) {
 		fw = cmd_load_framework(framework);

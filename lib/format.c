@@ -51,3 +51,8 @@ const char *oaip_format_name(oaip_format f)
 	}
 	return "?";
 }
+
+const char *oaip_format_ext(oaip_format f)
+{
+	return f == OAIP_FORMAT_MARKDOWN ? "md" : oaip_format_name(f);
+}

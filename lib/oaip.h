@@ -925,6 +925,8 @@ bool oaip_format_parse(const char *name, oaip_format *f);
  * false if none matches. */
 bool oaip_format_from_path(const char *path, oaip_format *f);
 const char *oaip_format_name(oaip_format f);
+/* The extension an output file of format f is given: "md", "html". */
+const char *oaip_format_ext(oaip_format f);
 
 typedef struct oaip_render_options {
 	const char *date; /* "2026-11-23": the report date */
@@ -939,15 +941,20 @@ typedef struct oaip_render_options {
 } oaip_render_options;
 
 /* The reports, and which formats each can be written in (render.c's
- * table): a score report in markdown, html or json; a comparison in
- * those and csv. */
+ * table, the one place that says it): a score report in markdown, html
+ * or json; a comparison in those and csv; ... */
 typedef enum oaip_report_kind {
 	OAIP_REPORT_SCORE,
 	OAIP_REPORT_COMPARE,
-	OAIP_REPORT_SURVEY,
-	OAIP_REPORT_FRAMEWORK /* a whole framework (show): markdown, html */
+	OAIP_REPORT_SURVEY,    /* survey summary: markdown, html, json */
+	OAIP_REPORT_FRAMEWORK, /* a whole framework (show): markdown, html */
+	OAIP_REPORT_PLAN,      /* an action plan: markdown, html, csv */
+	OAIP_REPORT_YOUSAID    /* "you said, we did": markdown, html */
 } oaip_report_kind;
 bool oaip_render_supported(oaip_report_kind kind, oaip_format f);
+/* The formats kind can be written in, in the table's order, into v (room
+ * for n); returns how many there are. */
+size_t oaip_render_formats(oaip_report_kind kind, oaip_format *v, size_t n);
 
 /* Render r's score report in format into out.  Returns false, writing
  * nothing, when the format has no score report (oaip_render_supported);
@@ -978,8 +985,9 @@ bool oaip_render_framework(const oaip_framework *fw, oaip_format format,
 bool oaip_render_compare(const oaip_comparison *c, oaip_format format,
                          const oaip_render_options *o, oaip_buf *out);
 /* An action plan (render_plan.c): CSV (UTF-8 with a byte order mark,
- * CRLF, ready for a spreadsheet), Markdown or HTML; JSON gives Markdown. */
-void oaip_render_plan(const oaip_plan *p, oaip_format format,
+ * CRLF, ready for a spreadsheet), Markdown or HTML; false for another
+ * format, as oaip_render_score. */
+bool oaip_render_plan(const oaip_plan *p, oaip_format format,
                       const oaip_render_options *o, oaip_buf *out);
 /* The "you said, we did" page (render_yousaid.c): HTML (one A4 page,
  * printable) or Markdown (for a newsletter); false for another format. */

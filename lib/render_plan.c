@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "private.h"
+#include "report.h"
 
 enum { COL_CORNERSTONE = 1, COL_TARGET = 4 };
 
@@ -20,8 +20,10 @@ static bool shown_in_tables(size_t col)
 	return col != COL_CORNERSTONE && col != COL_TARGET;
 }
 
-static void render_csv(const oaip_plan *p, oaip_buf *out)
+void oaip_plan_csv(const oaip_plan *p, const oaip_render_options *o,
+                   oaip_buf *out)
 {
+	(void)o; /* a spreadsheet's rows: no date line */
 	size_t n_cols;
 	const oaip_plan_column *cols = oaip_plan_columns(p, &n_cols);
 	oaip_buf cell;
@@ -54,8 +56,8 @@ static void md(oaip_buf *out, const char *s)
 	oaip_escape_markdown(out, s, false);
 }
 
-static void render_markdown(const oaip_plan *p, const oaip_render_options *o,
-                            oaip_buf *out)
+void oaip_plan_md(const oaip_plan *p, const oaip_render_options *o,
+                  oaip_buf *out)
 {
 	size_t n_cols;
 	const oaip_plan_column *cols = oaip_plan_columns(p, &n_cols);
@@ -139,8 +141,8 @@ static const char plan_css[] =
     "@media print{@page{size:A4 landscape;margin:12mm}"
     "table.data td.fill{height:3.5rem}}\n";
 
-static void render_html(const oaip_plan *p, const oaip_render_options *o,
-                        oaip_buf *out)
+void oaip_plan_html(const oaip_plan *p, const oaip_render_options *o,
+                    oaip_buf *out)
 {
 	size_t n_cols;
 	const oaip_plan_column *cols = oaip_plan_columns(p, &n_cols);
@@ -229,21 +231,4 @@ static void render_html(const oaip_plan *p, const oaip_render_options *o,
 	if (t.failed)
 		out->failed = true;
 	oaip_buf_free(&t);
-}
-
-void oaip_render_plan(const oaip_plan *p, oaip_format format,
-                      const oaip_render_options *o, oaip_buf *out)
-{
-	switch (format) {
-	case OAIP_FORMAT_CSV:
-		render_csv(p, out);
-		return;
-	case OAIP_FORMAT_HTML:
-		render_html(p, o, out);
-		return;
-	case OAIP_FORMAT_JSON:
-	case OAIP_FORMAT_MARKDOWN:
-		break;
-	}
-	render_markdown(p, o, out);
 }

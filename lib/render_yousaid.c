@@ -3,7 +3,7 @@
  * Markup only: every word comes from yousaid.c. */
 #include "config.h"
 
-#include "private.h"
+#include "report.h"
 
 typedef void text_fn(const oaip_yousaid *y, oaip_buf *out);
 typedef void item_fn(const oaip_yousaid *y, size_t k, oaip_buf *out);
@@ -49,8 +49,8 @@ static void html_text(oaip_buf *out, oaip_buf *t, const oaip_yousaid *y,
 	oaip_escape_html(out, t->data);
 }
 
-static void render_html(const oaip_yousaid *y, const oaip_render_options *o,
-                        oaip_buf *out)
+void oaip_yousaid_html(const oaip_yousaid *y, const oaip_render_options *o,
+                       oaip_buf *out)
 {
 	oaip_buf t, school;
 	oaip_buf_init(&t);
@@ -128,8 +128,8 @@ static void md_text(oaip_buf *out, oaip_buf *t, const oaip_yousaid *y,
 	oaip_escape_markdown(out, t->data, false);
 }
 
-static void render_markdown(const oaip_yousaid *y, const oaip_render_options *o,
-                            oaip_buf *out)
+void oaip_yousaid_md(const oaip_yousaid *y, const oaip_render_options *o,
+                     oaip_buf *out)
 {
 	oaip_buf t;
 	oaip_buf_init(&t);
@@ -169,19 +169,4 @@ static void render_markdown(const oaip_yousaid *y, const oaip_render_options *o,
 	if (t.failed)
 		out->failed = true;
 	oaip_buf_free(&t);
-}
-
-bool oaip_render_yousaid(const oaip_yousaid *y, oaip_format format,
-                         const oaip_render_options *o, oaip_buf *out)
-{
-	switch (format) {
-	case OAIP_FORMAT_HTML:
-		render_html(y, o, out);
-		return true;
-	case OAIP_FORMAT_MARKDOWN:
-		render_markdown(y, o, out);
-		return true;
-	default:
-		return false;
-	}
 }

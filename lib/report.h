@@ -691,6 +691,19 @@ void oaip_survey_md(const oaip_survey_report *rep, oaip_buf *out);
 void oaip_survey_html(const oaip_survey_report *rep, oaip_buf *out);
 void oaip_survey_json(const oaip_survey_report *rep, oaip_buf *out);
 
+/* Reports that are not models (yet): each walks its own builder's
+ * wording functions (plan.c, yousaid.c). */
+void oaip_plan_md(const oaip_plan *p, const oaip_render_options *o,
+                  oaip_buf *out);
+void oaip_plan_html(const oaip_plan *p, const oaip_render_options *o,
+                    oaip_buf *out);
+void oaip_plan_csv(const oaip_plan *p, const oaip_render_options *o,
+                   oaip_buf *out);
+void oaip_yousaid_md(const oaip_yousaid *y, const oaip_render_options *o,
+                     oaip_buf *out);
+void oaip_yousaid_html(const oaip_yousaid *y, const oaip_render_options *o,
+                       oaip_buf *out);
+
 /* The generic sections at place, as each format draws them
  * (render_sections.c). */
 void oaip_sections_md(const oaip_rsections *l, oaip_rplace place,

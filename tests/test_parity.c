@@ -663,6 +663,22 @@ static void test_unsupported_pairs(void **state)
 	oaip_buf_init(&b);
 	assert_false(oaip_render_score(r, OAIP_FORMAT_CSV, NULL, &b));
 	assert_int_equal(b.len, 0);
+	/* a plan has no JSON; it used to fall back to Markdown */
+	oaip_plan *p = oaip_plan_build(r);
+	assert_non_null(p);
+	assert_false(oaip_render_plan(p, OAIP_FORMAT_JSON, NULL, &b));
+	assert_int_equal(b.len, 0);
+	assert_true(oaip_render_plan(p, OAIP_FORMAT_CSV, NULL, &b));
+	assert_true(b.len > 0);
+	oaip_plan_free(p);
+	/* the formats the commands name come from the same table */
+	oaip_format v[8];
+	assert_int_equal(oaip_render_formats(OAIP_REPORT_YOUSAID, v, 8), 2);
+	assert_int_equal(v[0], OAIP_FORMAT_MARKDOWN);
+	assert_int_equal(v[1], OAIP_FORMAT_HTML);
+	assert_int_equal(oaip_render_formats(OAIP_REPORT_PLAN, v, 8), 3);
+	assert_int_equal(v[2], OAIP_FORMAT_CSV);
+	assert_int_equal(oaip_render_formats(OAIP_REPORT_SCORE, v, 1), 3);
 	oaip_buf_free(&b);
 	oaip_result_free(r);
 	oaip_selfeval_free(se);

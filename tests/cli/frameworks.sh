@@ -123,8 +123,13 @@ expect_status 2
 expect_err "'$T/devon.json' names a json file, but show writes markdown or html"
 expect_file_absent "$T/devon.json"
 run show -F markdown -o "$T/devon-md.html"
-expect_status 0
-check "-F wins over the name" grep -q '^# Working in partnership' "$T/devon-md.html"
+expect_status 2
+expect_err "-F markdown disagrees with the name '$T/devon-md.html'"
+expect_file_absent "$T/devon-md.html"
+run show -o "$T/devon.pdf"
+expect_status 2
+expect_err "names a .pdf file, but show cannot write one: give -o a .md or .html name"
+expect_file_absent "$T/devon.pdf"
 
 case_ "show refuses what it cannot load"
 run show nope

@@ -89,6 +89,7 @@ expect_status 2
 expect_err "no self-evaluation file given"
 run you-said -F json --survey "$SURVEY" "$NEW"
 expect_status 2
+expect_err "unknown format 'json': expected markdown or html"
 run you-said -o "$T/page.csv" --survey "$SURVEY" "$NEW"
 expect_status 2
 expect_file_absent "$T/page.csv"
