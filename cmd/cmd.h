@@ -115,6 +115,7 @@ int cmd_write_output(const char *output, const oaip_buf *b);
 struct cmd_returns {
 	char **v;
 	char **why;
+	bool *in_dir; /* v[i] was found in a folder, not named */
 	size_t n, cap;
 	/* Set before listing: a file (the report being written) never read
 	 * as a return, though it lies in a folder listed; may be NULL. */

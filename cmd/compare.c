@@ -26,7 +26,8 @@ static const char help[] =
     "with the schools to invite, the schools most in need of support,\n"
     "schools with low coverage and the returns that could not be read.\n"
     "A directory stands for every .csv and .xlsx file in it; its other\n"
-    "files are listed as skipped, and so is the report being written.\n"
+    "files are listed as skipped, and so are the report being written\n"
+    "and parent carers' survey responses.\n"
     "Schools are listed by name, in natural order (School 2 before School\n"
     "10).  The same school twice (identical files, the same URN or the\n"
     "same name) is counted once, with a warning naming both files.\n"
@@ -162,9 +163,12 @@ static bool read_returns(oaip_comparison *cmp, const struct cmd_returns *p,
 			i++;
 			continue;
 		}
+		/* A run of returns to read, all named or all found in a
+		 * folder. */
 		size_t j = i;
-		while (j < p->n && !p->why[j])
+		while (j < p->n && !p->why[j] && p->in_dir[j] == p->in_dir[i])
 			j++;
+		oaip_comparison_set_folder(cmp, p->in_dir[i]);
 		if (!oaip_comparison_add_files(cmp,
 		                               (const char *const *)p->v + i,
 		                               j - i, 2, on_file, pr))

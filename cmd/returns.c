@@ -14,9 +14,10 @@
 #include "cmd.h"
 
 /* Append s (taken over; NULL means its allocation failed) with the error
- * why (copied; NULL for a return to read).  Returns false if allocation
- * failed. */
-static bool paths_add(struct cmd_returns *p, char *s, const char *why)
+ * why (copied; NULL for a return to read), found in a folder or not.
+ * Returns false if allocation failed. */
+static bool paths_add(struct cmd_returns *p, char *s, const char *why,
+                      bool in_dir)
 {
 	char *w = NULL;
 	if (!s)
@@ -33,10 +34,15 @@ static bool paths_add(struct cmd_returns *p, char *s, const char *why)
 		if (!v)
 			goto cleanup;
 		p->why = v;
+		bool *f = realloc(p->in_dir, cap * sizeof *f);
+		if (!f)
+			goto cleanup;
+		p->in_dir = f;
 		p->cap = cap;
 	}
 	p->v[p->n] = s;
 	p->why[p->n] = w;
+	p->in_dir[p->n] = in_dir;
 	p->n++;
 	return true;
 cleanup:
@@ -60,6 +66,7 @@ void cmd_returns_free(struct cmd_returns *p)
 	paths_truncate(p, 0);
 	free(p->v);
 	free(p->why);
+	free(p->in_dir);
 	for (size_t i = 0; i < p->n_skipped; i++) {
 		free(p->skipped[i]);
 		free(p->skip_why[i]);
@@ -182,7 +189,7 @@ static int add_dir(struct cmd_returns *p, const char *dir)
 				s[k++] = '/';
 			memcpy(s + k, e->d_name, en + 1);
 		}
-		if (why ? !skip_add(p, s, why) : !paths_add(p, s, NULL)) {
+		if (why ? !skip_add(p, s, why) : !paths_add(p, s, NULL, true)) {
 			status = -1;
 			break;
 		}
@@ -250,7 +257,7 @@ bool cmd_list_returns(struct cmd_returns *p, char *const *args, int n)
 			         strerror(err));
 			reason = why;
 		}
-		if (!paths_add(p, oaip_strdup(arg), reason))
+		if (!paths_add(p, oaip_strdup(arg), reason, false))
 			return false;
 	}
 	return true;

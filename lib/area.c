@@ -409,6 +409,11 @@ void oaip_comparison_duplicate_text(const oaip_comparison *c,
 	                k->mtime > s->mtime ? ", the file changed last" : "");
 }
 
+void oaip_comparison_set_folder(oaip_comparison *c, bool folder)
+{
+	c->folder = folder;
+}
+
 bool oaip_comparison_add_skipped(oaip_comparison *c, const char *file,
                                  const char *reason)
 {

@@ -315,9 +315,29 @@ struct worker {
 	pthread_t thread;
 };
 
+/* Mark slot s of path as skipped for why (static text), with a note. */
+static void skip(oaip_school *s, const char *path, oaip_diags *d,
+                 const char *why)
+{
+	oaip_diags_add(d, OAIP_NOTE, path, 0, "skipped: %s", why);
+	memset(s, 0, sizeof *s);
+	s->file = dup_utf8(path);
+	s->skipped = why;
+}
+
+/* Is d the error of a file of survey responses read as a return? */
+static bool survey_error(const oaip_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].severity == OAIP_ERROR &&
+		    strcmp(d->items[i].message, OAIP_SURVEY_NOT_A_RETURN) == 0)
+			return true;
+	return false;
+}
+
 /* Read, parse and score file i into its slot.  A report this program
- * wrote is not read: its slot is marked skipped (readable false, no
- * errors, file set). */
+ * wrote, and in a folder parent carers' survey responses, are not read:
+ * the slot is marked skipped (readable false, no errors, file set). */
 static void process(struct worker *w, size_t i)
 {
 	struct job *job = w->job;
@@ -332,11 +352,7 @@ static void process(struct worker *w, size_t i)
 		const char *buf = w->buf.data;
 		size_t len = w->buf.len;
 		if (oaip_is_own_output(buf, len)) {
-			oaip_diags_add(d, OAIP_NOTE, path, 0, "skipped: %s",
-			               OAIP_OWN_OUTPUT_SKIPPED);
-			memset(s, 0, sizeof *s);
-			s->file = dup_utf8(path);
-			s->skipped = true;
+			skip(s, path, d, OAIP_OWN_OUTPUT_SKIPPED);
 			return;
 		}
 		se = oaip_selfeval_read_ratings(job->c->fw, buf, len, path, d);
@@ -356,6 +372,9 @@ static void process(struct worker *w, size_t i)
 		s->digest = oaip_digest(w->buf.data, w->buf.len);
 		s->size = w->buf.len;
 		s->mtime = mtime;
+	} else if (!r && job->c->folder && survey_error(d)) {
+		oaip_diags_free(d);
+		skip(s, path, d, OAIP_SURVEY_NOT_A_RETURN);
 	} else if (!r) {
 		summarise_failure(s, path, d);
 	}
@@ -396,8 +415,8 @@ static void deliver(struct job *job, size_t *next, bool *oom,
 		if (!s->file) {
 			*oom = true;
 		} else if (s->skipped) {
-			if (!oaip_comparison_add_skipped(
-			        c, s->file, OAIP_OWN_OUTPUT_SKIPPED))
+			if (!oaip_comparison_add_skipped(c, s->file,
+			                                 s->skipped))
 				*oom = true;
 			school_free(s);
 		} else {

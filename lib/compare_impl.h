@@ -29,6 +29,7 @@ struct oaip_comparison {
 	size_t *support; /* school indexes, most in need first */
 	size_t n_support;
 	size_t n_need; /* counted schools with any reason for support */
+	bool folder;   /* the files being added were found in a folder */
 	/* Files in a folder that were not read as returns. */
 	oaip_skipped *skipped;
 	size_t n_skipped, cap_skipped;

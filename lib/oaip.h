@@ -525,10 +525,12 @@ typedef struct oaip_school {
 	unsigned long long digest; /* of the file's bytes; 0 if unknown */
 	size_t size;               /* of the file, in bytes */
 	long long mtime;           /* the file's modification time (s) */
-	bool skipped;     /* internal: a report this program wrote, noted
-	                     as skipped and never added */
-	oaip_match match; /* after oaip_comparison_set_previous */
-	size_t previous;  /* the earlier school, an index into the
+	const char *skipped;       /* internal: why the file (a report this
+	                        program wrote, or a folder's survey
+	                        responses) is noted as skipped and never
+	                        added; NULL for a return */
+	oaip_match match;          /* after oaip_comparison_set_previous */
+	size_t previous;           /* the earlier school, an index into the
 	                     previous comparison, when matched */
 	oaip_cornerstone_score cs[OAIP_N_CORNERSTONES];
 	bool has_overall;
@@ -660,6 +662,11 @@ void oaip_comparison_support_reasons(const oaip_comparison *c,
  * once, as 'Ash.csv'". */
 void oaip_comparison_duplicate_text(const oaip_comparison *c,
                                     const oaip_school *s, oaip_buf *out);
+/* Whether the files added from now on were found in a folder (the
+ * default: named one by one).  A folder's file that is parent carers'
+ * survey responses is noted as skipped; a named one is a return that
+ * cannot be read, its error saying what the file is. */
+void oaip_comparison_set_folder(oaip_comparison *c, bool folder);
 /* Note a file of a folder that is not read as a return (both strings
  * copied).  Returns false if allocation failed. */
 bool oaip_comparison_add_skipped(oaip_comparison *c, const char *file,

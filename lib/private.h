@@ -222,6 +222,11 @@ void oaip_html_table_end(oaip_buf *out);
 #define OAIP_AREA_LONG_CSV_HEAD "school,urn,phase,file,indicator,"
 /* Why such a file is skipped. */
 #define OAIP_OWN_OUTPUT_SKIPPED "written by oaip-eval: a report, not a return"
+/* What a file of parent carers' survey responses given as a return is:
+ * the error reading it as one, and why compare skips it in a folder. */
+#define OAIP_SURVEY_NOT_A_RETURN                                               \
+	"parent carers' survey responses, not a self-evaluation return (use "  \
+	"it with 'score --survey' or 'survey summary')"
 
 /* A chart of paired bars, "last time" and "this time" for each group
  * (html_pairs.c): inline SVG in a <figure class="chart">, role="img",

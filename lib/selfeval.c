@@ -511,7 +511,7 @@ static oaip_selfeval *se_from_table(const oaip_framework *fw,
 
 	if (!se_find_header(&r)) {
 		if (!r.oom)
-			se_no_header(&r);
+			se_no_header(&r, fw);
 		if (!r.errors && !r.oom) {
 			se_error(&r, NULL, 0,
 			         "no header row: expected a row with the "

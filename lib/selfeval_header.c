@@ -188,12 +188,18 @@ void se_read_header(struct reader *r, const oaip_table_row *row)
 	}
 }
 
-/* No row has both columns: say what is missing from the first row that
- * is not a detail. */
-void se_no_header(struct reader *r)
+/* No row has both columns: say what the file is when it is parent
+ * carers' survey responses (of the framework given or a built-in one),
+ * else what is missing from the first row that is not a detail. */
+void se_no_header(struct reader *r, const oaip_framework *given)
 {
 	const oaip_table *t = r->t;
 	const oaip_table_row *row = NULL;
+	if (oaip_survey_heading(given, t)) {
+		se_error(r, &t->rows[0], (size_t)-1, "%s",
+		         OAIP_SURVEY_NOT_A_RETURN);
+		return;
+	}
 	for (size_t i = 0; i < t->n_rows && !row; i++)
 		if (se_detail_of(r, &t->rows[i]) < 0)
 			row = &t->rows[i];

@@ -76,7 +76,7 @@ bool se_column_is(const char *s, const char *want);
 bool se_find_header(struct reader *r);
 void se_note_skipped_above(struct reader *r);
 void se_read_header(struct reader *r, const oaip_table_row *row);
-void se_no_header(struct reader *r);
+void se_no_header(struct reader *r, const oaip_framework *given);
 const char *se_detail_value(struct reader *r, enum detail k);
 void se_read_details(struct reader *r, const char *name);
 

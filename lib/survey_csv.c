@@ -116,6 +116,68 @@ static void feed(struct csv_state *st, const char *data, size_t len,
 	}
 }
 
+/* Give rd one row of t: on the heading row every cell, after it only the
+ * cells of question columns and the comments column (a row may hold one
+ * cell in column XFD: only the cells that hold something are visited).
+ * False once reading should stop. */
+static bool table_row(oaip_survey_reader *rd, const oaip_table *t,
+                      const oaip_table_row *row)
+{
+	oaip_survey_reader_begin_row(rd, row->line, t->sheet);
+	bool heading = oaip_survey_reader_is_heading(rd);
+	for (size_t i = 0; i < row->n_stored; i++) {
+		size_t c;
+		const char *s = oaip_table_stored(t, row, i, &c);
+		oaip_survey_column kind = oaip_survey_reader_column(rd, c);
+		if (!heading && kind != OAIP_COLUMN_QUESTION &&
+		    kind != OAIP_COLUMN_COMMENTS)
+			continue;
+		if (!oaip_survey_reader_cell(rd, c, s, strlen(s)))
+			return false;
+	}
+	return oaip_survey_reader_end_row(rd);
+}
+
+/* Does row, read as the heading row of responses, name two questions of
+ * fw or more?  (One is not enough: a return with no header row starts
+ * with an indicator id.) */
+static bool heading_of(const oaip_framework *fw, const oaip_table *t,
+                       const oaip_table_row *row)
+{
+	oaip_diags quiet;
+	oaip_diags_init(&quiet);
+	oaip_survey_reader *rd =
+	    oaip_survey_reader_new(fw, t->file, NULL, &quiet);
+	bool yes = false;
+	if (rd) {
+		if (!table_row(rd, t, row))
+			oaip_survey_reader_fail(rd);
+		oaip_survey *sv = oaip_survey_reader_finish(rd);
+		yes = sv && sv->n_asked >= 2;
+		oaip_survey_free(sv);
+	}
+	oaip_diags_free(&quiet);
+	return yes;
+}
+
+bool oaip_survey_heading(const oaip_framework *fw, const oaip_table *t)
+{
+	if (!t->n_rows)
+		return false;
+	bool yes = fw && heading_of(fw, t, &t->rows[0]);
+	for (size_t b = 0; b < oaip_builtin_count() && !yes; b++) {
+		oaip_diags quiet;
+		oaip_diags_init(&quiet);
+		oaip_framework *f =
+		    oaip_framework_load(oaip_builtin_get(b)->id, &quiet);
+		oaip_diags_free(&quiet);
+		if (f)
+			yes = heading_of(f, t, &t->rows[0]);
+		oaip_framework_free(f);
+	}
+	return yes;
+}
+
 /* A workbook (its first sheet), or a file that is not text, through the
  * spreadsheet reader, which says what a .xls, .ods, .docx or PDF is and
  * how to save it.  The workbook is held as a table of cells, but only
@@ -134,25 +196,8 @@ static oaip_survey *read_table(const oaip_framework *fw, const char *data,
 		return NULL;
 	}
 	bool go = true;
-	for (size_t r = 0; r < t->n_rows && go; r++) {
-		const oaip_table_row *row = &t->rows[r];
-		oaip_survey_reader_begin_row(rd, row->line, t->sheet);
-		bool heading = oaip_survey_reader_is_heading(rd);
-		/* The cells that hold something: a row may hold one cell in
-		 * column XFD. */
-		for (size_t i = 0; i < row->n_stored && go; i++) {
-			size_t c;
-			const char *s = oaip_table_stored(t, row, i, &c);
-			oaip_survey_column kind =
-			    oaip_survey_reader_column(rd, c);
-			if (!heading && kind != OAIP_COLUMN_QUESTION &&
-			    kind != OAIP_COLUMN_COMMENTS)
-				continue;
-			go = oaip_survey_reader_cell(rd, c, s, strlen(s));
-		}
-		if (go)
-			go = oaip_survey_reader_end_row(rd);
-	}
+	for (size_t r = 0; r < t->n_rows && go; r++)
+		go = table_row(rd, t, &t->rows[r]);
 	if (!go)
 		oaip_survey_reader_fail(rd);
 	oaip_table_free(t);

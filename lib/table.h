@@ -114,6 +114,11 @@ oaip_selfeval *oaip_selfeval_from_table(const oaip_framework *fw,
                                         const oaip_table *t, const char *name,
                                         oaip_diags *d);
 
+/* Is t parent carers' survey responses: does its first row, read as the
+ * survey reader (survey.c) reads a heading row, name two questions or
+ * more of fw (may be NULL) or of a built-in framework?  (survey_csv.c) */
+bool oaip_survey_heading(const oaip_framework *fw, const oaip_table *t);
+
 /* ---- for the readers (table_csv.c, xlsx_read.c) -------------------- */
 oaip_table *oaip_table_new(oaip_table_kind kind, const char *file);
 /* Start a row at line; then add its cells in order.  Returns false when

@@ -311,6 +311,12 @@ static void test_missing_column(void **state)
 	            "(the header has 'welcome-1', '2')\n"
 	            "school.csv:1: error: missing required column 'rating' "
 	            "(the header has 'welcome-1', '2')\n");
+	/* two rows with no header: still a return */
+	check_fails("welcome-1,2\n",
+	            "school.csv:1: error: missing required column 'indicator' "
+	            "(the header has 'welcome-1', '2')\n"
+	            "school.csv:1: error: missing required column 'rating' "
+	            "(the header has 'welcome-1', '2')\n");
 	/* saved with semicolons */
 	check_fails("indicator;rating\nwelcome-1;2\n",
 	            "school.csv:1: error: missing required column 'indicator' "
@@ -326,6 +332,34 @@ static void test_missing_column(void **state)
 	check_fails("indicator,rating,Rating\nwelcome-1,1,2\n",
 	            "school.csv:1: error: duplicate column 'rating' (columns 2 "
 	            "and 3)\n");
+}
+
+/* A form's responses given as a return: one error saying what the file
+ * is, whichever shape the form's export has, and of whichever built-in
+ * framework; never the columns it lacks. */
+static void test_survey_responses(void **state)
+{
+	(void)state;
+	static const char survey[] =
+	    "school.csv:1: error: parent carers' survey responses, not a "
+	    "self-evaluation return (use it with 'score --survey' or 'survey "
+	    "summary')\n";
+	/* Google Forms: a grid's rows as "Question [statement]" */
+	check_fails("Timestamp,Email Address,How do you feel? [I feel welcome "
+	            "at the school.],How do you feel? [Staff at the school "
+	            "care about how I am doing.]\n2026/07/10,a@b.org,Agree,"
+	            "Agree\n",
+	            survey);
+	/* Microsoft Forms, questions by their statements */
+	check_fails(
+	    "ID,Start time,Completion time,Email,Name,I feel welcome at "
+	    "the school.,Staff at the school care about how I am "
+	    "doing.\n1,x,y,z,w,Agree,Disagree\n",
+	    survey);
+	/* the response-entry sheet: codes; no answers yet */
+	check_fails("W1,W2,W3,Comments\n", survey);
+	/* West Sussex's questions, read against Devon */
+	check_fails("Respondent,e1-06,e1-15\n1,SA,A\n", survey);
 }
 
 static void test_invalid_rating(void **state)
@@ -818,6 +852,7 @@ int main(void)
 	    cmocka_unit_test(test_windows1252),
 	    cmocka_unit_test(test_header_case_spaces_order),
 	    cmocka_unit_test(test_missing_column),
+	    cmocka_unit_test(test_survey_responses),
 	    cmocka_unit_test(test_invalid_rating),
 	    cmocka_unit_test(test_levels_any_case),
 	    cmocka_unit_test(test_not_applicable),

@@ -107,6 +107,40 @@ run compare "$T/dir/"
 expect_out "## Files skipped"
 expect_no_out "hidden"
 
+case_ "parent carers' survey responses in a folder are skipped, named ones say what they are"
+survey_hint="parent carers' survey responses, not a self-evaluation return (use it with 'score --survey' or 'survey summary')"
+mkdir -p "$T/mixed"
+cp "$data/returns/oak-primary.csv" "$T/mixed/"
+cp "$top_srcdir/examples/devon-parent-survey.csv" "$T/mixed/survey.csv"
+cp "$top_srcdir/tests/data/survey/microsoft-forms.xlsx" "$T/mixed/forms.xlsx"
+cp "$top_srcdir/examples/west-sussex-secondary.csv" "$T/mixed/"
+run compare -F json "$T/mixed"
+expect_status 1
+expect_err "$T/mixed/survey.csv: note: skipped: $survey_hint"
+expect_err "$T/mixed/forms.xlsx: note: skipped: $survey_hint"
+expect_no_err "missing required column"
+expect_json "{\"file\":\"$T/mixed/survey.csv\",\"reason\":\"parent carers' survey responses,not a self-evaluation return"
+expect_json "\"returns\":2,\"read\":1,"
+# Another built-in framework's return: one line naming the -f to use.
+expect_err "$T/mixed/west-sussex-secondary.csv: error: the indicators are those of framework 'west-sussex', not 'devon': use -f west-sussex"
+lines=$(grep -c "west-sussex-secondary.csv" "$err")
+check "one line about the West Sussex return, not $lines" test "$lines" -eq 1
+run compare "$T/mixed"
+expect_out "## Files skipped"
+expect_out "- **$T/mixed/survey.csv:** $survey_hint"
+run compare -F csv "$T/mixed/oak-primary.csv" "$T/mixed/survey.csv"
+expect_status 1
+expect_err "$T/mixed/survey.csv:1: error: $survey_hint"
+expect_no_err "missing required column"
+expect_out "$T/mixed/survey.csv:1: $survey_hint"
+run score "$T/mixed/survey.csv"
+expect_status 3
+expect_err "$T/mixed/survey.csv:1: error: $survey_hint"
+check "one line on stderr" test "$(wc -l <"$err")" -eq 1
+run score -f west-sussex "$T/mixed/forms.xlsx"
+expect_status 3
+expect_err "$T/mixed/forms.xlsx: Sheet1!A1: error: $survey_hint"
+
 case_ "files and directories mixed: one list, in natural order by name"
 run compare -F csv "$data/returns/oak-primary.csv" "$T/dir"
 expect_status 0
