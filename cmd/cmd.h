@@ -58,6 +58,26 @@ int cmd_usage_error(const char *cmd, const char *fmt, ...)
 int cmd_option_error(const char *cmd, int c, char **argv,
                      const struct option *longopts);
 
+/* The options the report commands share: -f, -F and -o. */
+struct cmd_io {
+	const char *framework, *format, *output;
+	bool started; /* internal: getopt has been reset */
+};
+
+/* getopt_long over argv with longopts, the short options being the
+ * letters longopts gives as values ('f', 'F', 'o', 'h'), and no message
+ * of getopt's own.  -f, -F and -o are taken into io; any other option is
+ * returned as getopt_long returns it, -1 at the end.  io starts zeroed:
+ * the first call starts over from argv[1]. */
+int cmd_getopt(struct cmd_io *io, int argc, char **argv,
+               const struct option *longopts);
+
+/* The one file named after the options (argv[optind]); else prints a
+ * usage error ("no WHAT file given", "give one WHAT file, not N", then
+ * more, may be "") and returns NULL. */
+const char *cmd_one_file(const char *cmd, int argc, char **argv,
+                         const char *what, const char *more);
+
 /* Print a usage text to stdout (for --help); returns OAIP_EXIT_OK, or
  * OAIP_EXIT_INPUT if stdout cannot be written. */
 int cmd_print_help(const char *text);
@@ -69,6 +89,29 @@ void cmd_print_diags(const oaip_diags *d);
  * failure prints every problem and returns NULL; the exit status is then
  * OAIP_EXIT_INPUT.  Caller frees. */
 oaip_framework *cmd_load_framework(const char *spec);
+
+/* Parse a --target argument (a level's number, id or label) on scale
+ * into *target; else prints a usage error naming the levels and returns
+ * false. */
+bool cmd_parse_target(const char *cmd, const oaip_scale *scale, const char *arg,
+                      int *target);
+
+/* A school's return read and scored, as score, plan and you-said do. */
+struct cmd_scored {
+	oaip_framework *fw; /* -f's framework; NULL: the return's own */
+	oaip_selfeval *se;
+	oaip_result *r;
+	oaip_score_options opts; /* as scored */
+};
+/* Read file against the framework spec names (NULL: the one the return
+ * names), with school (may be NULL) as its name, and score it for phase
+ * (0: the return's Phase detail) and the target level target names
+ * (NULL: the framework's).  Prints every problem; returns OAIP_EXIT_OK or
+ * the exit status.  Free s with cmd_scored_free in either case. */
+int cmd_score_file(const char *cmd, struct cmd_scored *s, const char *spec,
+                   const char *file, const char *school, unsigned phase,
+                   const char *target);
+void cmd_scored_free(struct cmd_scored *s);
 
 /* Parse a --phase argument (one or more phases, aliases allowed) and OR
  * it into *phase, so the option may be repeated; prints a usage error and

@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -57,6 +58,51 @@ int cmd_option_error(const char *cmd, int c, char **argv,
 	return cmd_usage_error(cmd, "unknown option '%s'", arg);
 }
 
+int cmd_getopt(struct cmd_io *io, int argc, char **argv,
+               const struct option *longopts)
+{
+	char opts[32] = ":";
+	size_t n = 1;
+	for (const struct option *o = longopts; o->name; o++)
+		if (o->val > 0 && o->val < 128 && n + 3 < sizeof opts) {
+			opts[n++] = (char)o->val;
+			if (o->has_arg == required_argument)
+				opts[n++] = ':';
+		}
+	opts[n] = '\0';
+	if (!io->started) {
+		opterr = 0;
+		optind = 1;
+		io->started = true;
+	}
+	for (;;) {
+		int c = getopt_long(argc, argv, opts, longopts, NULL);
+		if (c == 'f')
+			io->framework = optarg;
+		else if (c == 'F')
+			io->format = optarg;
+		else if (c == 'o')
+			io->output = optarg;
+		else
+			return c;
+	}
+}
+
+const char *cmd_one_file(const char *cmd, int argc, char **argv,
+                         const char *what, const char *more)
+{
+	if (optind >= argc) {
+		cmd_usage_error(cmd, "no %s file given", what);
+		return NULL;
+	}
+	if (argc - optind > 1) {
+		cmd_usage_error(cmd, "give one %s file, not %d%s", what,
+		                argc - optind, more);
+		return NULL;
+	}
+	return argv[optind];
+}
+
 int cmd_print_help(const char *text)
 {
 	if (fputs(text, stdout) == EOF || fflush(stdout) != 0) {
@@ -76,6 +122,57 @@ oaip_framework *cmd_load_framework(const char *spec)
 	cmd_print_diags(&d);
 	oaip_diags_free(&d);
 	return fw;
+}
+
+bool cmd_parse_target(const char *cmd, const oaip_scale *scale, const char *arg,
+                      int *target)
+{
+	if (oaip_scale_parse_level(scale, arg, target))
+		return true;
+	char *levels = oaip_scale_describe(scale);
+	cmd_usage_error(cmd, "unknown target level '%s': expected one of %s",
+	                arg, levels ? levels : "the scale's levels");
+	free(levels);
+	return false;
+}
+
+int cmd_score_file(const char *cmd, struct cmd_scored *s, const char *spec,
+                   const char *file, const char *school, unsigned phase,
+                   const char *target)
+{
+	*s = (struct cmd_scored){0};
+	if (spec && !(s->fw = cmd_load_framework(spec)))
+		return OAIP_EXIT_INPUT;
+	oaip_diags d;
+	oaip_diags_init(&d);
+	s->se = oaip_selfeval_read(s->fw, file, &d);
+	cmd_print_diags(&d);
+	bool bad = !s->se || oaip_diags_count(&d, OAIP_ERROR);
+	oaip_diags_free(&d);
+	if (bad)
+		return OAIP_EXIT_INPUT;
+	if (school) {
+		char *copy = strdup(school);
+		if (!copy)
+			return cmd_out_of_memory();
+		free(s->se->school);
+		s->se->school = copy;
+	}
+	s->opts = (oaip_score_options){.target = -1,
+	                               .phase = phase ? phase : s->se->phase};
+	if (target &&
+	    !cmd_parse_target(cmd, &s->se->fw->scale, target, &s->opts.target))
+		return OAIP_EXIT_USAGE;
+	s->r = oaip_score_compute(s->se, &s->opts);
+	return s->r ? OAIP_EXIT_OK : cmd_out_of_memory();
+}
+
+void cmd_scored_free(struct cmd_scored *s)
+{
+	oaip_result_free(s->r);
+	oaip_selfeval_free(s->se);
+	oaip_framework_free(s->fw);
+	*s = (struct cmd_scored){0};
 }
 
 bool cmd_parse_phase(const char *cmd, const char *arg, unsigned *phase)

@@ -271,27 +271,15 @@ int cmd_compare(int argc, char **argv)
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	const char *framework = NULL, *format = NULL, *output = NULL;
+	struct cmd_io io = {0};
 	const char *target_arg = NULL;
 	char *previous = NULL;
 	unsigned phase = 0;
 	bool want_long = false;
 	int c;
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":f:F:o:h", longopts, NULL)) !=
-	       -1) {
+	while ((c = cmd_getopt(&io, argc, argv, longopts)) != -1) {
 		switch (c) {
-		case 'f':
-			framework = optarg;
-			break;
-		case 'F':
-			format = optarg;
-			break;
-		case 'o':
-			output = optarg;
-			break;
 		case OPT_TARGET:
 			target_arg = optarg;
 			break;
@@ -315,6 +303,8 @@ int cmd_compare(int argc, char **argv)
 		return cmd_usage_error("compare",
 		                       "no returns given: name .csv files or a "
 		                       "directory");
+	const char *framework = io.framework, *format = io.format,
+	           *output = io.output;
 	oaip_format f;
 	int status = OAIP_EXIT_INPUT;
 	const char *exclude = own_output(output) ? output : NULL;
@@ -359,13 +349,9 @@ int cmd_compare(int argc, char **argv)
 	if (!fw)
 		goto cleanup;
 	oaip_compare_options opts = {.target = -1, .phase = phase};
-	if (target_arg &&
-	    !oaip_scale_parse_level(&fw->scale, target_arg, &opts.target)) {
-		char *levels = oaip_scale_describe(&fw->scale);
-		status = cmd_usage_error(
-		    "compare", "unknown target level '%s': expected one of %s",
-		    target_arg, levels ? levels : "the scale's levels");
-		free(levels);
+	if (target_arg && !cmd_parse_target("compare", &fw->scale, target_arg,
+	                                    &opts.target)) {
+		status = OAIP_EXIT_USAGE;
 		goto cleanup;
 	}
 	cmp = oaip_comparison_new(fw, &opts);

@@ -40,10 +40,9 @@ int cmd_frameworks(int argc, char **argv)
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
+	struct cmd_io io = {0};
 	int c;
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	while ((c = cmd_getopt(&io, argc, argv, longopts)) != -1) {
 		switch (c) {
 		case 'h':
 			return cmd_print_help(help);

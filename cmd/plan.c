@@ -71,14 +71,12 @@ static const struct option long_options[] = {
 
 int cmd_plan(int argc, char **argv)
 {
-	const char *framework = NULL, *format_arg = NULL, *output = NULL;
+	struct cmd_io io = {0};
 	const char *target_arg = NULL;
 	unsigned phase = 0;
 	bool force = false;
 	int status = OAIP_EXIT_OK;
-	oaip_framework *fw = NULL;
-	oaip_selfeval *se = NULL;
-	oaip_result *r = NULL;
+	struct cmd_scored sc = {0};
 	oaip_plan *plan = NULL;
 	const char *survey_file = NULL;
 	size_t min_responses = 0;
@@ -89,21 +87,9 @@ int cmd_plan(int argc, char **argv)
 	oaip_diags_init(&d);
 	oaip_buf_init(&b);
 
-	opterr = 0;
-	optind = 1;
 	int c;
-	while ((c = getopt_long(argc, argv, ":f:F:o:h", long_options, NULL)) !=
-	       -1) {
+	while ((c = cmd_getopt(&io, argc, argv, long_options)) != -1) {
 		switch (c) {
-		case 'f':
-			framework = optarg;
-			break;
-		case 'F':
-			format_arg = optarg;
-			break;
-		case 'o':
-			output = optarg;
-			break;
 		case OPT_TARGET:
 			target_arg = optarg;
 			break;
@@ -128,19 +114,17 @@ int cmd_plan(int argc, char **argv)
 			return cmd_option_error("plan", c, argv, long_options);
 		}
 	}
-	if (optind >= argc)
-		return cmd_usage_error("plan", "no self-evaluation file given");
-	if (argc - optind > 1)
-		return cmd_usage_error("plan",
-		                       "give one self-evaluation file, not %d",
-		                       argc - optind);
-	const char *file = argv[optind];
+	const char *file =
+	    cmd_one_file("plan", argc, argv, "self-evaluation", "");
+	if (!file)
+		return OAIP_EXIT_USAGE;
 	if (min_responses && !survey_file)
 		return cmd_usage_error("plan",
 		                       "--min-responses needs --survey");
 	const char *inputs[] = {file, survey_file};
+	const char *output = io.output, *format_arg = io.format;
 	oaip_format format;
-	if (cmd_output_is_input("plan", output, framework, inputs,
+	if (cmd_output_is_input("plan", output, io.framework, inputs,
 	                        survey_file ? 2 : 1))
 		return OAIP_EXIT_USAGE;
 	const char *ext = output ? strrchr(output, '.') : NULL;
@@ -178,37 +162,18 @@ int cmd_plan(int argc, char **argv)
 		return OAIP_EXIT_INPUT;
 	}
 
-	if (framework) {
-		fw = cmd_load_framework(framework);
-		if (!fw)
-			return OAIP_EXIT_INPUT;
-	}
-	se = oaip_selfeval_read(fw, file, &d);
-	cmd_print_diags(&d);
-	if (!se || oaip_diags_count(&d, OAIP_ERROR)) {
-		status = OAIP_EXIT_INPUT;
+	status = cmd_score_file("plan", &sc, io.framework, file, NULL, phase,
+	                        target_arg);
+	if (status != OAIP_EXIT_OK)
 		goto cleanup;
-	}
-
-	oaip_score_options opts = {.target = -1,
-	                           .phase = phase ? phase : se->phase};
-	if (target_arg &&
-	    !oaip_scale_parse_level(&se->fw->scale, target_arg, &opts.target)) {
-		char *levels = oaip_scale_describe(&se->fw->scale);
-		status = cmd_usage_error(
-		    "plan", "unknown target level '%s': expected one of %s",
-		    target_arg, levels ? levels : "the scale's levels");
-		free(levels);
-		goto cleanup;
-	}
-	r = oaip_score_compute(se, &opts);
-	plan = r ? oaip_plan_build(r) : NULL;
+	const oaip_result *r = sc.r;
+	plan = oaip_plan_build(r);
 	if (!plan) {
 		status = cmd_out_of_memory();
 		goto cleanup;
 	}
 	if (survey_file) {
-		status = cmd_survey_load(se->fw, survey_file, r->phase, NULL,
+		status = cmd_survey_load(sc.se->fw, survey_file, r->phase, NULL,
 		                         min_responses, r, &sv, &sres);
 		if (status != OAIP_EXIT_OK)
 			goto cleanup;
@@ -234,9 +199,7 @@ cleanup:
 	oaip_plan_free(plan);
 	oaip_survey_result_free(sres);
 	oaip_survey_free(sv);
-	oaip_result_free(r);
-	oaip_selfeval_free(se);
-	oaip_framework_free(fw);
+	cmd_scored_free(&sc);
 	oaip_diags_free(&d);
 	return status;
 }

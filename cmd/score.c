@@ -129,7 +129,7 @@ static bool parse_percent(const char *s, double *v, const char **why)
 
 int cmd_score(int argc, char **argv)
 {
-	const char *framework = NULL, *format_arg = NULL, *output = NULL;
+	struct cmd_io io = {0};
 	const char *target_arg = NULL, *fail_arg = NULL, *why;
 	const char *school = NULL;
 	const char *previous = NULL;
@@ -137,33 +137,17 @@ int cmd_score(int argc, char **argv)
 	unsigned phase = 0;
 	double fail_under = 0;
 	int status = OAIP_EXIT_OK;
-	oaip_framework *fw = NULL;
-	oaip_selfeval *se = NULL;
-	oaip_result *r = NULL;
+	struct cmd_scored sc = {0};
 	const char *survey_file = NULL, *comments = NULL;
 	size_t min_responses = 0;
 	oaip_survey *sv = NULL;
 	oaip_survey_result *sres = NULL;
-	oaip_diags d;
 	oaip_buf b;
-	oaip_diags_init(&d);
 	oaip_buf_init(&b);
 
-	opterr = 0;
-	optind = 1;
 	int c;
-	while ((c = getopt_long(argc, argv, ":f:F:o:h", long_options, NULL)) !=
-	       -1) {
+	while ((c = cmd_getopt(&io, argc, argv, long_options)) != -1) {
 		switch (c) {
-		case 'f':
-			framework = optarg;
-			break;
-		case 'F':
-			format_arg = optarg;
-			break;
-		case 'o':
-			output = optarg;
-			break;
 		case OPT_TARGET:
 			target_arg = optarg;
 			break;
@@ -201,16 +185,11 @@ int cmd_score(int argc, char **argv)
 			return cmd_option_error("score", c, argv, long_options);
 		}
 	}
-	if (optind >= argc)
-		return cmd_usage_error("score",
-		                       "no self-evaluation file given");
-	if (argc - optind > 1)
-		return cmd_usage_error("score",
-		                       "give one self-evaluation file, not %d "
-		                       "(to compare schools, use 'oaip-eval "
-		                       "compare')",
-		                       argc - optind);
-	const char *file = argv[optind];
+	const char *file =
+	    cmd_one_file("score", argc, argv, "self-evaluation",
+	                 " (to compare schools, use 'oaip-eval compare')");
+	if (!file)
+		return OAIP_EXIT_USAGE;
 	const char *inputs[3] = {file, NULL, NULL};
 	oaip_format format;
 	if ((min_responses || comments) && !survey_file)
@@ -222,55 +201,21 @@ int cmd_score(int argc, char **argv)
 		inputs[n_inputs++] = previous;
 	if (survey_file)
 		inputs[n_inputs++] = survey_file;
-	if (cmd_output_is_input("score", output, framework, inputs, n_inputs))
+	if (cmd_output_is_input("score", io.output, io.framework, inputs,
+	                        n_inputs))
 		return OAIP_EXIT_USAGE;
-	if (!cmd_resolve_format("score", OAIP_REPORT_SCORE, format_arg, output,
-	                        &format))
+	if (!cmd_resolve_format("score", OAIP_REPORT_SCORE, io.format,
+	                        io.output, &format))
 		return OAIP_EXIT_USAGE;
 
-	if (framework) {
-		fw = cmd_load_framework(framework);
-		if (!fw)
-			return OAIP_EXIT_INPUT;
-	}
-
-	se = oaip_selfeval_read(fw, file, &d);
-	cmd_print_diags(&d);
-	if (!se || oaip_diags_count(&d, OAIP_ERROR)) {
-		status = OAIP_EXIT_INPUT;
+	status = cmd_score_file("score", &sc, io.framework, file, school, phase,
+	                        target_arg);
+	if (status != OAIP_EXIT_OK)
 		goto cleanup;
-	}
-	if (school) {
-		char *copy = strdup(school);
-		if (!copy) {
-			fputs("oaip-eval: error: out of memory\n", stderr);
-			status = OAIP_EXIT_INPUT;
-			goto cleanup;
-		}
-		free(se->school);
-		se->school = copy;
-	}
-
-	oaip_score_options opts = {.target = -1,
-	                           .phase = phase ? phase : se->phase};
-	if (target_arg &&
-	    !oaip_scale_parse_level(&se->fw->scale, target_arg, &opts.target)) {
-		char *levels = oaip_scale_describe(&se->fw->scale);
-		status = cmd_usage_error(
-		    "score", "unknown target level '%s': expected one of %s",
-		    target_arg, levels ? levels : "the scale's levels");
-		free(levels);
-		goto cleanup;
-	}
-
-	r = oaip_score_compute(se, &opts);
-	if (!r) {
-		status = cmd_out_of_memory();
-		goto cleanup;
-	}
+	const oaip_result *r = sc.r;
 
 	if (previous) {
-		status = cmd_previous_load(&prev, previous, fw, &opts, r);
+		status = cmd_previous_load(&prev, previous, sc.fw, &sc.opts, r);
 		if (status != OAIP_EXIT_OK)
 			goto cleanup;
 	}
@@ -281,7 +226,7 @@ int cmd_score(int argc, char **argv)
 	ro.previous = prev.progress;
 	if (survey_file) {
 		status =
-		    cmd_survey_load(se->fw, survey_file, r->phase, comments,
+		    cmd_survey_load(sc.se->fw, survey_file, r->phase, comments,
 		                    min_responses, r, &sv, &sres);
 		if (status != OAIP_EXIT_OK)
 			goto cleanup;
@@ -295,7 +240,7 @@ int cmd_score(int argc, char **argv)
 		status = OAIP_EXIT_USAGE;
 		goto cleanup;
 	}
-	status = cmd_write_output(output, &b);
+	status = cmd_write_output(io.output, &b);
 	if (status != OAIP_EXIT_OK)
 		goto cleanup;
 
@@ -317,9 +262,6 @@ cleanup:
 	oaip_survey_free(sv);
 	oaip_buf_free(&b);
 	cmd_previous_free(&prev);
-	oaip_result_free(r);
-	oaip_selfeval_free(se);
-	oaip_framework_free(fw);
-	oaip_diags_free(&d);
+	cmd_scored_free(&sc);
 	return status;
 }

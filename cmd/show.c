@@ -35,18 +35,10 @@ int cmd_show(int argc, char **argv)
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	const char *output = NULL, *format_arg = NULL;
+	struct cmd_io io = {0};
 	int c;
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":F:o:h", longopts, NULL)) != -1) {
+	while ((c = cmd_getopt(&io, argc, argv, longopts)) != -1) {
 		switch (c) {
-		case 'F':
-			format_arg = optarg;
-			break;
-		case 'o':
-			output = optarg;
-			break;
 		case 'h':
 			return cmd_print_help(help);
 		default:
@@ -56,11 +48,12 @@ int cmd_show(int argc, char **argv)
 	if (argc - optind > 1)
 		return cmd_usage_error("show", "unexpected argument '%s'",
 		                       argv[optind + 1]);
+	const char *output = io.output;
 	const char *spec = optind < argc ? argv[optind] : NULL;
 	if (cmd_output_is_input("show", output, spec, NULL, 0))
 		return OAIP_EXIT_USAGE;
 	oaip_format f;
-	if (!cmd_resolve_format("show", OAIP_REPORT_FRAMEWORK, format_arg,
+	if (!cmd_resolve_format("show", OAIP_REPORT_FRAMEWORK, io.format,
 	                        output, &f))
 		return OAIP_EXIT_USAGE;
 	oaip_framework *fw = cmd_load_framework(spec);

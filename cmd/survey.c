@@ -248,7 +248,7 @@ cleanup:
 
 int cmd_survey(int argc, char **argv)
 {
-	const char *framework = NULL, *format_arg = NULL, *output = NULL;
+	struct cmd_io io = {0};
 	const char *comments = NULL;
 	unsigned phase = 0;
 	size_t min = 0;
@@ -267,23 +267,11 @@ int cmd_survey(int argc, char **argv)
 		    "survey", "unknown survey command '%s'%s", what,
 		    cmd_did_you_mean(hint, sizeof hint, what, "", names, 2));
 	}
-	opterr = 0;
-	optind = 1;
 	int c;
 	argc--;
 	argv++;
-	while ((c = getopt_long(argc, argv, ":f:F:o:h", long_options, NULL)) !=
-	       -1) {
+	while ((c = cmd_getopt(&io, argc, argv, long_options)) != -1) {
 		switch (c) {
-		case 'f':
-			framework = optarg;
-			break;
-		case 'F':
-			format_arg = optarg;
-			break;
-		case 'o':
-			output = optarg;
-			break;
 		case OPT_PHASE:
 			if (!cmd_parse_phase("survey", optarg, &phase))
 				return OAIP_EXIT_USAGE;
@@ -310,14 +298,12 @@ int cmd_survey(int argc, char **argv)
 			return cmd_usage_error("survey",
 			                       "--comments is for 'survey "
 			                       "summary'");
-		return survey_template(framework, format_arg, output, phase,
-		                       min);
+		return survey_template(io.framework, io.format, io.output,
+		                       phase, min);
 	}
-	if (optind >= argc)
-		return cmd_usage_error("survey", "no responses file given");
-	if (argc - optind > 1)
-		return cmd_usage_error(
-		    "survey", "give one responses file, not %d", argc - optind);
-	return survey_summary(framework, format_arg, output, phase, comments,
-	                      min, argv[optind]);
+	const char *file = cmd_one_file("survey", argc, argv, "responses", "");
+	if (!file)
+		return OAIP_EXIT_USAGE;
+	return survey_summary(io.framework, io.format, io.output, phase,
+	                      comments, min, file);
 }

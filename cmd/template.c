@@ -56,28 +56,16 @@ int cmd_template(int argc, char **argv)
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	const char *framework = NULL, *output = NULL, *format = NULL;
+	struct cmd_io io = {0};
 	unsigned phase = 0;
 	bool force = false;
 	int c;
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":f:o:F:h", longopts, NULL)) !=
-	       -1) {
+	while ((c = cmd_getopt(&io, argc, argv, longopts)) != -1) {
 		switch (c) {
-		case 'f':
-			framework = optarg;
-			break;
 		case OPT_PHASE:
 			if (!cmd_parse_phase("template", optarg, &phase))
 				return OAIP_EXIT_USAGE;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'F':
-			format = optarg;
 			break;
 		case OPT_FORCE:
 			force = true;
@@ -91,6 +79,8 @@ int cmd_template(int argc, char **argv)
 	if (optind < argc)
 		return cmd_usage_error("template", "unexpected argument '%s'",
 		                       argv[optind]);
+	const char *framework = io.framework, *output = io.output,
+	           *format = io.format;
 
 	if (cmd_output_is_input("template", output, framework, NULL, 0))
 		return OAIP_EXIT_USAGE;

@@ -161,11 +161,13 @@ static void validate_selfeval(struct validate *v, const char *path,
 		       rated ? "ok" : "valid, but nothing is rated", fw->id,
 		       applicable, rated, na, empty);
 		free(name);
-		for (unsigned bit = 1, k = 0; bit <= OAIP_PHASE_POST16;
-		     bit <<= 1)
-			if (phase & bit && phase != OAIP_PHASE_ALL)
-				printf("%s%s", k++ ? ", " : "; phase ",
-				       oaip_phase_name(bit));
+		if (phase && phase != OAIP_PHASE_ALL) {
+			oaip_buf p;
+			oaip_buf_init(&p);
+			oaip_phase_list(&p, phase, ", ");
+			printf("; phase %s", p.failed ? "?" : p.data);
+			oaip_buf_free(&p);
+		}
 		if (warnings)
 			printf("; %zu warning%s", warnings,
 			       warnings == 1 ? "" : "s");
@@ -188,14 +190,10 @@ int cmd_validate(int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	struct validate v = {.format = REPORT_TEXT};
+	struct cmd_io io = {0};
 	int c;
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":f:h", longopts, NULL)) != -1) {
+	while ((c = cmd_getopt(&io, argc, argv, longopts)) != -1) {
 		switch (c) {
-		case 'f':
-			v.framework_spec = optarg;
-			break;
 		case OPT_PHASE:
 			if (!cmd_parse_phase("validate", optarg, &v.phase))
 				return OAIP_EXIT_USAGE;
@@ -220,6 +218,7 @@ int cmd_validate(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cmd_usage_error("validate", "no file to validate");
+	v.framework_spec = io.framework;
 
 	struct cmd_returns files = {0};
 	if (!cmd_list_returns(&files, argv + optind, argc - optind)) {

@@ -56,37 +56,21 @@ static const struct option long_options[] = {
 
 int cmd_you_said(int argc, char **argv)
 {
-	const char *framework = NULL, *format_arg = NULL, *output = NULL;
+	struct cmd_io io = {0};
 	const char *survey_file = NULL, *school = NULL;
 	size_t min_responses = 0;
 	unsigned phase = 0;
 	int status = OAIP_EXIT_OK;
-	oaip_framework *fw = NULL;
-	oaip_selfeval *se = NULL;
-	oaip_result *r = NULL;
+	struct cmd_scored sc = {0};
 	oaip_survey *sv = NULL;
 	oaip_survey_result *sres = NULL;
 	oaip_yousaid *y = NULL;
-	oaip_diags d;
 	oaip_buf b;
-	oaip_diags_init(&d);
 	oaip_buf_init(&b);
 
-	opterr = 0;
-	optind = 1;
 	int c;
-	while ((c = getopt_long(argc, argv, ":f:F:o:h", long_options, NULL)) !=
-	       -1) {
+	while ((c = cmd_getopt(&io, argc, argv, long_options)) != -1) {
 		switch (c) {
-		case 'f':
-			framework = optarg;
-			break;
-		case 'F':
-			format_arg = optarg;
-			break;
-		case 'o':
-			output = optarg;
-			break;
 		case OPT_SURVEY:
 			survey_file = optarg;
 			break;
@@ -109,54 +93,28 @@ int cmd_you_said(int argc, char **argv)
 			                        long_options);
 		}
 	}
-	if (optind >= argc)
-		return cmd_usage_error("you-said",
-		                       "no self-evaluation file given");
-	if (argc - optind > 1)
-		return cmd_usage_error("you-said",
-		                       "give one self-evaluation file, not %d",
-		                       argc - optind);
+	const char *file =
+	    cmd_one_file("you-said", argc, argv, "self-evaluation", "");
+	if (!file)
+		return OAIP_EXIT_USAGE;
 	if (!survey_file)
 		return cmd_usage_error(
 		    "you-said", "--survey is required: the page answers what "
 		                "parent carers said in the survey");
-	const char *file = argv[optind];
 	const char *inputs[] = {file, survey_file};
 	oaip_format format;
-	if (cmd_output_is_input("you-said", output, framework, inputs, 2))
+	if (cmd_output_is_input("you-said", io.output, io.framework, inputs, 2))
 		return OAIP_EXIT_USAGE;
-	if (!cmd_resolve_format("you-said", OAIP_REPORT_YOUSAID, format_arg,
-	                        output, &format))
+	if (!cmd_resolve_format("you-said", OAIP_REPORT_YOUSAID, io.format,
+	                        io.output, &format))
 		return OAIP_EXIT_USAGE;
 
-	if (framework) {
-		fw = cmd_load_framework(framework);
-		if (!fw)
-			return OAIP_EXIT_INPUT;
-	}
-	se = oaip_selfeval_read(fw, file, &d);
-	cmd_print_diags(&d);
-	if (!se || oaip_diags_count(&d, OAIP_ERROR)) {
-		status = OAIP_EXIT_INPUT;
+	status = cmd_score_file("you-said", &sc, io.framework, file, school,
+	                        phase, NULL);
+	if (status != OAIP_EXIT_OK)
 		goto cleanup;
-	}
-	if (school) {
-		char *copy = strdup(school);
-		if (!copy) {
-			status = cmd_out_of_memory();
-			goto cleanup;
-		}
-		free(se->school);
-		se->school = copy;
-	}
-	oaip_score_options opts = {.target = -1,
-	                           .phase = phase ? phase : se->phase};
-	r = oaip_score_compute(se, &opts);
-	if (!r) {
-		status = cmd_out_of_memory();
-		goto cleanup;
-	}
-	status = cmd_survey_load(se->fw, survey_file, r->phase, NULL,
+	const oaip_result *r = sc.r;
+	status = cmd_survey_load(sc.se->fw, survey_file, r->phase, NULL,
 	                         min_responses, r, &sv, &sres);
 	if (status != OAIP_EXIT_OK)
 		goto cleanup;
@@ -174,16 +132,13 @@ int cmd_you_said(int argc, char **argv)
 	char date[11];
 	cmd_render_options(&ro, date);
 	oaip_render_yousaid(y, format, &ro, &b);
-	status = cmd_write_output(output, &b);
+	status = cmd_write_output(io.output, &b);
 
 cleanup:
 	oaip_buf_free(&b);
 	oaip_yousaid_free(y);
 	oaip_survey_result_free(sres);
 	oaip_survey_free(sv);
-	oaip_result_free(r);
-	oaip_selfeval_free(se);
-	oaip_framework_free(fw);
-	oaip_diags_free(&d);
+	cmd_scored_free(&sc);
 	return status;
 }

@@ -156,6 +156,9 @@ bool oaip_phase_parse(const char *text, unsigned *mask);
 
 /* Borrowed static name of a single phase bit. */
 const char *oaip_phase_name(unsigned phase_bit);
+/* The phases in a set, in order, joined with sep: "early-years or
+ * school" (sep " or "), "early-years school" (sep " ", JSON). */
+void oaip_phase_list(oaip_buf *b, unsigned phases, const char *sep);
 
 /* ------------------------------------------------------------------ */
 /* Frameworks (framework*.c, builtin.c)                              */

@@ -103,9 +103,6 @@ void oaip_percent_text(oaip_buf *b, double score);
 const char *oaip_level_label(const oaip_scale *s, int value);
 /* "Established (2)"; "level 2" for a value with no label. */
 void oaip_level_text(oaip_buf *b, const oaip_scale *s, int value);
-/* The phases in a set, in order, joined with sep: "early-years or
- * school" (sep " or "), "early-years school" (sep " ", JSON). */
-void oaip_phase_list(oaip_buf *b, unsigned phases, const char *sep);
 
 /* The heat scale of the comparison's map: one table used by the CSS and
  * the legend alike.  Cells are shaded by their band, so by the target,
