@@ -149,11 +149,48 @@ static char *text_copy(struct reader *r, const oaip_table_row *row, int k)
 	return t;
 }
 
-/* The indicator id of a row, cleaned and lower-cased (slot 0). */
-static const char *row_id(struct reader *r, const oaip_table_row *row)
+/* Clean the indicator and rating cells of every row below the header once,
+ * for all that looks at them (the framework's choice and every row's
+ * reading): false when out of memory. */
+bool se_clean_rows(struct reader *r)
 {
-	se_cleaned(r, 0, row, r->col[COL_INDICATOR], true);
-	return r->clean[0].len ? se_lower_in_place(r->clean[0].data) : "";
+	size_t n = r->t->n_rows - r->header - 1;
+	r->row_at = malloc((2 * n + 1) * sizeof *r->row_at);
+	if (!r->row_at) {
+		r->oom = true;
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const oaip_table_row *row = &r->t->rows[r->header + 1 + i];
+		r->row_at[2 * i] = r->rows.len;
+		const char *id =
+		    se_cleaned(r, 0, row, r->col[COL_INDICATOR], true);
+		oaip_buf_putn(&r->rows, id, strlen(id) + 1);
+		r->row_at[2 * i + 1] = r->rows.len;
+		const char *rating =
+		    se_cleaned(r, 0, row, r->col[COL_RATING], true);
+		oaip_buf_putn(&r->rows, rating, strlen(rating) + 1);
+		if (!r->rows.failed)
+			se_lower_in_place(r->rows.data + r->row_at[2 * i]);
+	}
+	if (r->rows.failed)
+		r->oom = true;
+	return !r->oom;
+}
+
+/* The indicator id of a row below the header, cleaned and lower-cased;
+ * borrowed from r. */
+const char *se_row_id(const struct reader *r, const oaip_table_row *row)
+{
+	size_t i = (size_t)(row - r->t->rows) - r->header - 1;
+	return r->rows.data + r->row_at[2 * i];
+}
+
+/* The rating of a row below the header, cleaned; borrowed from r. */
+const char *se_row_rating(const struct reader *r, const oaip_table_row *row)
+{
+	size_t i = (size_t)(row - r->t->rows) - r->header - 1;
+	return r->rows.data + r->row_at[2 * i + 1];
 }
 
 /* Rows below the header that are not indicator rows: a section heading,
@@ -161,8 +198,8 @@ static const char *row_id(struct reader *r, const oaip_table_row *row)
  * for an indicator row. */
 static const char *skip_reason(struct reader *r, const oaip_table_row *row)
 {
-	const char *id = row_id(r, row);
-	const char *rating = se_cleaned(r, 1, row, r->col[COL_RATING], true);
+	const char *id = se_row_id(r, row);
+	const char *rating = se_row_rating(r, row);
 	if (se_column_is(id, "indicator") && se_column_is(rating, "rating"))
 		return "row skipped: a repeated header";
 	if (strcmp(id, "total") == 0 || strcmp(id, "totals") == 0 ||
@@ -224,7 +261,7 @@ static void read_row(struct reader *r, const oaip_table_row *row)
 			                "%s", reason);
 		return;
 	}
-	const char *id = row_id(r, row);
+	const char *id = se_row_id(r, row);
 	size_t idcol = (size_t)r->col[COL_INDICATOR];
 	oaip_entry *e = NULL;
 	if (!*id) {
@@ -299,7 +336,7 @@ static void count_ids(struct reader *r, const oaip_framework *fw, size_t *known,
 		const oaip_table_row *row = &r->t->rows[i];
 		if (skip_reason(r, row))
 			continue;
-		const char *id = row_id(r, row);
+		const char *id = se_row_id(r, row);
 		if (!*id)
 			continue;
 		(*ids)++;
@@ -500,6 +537,7 @@ static oaip_selfeval *se_from_table(const oaip_framework *fw,
 	for (int k = 0; k < 2; k++)
 		oaip_buf_init(&r.clean[k]);
 	oaip_buf_init(&r.quote);
+	oaip_buf_init(&r.rows);
 	oaip_selfeval *se = calloc(1, sizeof *se);
 	if (!se)
 		goto oom;
@@ -525,7 +563,7 @@ static oaip_selfeval *se_from_table(const oaip_framework *fw,
 	se_note_skipped_above(&r);
 	const oaip_table_row *header = &t->rows[r.header];
 	se_read_header(&r, header);
-	if (r.oom || r.errors)
+	if (r.oom || r.errors || !se_clean_rows(&r))
 		goto cleanup;
 	if (!choose_framework(&r, fw))
 		goto cleanup;
@@ -569,6 +607,8 @@ cleanup:
 	for (int k = 0; k < 2; k++)
 		oaip_buf_free(&r.clean[k]);
 	oaip_buf_free(&r.quote);
+	oaip_buf_free(&r.rows);
+	free(r.row_at);
 	free(r.levels);
 	if (r.errors) {
 		oaip_selfeval_free(se);

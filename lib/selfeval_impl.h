@@ -46,8 +46,13 @@ struct reader {
 	size_t detail_col[N_DETAILS];
 
 	oaip_buf clean[2]; /* cleaned cells, reused */
-	oaip_buf quote;    /* school text made safe for a message */
-	char *levels;      /* oaip_scale_describe, made when needed */
+	/* Below the header, each row's indicator id (cleaned, lower case)
+	 * and rating (cleaned), made once by se_clean_rows: row i's are at
+	 * rows.data + row_at[2 * (i - header - 1)] and the next offset. */
+	oaip_buf rows;
+	size_t *row_at;
+	oaip_buf quote; /* school text made safe for a message */
+	char *levels;   /* oaip_scale_describe, made when needed */
 
 	size_t errors;  /* all found; the first OAIP_MAX_MESSAGES are told */
 	size_t more;    /* errors found but not told */
@@ -70,6 +75,9 @@ const char *se_cleaned(struct reader *r, int slot, const oaip_table_row *row,
 char se_lower(char c);
 char *se_lower_in_place(char *s);
 const char *se_quoted(struct reader *r, const char *s);
+bool se_clean_rows(struct reader *r);
+const char *se_row_id(const struct reader *r, const oaip_table_row *row);
+const char *se_row_rating(const struct reader *r, const oaip_table_row *row);
 
 /* The details block and the header (selfeval_header.c). */
 bool se_column_is(const char *s, const char *want);

@@ -162,17 +162,20 @@ bool se_parse_rating(struct reader *r, const oaip_table_row *row, oaip_entry *e)
 	static const char *const blank[] = {
 	    "not evaluated", "not yet evaluated", "not rated", NULL};
 	size_t col = (size_t)r->col[COL_RATING];
-	const char *s = se_cleaned(r, 1, row, r->col[COL_RATING], true);
+	const char *s = se_row_rating(r, row);
 	if (!*s) {
 		e->kind = OAIP_RATING_EMPTY;
 		return true;
 	}
-	char *low = oaip_strdup(s);
-	if (!low) {
+	/* A lower-case copy, in the reader's second cleaning buffer. */
+	oaip_buf *lower = &r->clean[1];
+	lower->len = 0;
+	oaip_buf_puts(lower, s);
+	if (lower->failed) {
 		r->oom = true;
 		return false;
 	}
-	se_lower_in_place(low);
+	const char *low = se_lower_in_place(lower->data);
 	const oaip_scale *sc = &r->fw->scale;
 	int v, num, named;
 	bool ok = true;
@@ -234,6 +237,5 @@ bool se_parse_rating(struct reader *r, const oaip_table_row *row, oaip_entry *e)
 		free(labels);
 		ok = false;
 	}
-	free(low);
 	return ok;
 }
