@@ -171,7 +171,7 @@ static bool read_returns(oaip_comparison *cmp, const struct cmd_returns *p,
 		oaip_comparison_set_folder(cmp, p->in_dir[i]);
 		if (!oaip_comparison_add_files(cmp,
 		                               (const char *const *)p->v + i,
-		                               j - i, 2, on_file, pr))
+		                               j - i, 0, on_file, pr))
 			return false;
 		i = j;
 	}

@@ -600,7 +600,7 @@ typedef void oaip_compare_progress(void *ud, size_t done, size_t total,
 
 /* Read, score and add the returns paths[0..n-1], each file read whole
  * with one read(), on `threads` threads (the calling thread is one of
- * them; 0 means 2).  A file that cannot be read or parsed is added as a
+ * them; 0 means one per processor online, at most 8).  A file that cannot be read or parsed is added as a
  * failure and the batch goes on.  The summaries are added in the order of
  * paths whatever order the threads finish in, so the report is the same
  * on every run.  progress may be NULL.  Returns false only if allocation

@@ -1006,6 +1006,18 @@ static void test_add_files_threads_keep_order(void **state)
 	oaip_render_compare(c, OAIP_FORMAT_JSON, &o, &a);
 	oaip_render_compare(one, OAIP_FORMAT_JSON, &o, &b);
 	assert_string_equal(a.data, b.data);
+	/* And on seven threads, or on as many as the machine has (0): the
+	 * same report. */
+	for (unsigned t = 0; t <= 7; t += 7) {
+		oaip_comparison *many = oaip_comparison_new(devon, NULL);
+		assert_true(oaip_comparison_add_files(
+		    many, (const char *const *)paths, N, t, NULL, NULL));
+		oaip_comparison_finish(many);
+		b.len = 0;
+		oaip_render_compare(many, OAIP_FORMAT_JSON, &o, &b);
+		assert_string_equal(a.data, b.data);
+		oaip_comparison_free(many);
+	}
 	oaip_buf_free(&a);
 	oaip_buf_free(&b);
 	oaip_comparison_free(one);
