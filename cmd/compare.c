@@ -19,7 +19,8 @@
 static const char help[] =
     "Usage: oaip-eval compare [-f ID|PATH] [-F FORMAT] [-o FILE] "
     "[--target LEVEL]\n"
-    "         [--phase PHASE] [--previous DIR] [--long] FILE... | DIR\n"
+    "         [--phase PHASE] [--previous DIR] [--long]\n"
+    "         [--survey DIR [--min-responses K]] FILE... | DIR\n"
     "Score many schools' returns and write an area report: a table of\n"
     "schools by cornerstone (a heat map in HTML), the area's averages and\n"
     "spread, the indicators most often below target (training priorities)\n"
@@ -54,15 +55,26 @@ static const char help[] =
     "      --previous DIR       last time's returns: each school is matched\n"
     "                           to its earlier return (by URN, else name,\n"
     "                           else file name) and the change shown\n"
+    "      --survey DIR         parent carers' survey responses, one file per\n"
+    "                           school (CSV or .xlsx, as for score --survey),\n"
+    "                           each named after its school's URN, name or\n"
+    "                           return file name (the words survey,\n"
+    "                           responses, parent and carers aside): each\n"
+    "                           school's score beside its parent carers',\n"
+    "                           and the area's parent carers pooled\n"
+    "      --min-responses K    with --survey: show nothing of a survey,\n"
+    "                           question or cornerstone fewer than K parent\n"
+    "                           carers answered (default 10, at least 5)\n"
     "      --long               CSV with one row per school and indicator\n"
     "                           (school, urn, phase, file, indicator,\n"
     "                           cornerstone, rating), for pivot tables\n"
     "  -h, --help               show this help\n"
     "\n"
     "Exit status: 0 every return was read; 1 the report was written but one\n"
-    "or more returns could not be read; 2 usage error; 3 the framework\n"
-    "could not be loaded, there were no returns at all (only empty\n"
-    "directories), or the report could not be written.\n";
+    "or more returns or survey files could not be read; 2 usage error; 3 the\n"
+    "framework could not be loaded, there were no returns at all (only empty\n"
+    "directories), the survey directory could not be listed, or the report\n"
+    "could not be written.\n";
 
 /* ---- progress -------------------------------------------------------------
  */
@@ -209,6 +221,61 @@ static oaip_framework *framework_of_returns(const struct cmd_returns *p)
 	return cmd_load_framework(NULL);
 }
 
+/* --survey: the survey files of sp matched to the schools of cmp, each
+ * read with its school's phase, and the area pooled.  Prints every
+ * problem.  Returns OAIP_EXIT_OK with *out set, or an exit status. */
+static int read_surveys(const oaip_comparison *cmp,
+                        const struct cmd_returns *sp, size_t min,
+                        oaip_area_survey **out)
+{
+	const oaip_framework *fw = oaip_comparison_framework(cmp);
+	oaip_area_survey *as = oaip_area_survey_new(cmp, min);
+	if (!as)
+		return cmd_out_of_memory();
+	for (size_t i = 0; i < sp->n_skipped; i++)
+		cmd_diag(OAIP_NOTE, sp->skipped[i], "skipped: %s",
+		         sp->skip_why[i]);
+	for (size_t i = 0; i < sp->n; i++) {
+		if (sp->why[i]) {
+			cmd_diag(OAIP_ERROR, sp->v[i], "%s", sp->why[i]);
+			oaip_area_survey_free(as);
+			return OAIP_EXIT_INPUT;
+		}
+		if (!oaip_area_survey_add(as, sp->v[i]))
+			goto oom;
+	}
+	if (!oaip_area_survey_match(as))
+		goto oom;
+	for (size_t i = 0; i < as->n_files; i++) {
+		const oaip_asurvey_file *f = &as->files[i];
+		if (f->status != OAIP_ASURVEY_MATCHED)
+			continue;
+		const oaip_school *s = oaip_comparison_school(cmp, f->school);
+		oaip_diags d;
+		oaip_diags_init(&d);
+		oaip_survey_options o = {.phase = s->phase};
+		oaip_survey *sv = oaip_survey_read(fw, f->file, &o, &d);
+		cmd_print_diags(&d);
+		bool ok = true;
+		if (!sv || oaip_diags_count(&d, OAIP_ERROR)) {
+			oaip_survey_free(sv);
+			ok = oaip_area_survey_fail(as, i, &d);
+		} else {
+			oaip_area_survey_set(as, i, sv);
+		}
+		oaip_diags_free(&d);
+		if (!ok)
+			goto oom;
+	}
+	if (!oaip_area_survey_finish(as))
+		goto oom;
+	*out = as;
+	return OAIP_EXIT_OK;
+oom:
+	oaip_area_survey_free(as);
+	return cmd_out_of_memory();
+}
+
 /* Warn about each school counted once though given twice. */
 static void warn_duplicates(const oaip_comparison *cmp)
 {
@@ -259,7 +326,14 @@ static bool long_name(const char *output)
 
 int cmd_compare(int argc, char **argv)
 {
-	enum { OPT_TARGET = 256, OPT_PHASE, OPT_PREVIOUS, OPT_LONG };
+	enum {
+		OPT_TARGET = 256,
+		OPT_PHASE,
+		OPT_PREVIOUS,
+		OPT_LONG,
+		OPT_SURVEY,
+		OPT_MIN_RESPONSES
+	};
 	static const struct option longopts[] = {
 	    {"framework", required_argument, NULL, 'f'},
 	    {"format", required_argument, NULL, 'F'},
@@ -268,12 +342,15 @@ int cmd_compare(int argc, char **argv)
 	    {"phase", required_argument, NULL, OPT_PHASE},
 	    {"previous", required_argument, NULL, OPT_PREVIOUS},
 	    {"long", no_argument, NULL, OPT_LONG},
+	    {"survey", required_argument, NULL, OPT_SURVEY},
+	    {"min-responses", required_argument, NULL, OPT_MIN_RESPONSES},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct cmd_io io = {0};
 	const char *target_arg = NULL;
-	char *previous = NULL;
+	char *previous = NULL, *survey = NULL;
+	size_t min_responses = 0;
 	unsigned phase = 0;
 	bool want_long = false;
 	int c;
@@ -293,12 +370,23 @@ int cmd_compare(int argc, char **argv)
 		case OPT_LONG:
 			want_long = true;
 			break;
+		case OPT_SURVEY:
+			survey = optarg;
+			break;
+		case OPT_MIN_RESPONSES:
+			if (!cmd_parse_min_responses("compare", optarg,
+			                             &min_responses))
+				return OAIP_EXIT_USAGE;
+			break;
 		case 'h':
 			return cmd_print_help(help);
 		default:
 			return cmd_option_error("compare", c, argv, longopts);
 		}
 	}
+	if (min_responses && !survey)
+		return cmd_usage_error("compare",
+		                       "--min-responses needs --survey");
 	if (optind >= argc)
 		return cmd_usage_error("compare",
 		                       "no returns given: name .csv files or a "
@@ -308,21 +396,26 @@ int cmd_compare(int argc, char **argv)
 	oaip_format f;
 	int status = OAIP_EXIT_INPUT;
 	const char *exclude = own_output(output) ? output : NULL;
-	struct cmd_returns p = {.exclude = exclude}, q = {.exclude = exclude};
+	struct cmd_returns p = {.exclude = exclude}, q = {.exclude = exclude},
+	                   sp = {.exclude = exclude};
+	oaip_area_survey *as = NULL;
 	oaip_framework *fw = NULL;
 	oaip_comparison *cmp = NULL, *prev = NULL;
 	oaip_buf b;
 	oaip_buf_init(&b);
 
 	if (!cmd_list_returns(&p, argv + optind, argc - optind) ||
-	    (previous && !cmd_list_returns(&q, &previous, 1))) {
+	    (previous && !cmd_list_returns(&q, &previous, 1)) ||
+	    (survey && !cmd_list_returns(&sp, &survey, 1))) {
 		status = cmd_out_of_memory();
 		goto cleanup;
 	}
 	if (cmd_output_is_input("compare", output, framework,
 	                        (const char *const *)p.v, p.n) ||
 	    cmd_output_is_input("compare", output, framework,
-	                        (const char *const *)q.v, q.n)) {
+	                        (const char *const *)q.v, q.n) ||
+	    cmd_output_is_input("compare", output, framework,
+	                        (const char *const *)sp.v, sp.n)) {
 		status = OAIP_EXIT_USAGE;
 		goto cleanup;
 	}
@@ -333,6 +426,12 @@ int cmd_compare(int argc, char **argv)
 	}
 	if (!format && long_name(output))
 		want_long = true;
+	if (survey && want_long) {
+		status = cmd_usage_error(
+		    "compare", "--survey is not part of the long table: leave "
+		               "out --long");
+		goto cleanup;
+	}
 	if (want_long && f != OAIP_FORMAT_CSV) {
 		status = cmd_usage_error(
 		    "compare", "--long is a CSV table: use it with -F "
@@ -369,10 +468,17 @@ int cmd_compare(int argc, char **argv)
 		goto cleanup;
 	}
 	warn_duplicates(cmp);
+	if (survey) {
+		status = read_surveys(cmp, &sp, min_responses, &as);
+		if (status != OAIP_EXIT_OK)
+			goto cleanup;
+		status = OAIP_EXIT_INPUT;
+	}
 
 	oaip_render_options ro;
 	char date[11];
 	cmd_render_options(&ro, date);
+	ro.area_survey = as;
 	if (want_long) {
 		oaip_render_compare_long(cmp, &ro, &b);
 	} else if (!oaip_render_compare(cmp, f, &ro, &b)) {
@@ -393,6 +499,14 @@ int cmd_compare(int argc, char **argv)
 		        bad == 1 ? "it is" : "they are");
 		status = OAIP_EXIT_CHECK_FAILED;
 	}
+	size_t bad_surveys = as ? oaip_area_survey_unreadable(as) : 0;
+	if (bad_surveys) {
+		cmd_say("%zu survey %s could not be read; %s listed in the "
+		        "report",
+		        bad_surveys, bad_surveys == 1 ? "file" : "files",
+		        bad_surveys == 1 ? "it is" : "they are");
+		status = OAIP_EXIT_CHECK_FAILED;
+	}
 
 cleanup:
 	oaip_buf_free(&b);
@@ -401,5 +515,7 @@ cleanup:
 	oaip_framework_free(fw);
 	cmd_returns_free(&p);
 	cmd_returns_free(&q);
+	cmd_returns_free(&sp);
+	oaip_area_survey_free(as);
 	return status;
 }

@@ -948,6 +948,10 @@ typedef struct oaip_render_options {
 	 * self-evaluation (oaip_survey_count); adds "Two views".  NULL for
 	 * none. */
 	const struct oaip_survey_result *survey;
+	/* compare: parent carers' surveys across the area, finished
+	 * (oaip_area_survey_finish); adds "Parent carers across the area".
+	 * NULL for none. */
+	const struct oaip_area_survey *area_survey;
 } oaip_render_options;
 
 /* The reports, and which formats each can be written in (render.c's
@@ -1200,6 +1204,112 @@ typedef struct oaip_survey_result {
 oaip_survey_result *oaip_survey_count(const oaip_survey *sv, size_t min,
                                       const oaip_result *r);
 void oaip_survey_result_free(oaip_survey_result *res);
+
+/* Fill t from counts (indicator, cornerstone or area), as
+ * oaip_survey_count does: shown as given, all zeros when not shown. */
+void oaip_survey_tally_fill(oaip_survey_tally *t,
+                            const size_t counts[OAIP_N_ANSWERS], bool shown);
+
+/* ------------------------------------------------------------------ */
+/* Parent carers' surveys across an area (area_survey.c)              */
+
+/* The key a name is matched by: ASCII letters in lower case and digits;
+ * apostrophes (straight or curly) dropped; every other run of ASCII
+ * characters (spaces, '-', '_', '.', punctuation) one space, none at
+ * either end; other UTF-8 kept as it is.  With survey_file, the
+ * extension (.csv, .xlsx) goes first, then the words "survey",
+ * "surveys", "responses", "response", "parent", "parents", "carer" and
+ * "carers" at the start or end ("Oak Primary - parent carers survey
+ * responses.xlsx" is "oak primary").  Appended to out. */
+void oaip_area_survey_key(oaip_buf *out, const char *name, bool survey_file);
+
+/* What became of a survey file. */
+typedef enum oaip_asurvey_status {
+	OAIP_ASURVEY_MATCHED,    /* to one school; read (sv) or not (error) */
+	OAIP_ASURVEY_UNMATCHED,  /* no counted school has its key */
+	OAIP_ASURVEY_AMBIGUOUS,  /* its key is more than one school's */
+	OAIP_ASURVEY_SAME_SCHOOL /* another file matched its school too:
+	                            neither is used */
+} oaip_asurvey_status;
+
+typedef struct oaip_asurvey_file {
+	char *file; /* as found */
+	oaip_asurvey_status status;
+	oaip_match match;        /* by URN, school name or return file name */
+	size_t school;           /* matched or same school: an index into
+	                              the comparison */
+	oaip_survey *sv;         /* read; NULL until read or unreadable */
+	oaip_survey_result *res; /* counted (after finish) */
+	char *error;             /* could not be read: its first error,
+	                              "file:line: message"; else NULL */
+	bool has_overall;        /* parent carers' overall score: the mean
+	                              of the cornerstone scores shown */
+	double overall;
+} oaip_asurvey_file;
+
+/* Where the area's parent carers and the schools see an indicator
+ * differently: the rule of oaip_survey_count's differ, with "the school
+ * rates it at or above the target" read as "at least half of the schools
+ * that rated it do", over the schools whose answers to it are pooled. */
+typedef struct oaip_area_differ {
+	size_t indicator;
+	oaip_differ_direction direction;
+	double schools_pct; /* of the schools that rated it, at or above the
+	                       target */
+	double gap;         /* |schools_pct - agree %|: the order */
+} oaip_area_differ;
+
+typedef struct oaip_area_survey {
+	const oaip_comparison *c; /* borrowed */
+	size_t min;               /* K */
+	oaip_asurvey_file *files; /* in the order added */
+	size_t n_files;
+	size_t *of_school; /* per school of c: the file used, or SIZE_MAX */
+	/* After finish.  Pooled only over surveys that are shown, and in
+	 * each only over what that school's own report would show (its
+	 * questions with at least min answers; its cornerstones pooled over
+	 * those): no hidden count can be worked out by subtraction. */
+	size_t n_shown;     /* surveys shown */
+	size_t n_too_few;   /* surveys read with fewer than min respondents */
+	size_t respondents; /* over the surveys shown */
+	oaip_survey_tally *items; /* fw->n_indicators */
+	size_t *item_schools;     /* schools pooled, per indicator */
+	size_t *item_rated;       /* of those, schools that rated it */
+	size_t *item_at_target;   /* ... at or above the target */
+	oaip_survey_tally cs[OAIP_N_CORNERSTONES]; /* respondents: summed */
+	size_t cs_schools[OAIP_N_CORNERSTONES];
+	/* The same schools' own scores: the mean over those of them with a
+	 * score (school_n), to set beside parent carers' */
+	double cs_school_mean[OAIP_N_CORNERSTONES];
+	size_t cs_school_n[OAIP_N_CORNERSTONES];
+	oaip_area_differ *differ; /* most different first */
+	size_t n_differ;
+} oaip_area_survey;
+
+/* A new area survey for the finished comparison c, with minimum min (0:
+ * the default; NULL when below OAIP_SURVEY_MIN_LEAST or out of memory).
+ * Caller frees with oaip_area_survey_free. */
+oaip_area_survey *oaip_area_survey_new(const oaip_comparison *c, size_t min);
+void oaip_area_survey_free(oaip_area_survey *a);
+/* Add a survey file (copied); a file that is one of c's returns (read
+ * or not) is left out, so one folder may hold both.  False if
+ * allocation failed. */
+bool oaip_area_survey_add(oaip_area_survey *a, const char *file);
+/* Match every file added to a counted school of c: by its key
+ * (oaip_area_survey_key) equal to the key of a school's URN, else of its
+ * name, else of its return's file name (folders and extension aside).
+ * False if allocation failed. */
+bool oaip_area_survey_match(oaip_area_survey *a);
+/* File i, matched, was read: a takes sv. */
+void oaip_area_survey_set(oaip_area_survey *a, size_t i, oaip_survey *sv);
+/* File i, matched, could not be read: d holds its errors.  False if
+ * allocation failed. */
+bool oaip_area_survey_fail(oaip_area_survey *a, size_t i, const oaip_diags *d);
+/* Count each survey read, pool the area and find where the views
+ * differ.  False if allocation failed. */
+bool oaip_area_survey_finish(oaip_area_survey *a);
+/* Files that could not be read. */
+size_t oaip_area_survey_unreadable(const oaip_area_survey *a);
 
 /* ------------------------------------------------------------------ */
 /* Output (output.c)                                                  */

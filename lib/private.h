@@ -226,7 +226,7 @@ void oaip_html_table_end(oaip_buf *out);
  * the error reading it as one, and why compare skips it in a folder. */
 #define OAIP_SURVEY_NOT_A_RETURN                                               \
 	"parent carers' survey responses, not a self-evaluation return (use "  \
-	"it with 'score --survey' or 'survey summary')"
+	"it with 'score --survey', 'compare --survey' or 'survey summary')"
 
 /* A chart of paired bars, "last time" and "this time" for each group
  * (html_pairs.c): inline SVG in a <figure class="chart">, role="img",

@@ -107,6 +107,11 @@ bool oaip_render_compare(const oaip_comparison *c, oaip_format format,
 	if (!k || !k->compare)
 		return false;
 	oaip_compare_report *rep = oaip_compare_report_build(c, o);
+	if (rep && o && o->area_survey &&
+	    !oaip_compare_report_add_survey(rep, o->area_survey)) {
+		oaip_compare_report_free(rep);
+		rep = NULL;
+	}
 	if (!rep) {
 		out->failed = true;
 		return true;

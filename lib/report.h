@@ -640,6 +640,9 @@ void oaip_compare_report_free(oaip_compare_report *rep);
  * oaip_compare_report_build.  False if allocation failed. */
 bool oaip_compare_report_add_area(oaip_compare_report *rep,
                                   const oaip_comparison *c);
+/* How a school was matched, as JSON says it: "urn", "name", "file";
+ * NULL for none. */
+const char *oaip_match_id(oaip_match m);
 
 /* Numbers as shown, written fast: a report on ten thousand schools holds
  * hundreds of thousands of them.  The same digits as printf("%zu") and
@@ -657,6 +660,26 @@ void oaip_put_score(oaip_buf *out, double score);
 bool oaip_report_add_survey(oaip_rsections *list, oaip_arena *a,
                             oaip_rplace place, const oaip_survey_result *res,
                             const oaip_result *r);
+
+/* How agree % and a parent carers' score are worked out, one sentence
+ * with no full stop, each report going on in its own words. */
+extern const char oaip_survey_counting[];
+/* "12 of 31 parent carers who answered agree (38.7%)" */
+void oaip_survey_agree_text(oaip_buf *b, const oaip_survey_tally *t);
+/* "Strongly agree 4, Agree 8, Disagree 15, Strongly disagree 4, Don’t
+ * know 2" */
+void oaip_survey_spread_text(oaip_buf *b, const oaip_survey_tally *t);
+/* "parents-see-gap" or "parents-see-strength" (JSON). */
+const char *oaip_differ_id(oaip_differ_direction d);
+/* The SPEC's "counts" object of a tally shown; JSON null when not. */
+struct json_t *oaip_survey_counts_json(oaip_json *c,
+                                       const oaip_survey_tally *t);
+
+/* compare --survey (report_area_survey.c): parent carers' views across
+ * the area beside the schools' own, section "survey" (JSON "survey").
+ * False if allocation failed. */
+bool oaip_compare_report_add_survey(oaip_compare_report *rep,
+                                    const oaip_area_survey *as);
 
 /* oaip-eval survey summary: a page of parent carers' views alone. */
 typedef struct oaip_survey_report {

@@ -77,7 +77,7 @@ static json_t *j_change(bool has_then, double then, bool has_now, double now)
 	return o;
 }
 
-static const char *match_id(oaip_match m)
+const char *oaip_match_id(oaip_match m)
 {
 	switch (m) {
 	case OAIP_MATCH_URN:
@@ -144,7 +144,7 @@ static json_t *j_previous(const oaip_comparison *c, oaip_json *j)
 		oaip_json_put(j, e, "file", oaip_json_str(s->file));
 		oaip_json_put(j, e, "previous_file", oaip_json_str(t->file));
 		oaip_json_put(j, e, "matched_by",
-		              json_string(match_id(s->match)));
+		              json_string(oaip_match_id(s->match)));
 		json_t *then = json_array(), *now = json_array(),
 		       *change = json_array();
 		for (int m = 0; m <= OAIP_N_CORNERSTONES; m++) {

@@ -11,8 +11,14 @@
 
 #include "report.h"
 
-/* "12 of 31 parent carers who answered agree (38.7%)" */
-static void agree_text(oaip_buf *b, const oaip_survey_tally *t)
+const char oaip_survey_counting[] =
+    "How the answers are counted: \u201cagree\u201d means Strongly agree "
+    "or Agree, out of the parent carers who answered the question "
+    "(Don\u2019t know is not counted as an answer). A parent carers\u2019 "
+    "score gives Strongly agree 3 points, Agree 2, Disagree 1 and Strongly "
+    "disagree 0, as a share of 3 points for every answer";
+
+void oaip_survey_agree_text(oaip_buf *b, const oaip_survey_tally *t)
 {
 	oaip_buf_printf(
 	    b, "%zu of %zu %s who answered %s (", t->agree, t->answered,
@@ -22,9 +28,7 @@ static void agree_text(oaip_buf *b, const oaip_survey_tally *t)
 	oaip_buf_putc(b, ')');
 }
 
-/* "Strongly agree 4, Agree 8, Disagree 15, Strongly disagree 4, Don’t
- * know 2" */
-static void spread_text(oaip_buf *b, const oaip_survey_tally *t)
+void oaip_survey_spread_text(oaip_buf *b, const oaip_survey_tally *t)
 {
 	static const oaip_answer order[] = {
 	    OAIP_ANSWER_STRONGLY_AGREE, OAIP_ANSWER_AGREE, OAIP_ANSWER_DISAGREE,
@@ -60,6 +64,26 @@ static bool applies(const oaip_survey_result *res, const oaip_result *r,
 	       (!r || oaip_indicator_applies(ind, r->phase));
 }
 
+const char *oaip_differ_id(oaip_differ_direction d)
+{
+	return d == OAIP_PARENTS_SEE_GAP ? "parents-see-gap"
+	                                 : "parents-see-strength";
+}
+
+struct json_t *oaip_survey_counts_json(oaip_json *c, const oaip_survey_tally *t)
+{
+	if (!t->shown)
+		return json_null();
+	json_t *counts = json_object();
+	static const oaip_answer order[] = {
+	    OAIP_ANSWER_STRONGLY_AGREE, OAIP_ANSWER_AGREE, OAIP_ANSWER_DISAGREE,
+	    OAIP_ANSWER_STRONGLY_DISAGREE, OAIP_ANSWER_DONT_KNOW};
+	for (size_t k = 0; k < 5; k++)
+		oaip_json_put(c, counts, oaip_answer_key(order[k]),
+		              json_integer((json_int_t)t->counts[order[k]]));
+	return counts;
+}
+
 static json_t *tally_json(oaip_json *c, const oaip_survey_tally *t)
 {
 	(void)c;
@@ -91,21 +115,7 @@ static json_t *survey_json(const oaip_survey_result *res, const oaip_result *r,
 		oaip_json_put(c, j, "code",
 		              oaip_json_str(fw->indicators[i].code));
 		oaip_json_put(c, j, "answered", tally_json(c, t));
-		if (t->shown) {
-			json_t *counts = json_object();
-			static const oaip_answer order[] = {
-			    OAIP_ANSWER_STRONGLY_AGREE, OAIP_ANSWER_AGREE,
-			    OAIP_ANSWER_DISAGREE, OAIP_ANSWER_STRONGLY_DISAGREE,
-			    OAIP_ANSWER_DONT_KNOW};
-			for (size_t k = 0; k < 5; k++)
-				oaip_json_put(
-				    c, counts, oaip_answer_key(order[k]),
-				    json_integer(
-				        (json_int_t)t->counts[order[k]]));
-			oaip_json_put(c, j, "counts", counts);
-		} else {
-			oaip_json_put(c, j, "counts", json_null());
-		}
+		oaip_json_put(c, j, "counts", oaip_survey_counts_json(c, t));
 		oaip_json_put(
 		    c, j, "agree_pct",
 		    oaip_json_score(t->shown && t->answered, t->agree_pct));
@@ -147,9 +157,7 @@ static json_t *survey_json(const oaip_survey_result *res, const oaip_result *r,
 			        true, res->items[x->indicator].agree_pct));
 			oaip_json_put(
 			    c, j, "direction",
-			    oaip_json_str(x->direction == OAIP_PARENTS_SEE_GAP
-			                      ? "parents-see-gap"
-			                      : "parents-see-strength"));
+			    oaip_json_str(oaip_differ_id(x->direction)));
 			oaip_json_append(c, differ, j);
 		}
 		oaip_json_put(c, o, "differ", differ);
@@ -201,16 +209,11 @@ bool oaip_report_add_survey(oaip_rsections *list, oaip_arena *a,
 	}
 	oaip_rsection_para(
 	    a, s,
-	    "How the answers are counted: \u201cagree\u201d means Strongly "
-	    "agree or Agree, out of the parent carers who answered the "
-	    "question (Don\u2019t know is not counted as an answer). A "
-	    "parent carers\u2019 score gives Strongly agree 3 points, Agree "
-	    "2, Disagree 1 and Strongly disagree 0, as a share of 3 points "
-	    "for every answer. Nothing is shown for a question fewer than "
+	    "%s. Nothing is shown for a question fewer than "
 	    "%zu parent carers answered, or for a cornerstone or a survey "
 	    "fewer than %zu answered; a cornerstone\u2019s score pools only "
 	    "its questions that are shown.",
-	    min, min);
+	    oaip_survey_counting, min, min);
 	if (fw->ask_attribution)
 		oaip_rsection_para(a, s, "%s", fw->ask_attribution);
 
@@ -317,12 +320,12 @@ bool oaip_report_add_survey(oaip_rsections *list, oaip_arena *a,
 		if (r)
 			rating_text(&cells[k++], r, i);
 		if (q->shown && q->answered) {
-			agree_text(&cells[k++], q);
-			spread_text(&cells[k++], q);
+			oaip_survey_agree_text(&cells[k++], q);
+			oaip_survey_spread_text(&cells[k++], q);
 		} else if (q->shown) {
 			oaip_buf_puts(&cells[k++],
 			              "Every answer was Don\u2019t know");
-			spread_text(&cells[k++], q);
+			oaip_survey_spread_text(&cells[k++], q);
 		} else {
 			fewer_text(&cells[k++], min, "answered");
 			oaip_buf_puts(&cells[k++], "Not shown");
@@ -364,7 +367,7 @@ bool oaip_report_add_survey(oaip_rsections *list, oaip_arena *a,
 			oaip_buf_puts(&b, x->direction == OAIP_PARENTS_SEE_GAP
 			                      ? ", at or above the target, but "
 			                      : ", below the target, but ");
-			agree_text(&b, &res->items[x->indicator]);
+			oaip_survey_agree_text(&b, &res->items[x->indicator]);
 			oaip_buf_puts(&b, ".");
 			oaip_rsection_item(a, s,
 			                   x->direction == OAIP_PARENTS_SEE_GAP

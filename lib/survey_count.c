@@ -8,10 +8,10 @@
 
 #include "private.h"
 
-/* Fill t from counts; shown as given.  A tally that is not shown holds
- * nothing but zeros, so no renderer can let a small number out. */
-static void tally(oaip_survey_tally *t, const size_t counts[OAIP_N_ANSWERS],
-                  bool shown)
+/* A tally that is not shown holds nothing but zeros, so no renderer can
+ * let a small number out. */
+void oaip_survey_tally_fill(oaip_survey_tally *t,
+                            const size_t counts[OAIP_N_ANSWERS], bool shown)
 {
 	memset(t, 0, sizeof *t);
 	if (!shown)
@@ -65,7 +65,7 @@ oaip_survey_result *oaip_survey_count(const oaip_survey *sv, size_t min,
 		bool shown = res->shown && sv->asked[i] &&
 		             oaip_indicator_applies(ind, sv->phase) &&
 		             answered_of(sv->counts[i]) >= min;
-		tally(&res->items[i], sv->counts[i], shown);
+		oaip_survey_tally_fill(&res->items[i], sv->counts[i], shown);
 		if (!shown)
 			continue;
 		n_shown[ind->cornerstone]++;
@@ -77,7 +77,7 @@ oaip_survey_result *oaip_survey_count(const oaip_survey *sv, size_t min,
 	for (int c = 0; c < OAIP_N_CORNERSTONES; c++) {
 		bool shown = res->shown && sv->cs_respondents[c] >= min &&
 		             n_shown[c] > 0;
-		tally(&res->cs[c], pooled[c], shown);
+		oaip_survey_tally_fill(&res->cs[c], pooled[c], shown);
 		if (shown)
 			res->cs[c].respondents = sv->cs_respondents[c];
 	}

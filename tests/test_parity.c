@@ -647,6 +647,197 @@ static void test_compare_formats_agree(void **state)
 	}
 }
 
+/* ---- parent carers across the area (compare --survey) ------------------- */
+
+static char *render_area_survey(const oaip_comparison *c,
+                                const oaip_area_survey *as, oaip_format f)
+{
+	oaip_render_options o = {
+	    .date = "2026-11-23", .program_version = "9.9", .area_survey = as};
+	oaip_buf b;
+	oaip_buf_init(&b);
+	assert_true(oaip_render_compare(c, f, &o, &b));
+	assert_false(b.failed);
+	return oaip_buf_detach(&b);
+}
+
+/* Random answers to every question from n parent carers; some blank. */
+static oaip_survey *make_survey(const oaip_framework *fw, size_t n)
+{
+	static const char *const answers[] = {"SA", "A", "D", "SD", "DK", ""};
+	oaip_buf csv;
+	oaip_buf_init(&csv);
+	oaip_buf_puts(&csv, "Email");
+	for (size_t i = 0; i < fw->n_indicators; i++)
+		oaip_buf_printf(&csv, ",%s", fw->indicators[i].code);
+	oaip_buf_putc(&csv, '\n');
+	for (size_t r = 0; r < n; r++) {
+		oaip_buf_printf(&csv, "p%zu@example.org", r);
+		for (size_t i = 0; i < fw->n_indicators; i++)
+			oaip_buf_printf(&csv, ",%s", answers[rnd(6)]);
+		oaip_buf_putc(&csv, '\n');
+	}
+	oaip_diags d;
+	oaip_diags_init(&d);
+	oaip_survey_options so = {0};
+	oaip_survey *sv =
+	    oaip_survey_read_memory(fw, csv.data, csv.len, "s.csv", &so, &d);
+	if (!sv)
+		oaip_diags_print(&d, stderr);
+	assert_non_null(sv);
+	oaip_diags_free(&d);
+	oaip_buf_free(&csv);
+	return sv;
+}
+
+/* Every fact of compare's JSON "survey" in its Markdown and HTML. */
+static void test_area_survey_formats_agree(void **state)
+{
+	(void)state;
+	for (size_t f = 0; f < 2; f++) {
+		oaip_framework *fw = load(frameworks[f]);
+		oaip_compare_options co = {-1, 0};
+		oaip_comparison *c = oaip_comparison_new(fw, &co);
+		assert_non_null(c);
+		seed = 3000 + f;
+		for (unsigned k = 0; k < 8; k++) {
+			char name[64];
+			snprintf(name, sizeof name, "dir/school-%02u.csv", k);
+			oaip_selfeval *se = make_return(fw, k, name);
+			oaip_score_options so = {-1, 0};
+			oaip_result *r = oaip_score_compute(se, &so);
+			assert_true(oaip_comparison_add_result(c, r));
+			oaip_result_free(r);
+			oaip_selfeval_free(se);
+		}
+		assert_true(oaip_comparison_finish(c));
+		oaip_area_survey *as = oaip_area_survey_new(c, 0);
+		assert_non_null(as);
+		/* Schools 0-5 have surveys of 6 to 26 respondents; 6 and 7
+		 * none; one file matches no school. */
+		for (unsigned k = 0; k < 6; k++) {
+			char name[64];
+			snprintf(name, sizeof name, "s/school %02u survey.csv",
+			         k);
+			assert_true(oaip_area_survey_add(as, name));
+		}
+		assert_true(oaip_area_survey_add(as, "s/nobody.csv"));
+		assert_true(oaip_area_survey_match(as));
+		for (unsigned k = 0; k < 6; k++) {
+			assert_int_equal(as->files[k].status,
+			                 OAIP_ASURVEY_MATCHED);
+			oaip_area_survey_set(as, k, make_survey(fw, 6 + 4 * k));
+		}
+		assert_true(oaip_area_survey_finish(as));
+
+		char *js = render_area_survey(c, as, OAIP_FORMAT_JSON);
+		char *mdsrc = render_area_survey(c, as, OAIP_FORMAT_MARKDOWN);
+		char *htmlsrc = render_area_survey(c, as, OAIP_FORMAT_HTML);
+		char *md = md_visible(mdsrc);
+		char *html = visible(htmlsrc);
+		json_error_t e;
+		json_t *j = json_loads(js, 0, &e);
+		assert_non_null(j);
+		json_t *sv = json_object_get(j, "survey");
+		assert_non_null(sv);
+		char fact[256];
+		size_t i;
+		json_t *x;
+		json_array_foreach(json_object_get(sv, "schools"), i, x)
+		{
+			json_t *n = json_object_get(x, "respondents");
+			json_t *po = json_object_get(x, "parent_overall");
+			if (json_is_integer(n) && json_is_number(po)) {
+				/* The count, then the overall score: the
+				 * next cell (a table is text to cmark). */
+				snprintf(
+				    fact, sizeof fact,
+				    "Parent carers (%lld answered) | %.1f%%",
+				    (long long)json_integer_value(n),
+				    json_number_value(po));
+				assert_seen(md, fact, "Markdown",
+				            "respondents");
+				snprintf(fact, sizeof fact,
+				         "Parent carers (%lld answered) %.1f%%",
+				         (long long)json_integer_value(n),
+				         json_number_value(po));
+				assert_seen(html, fact, "HTML", "respondents");
+			}
+			size_t k;
+			json_t *cs;
+			json_array_foreach(json_object_get(x, "cornerstones"),
+			                   k, cs)
+			{
+				json_t *ps =
+				    json_object_get(cs, "parent_score");
+				if (!json_is_number(ps))
+					continue;
+				snprintf(fact, sizeof fact, "%.1f%%",
+				         json_number_value(ps));
+				seen_both(md, html, fact, "parent score");
+			}
+		}
+		json_array_foreach(json_object_get(sv, "no_survey"), i, x)
+		    seen_both(md, html,
+		              json_string_value(json_object_get(x, "file")),
+		              "no survey");
+		json_t *area = json_object_get(sv, "area");
+		json_array_foreach(json_object_get(area, "indicators"), i, x)
+		{
+			json_t *ans = json_object_get(x, "answered");
+			json_t *pct = json_object_get(x, "agree_pct");
+			if (!json_is_integer(ans) || !json_is_number(pct))
+				continue;
+			json_t *cn = json_object_get(x, "counts");
+			snprintf(fact, sizeof fact,
+			         "%lld of %lld parent carers who answered "
+			         "agree (%.1f%%) at %lld school",
+			         (long long)(json_integer_value(json_object_get(
+			                         cn, "strongly_agree")) +
+			                     json_integer_value(
+			                         json_object_get(cn, "agree"))),
+			         (long long)json_integer_value(ans),
+			         json_number_value(pct),
+			         (long long)json_integer_value(
+			             json_object_get(x, "schools")));
+			seen_both(md, html, fact, "area question");
+		}
+		json_array_foreach(json_object_get(area, "cornerstones"), i, x)
+		{
+			json_t *sc = json_object_get(x, "score");
+			if (!json_is_number(sc))
+				continue;
+			snprintf(fact, sizeof fact, "%.1f%%",
+			         json_number_value(sc));
+			seen_both(md, html, fact, "area cornerstone");
+		}
+		json_array_foreach(json_object_get(sv, "differ"), i, x)
+		{
+			snprintf(
+			    fact, sizeof fact, "(%s)",
+			    json_string_value(json_object_get(x, "indicator")));
+			seen_both(md, html, fact, "differ");
+		}
+		json_array_foreach(json_object_get(sv, "files_not_used"), i, x)
+		    seen_both(md, html,
+		              json_string_value(json_object_get(x, "file")),
+		              "file not used");
+		/* No respondent's email anywhere. */
+		assert_null(strstr(js, "example.org"));
+		assert_null(strstr(mdsrc, "example.org"));
+		assert_null(strstr(htmlsrc, "example.org"));
+		json_decref(j);
+		free(js);
+		free(mdsrc);
+		free(htmlsrc);
+		free(md);
+		free(html);
+		oaip_area_survey_free(as);
+		oaip_comparison_free(c);
+		oaip_framework_free(fw);
+	}
+}
+
 /* An unsupported pair is refused, with nothing written. */
 static void test_unsupported_pairs(void **state)
 {
@@ -798,6 +989,7 @@ int main(void)
 	    cmocka_unit_test(test_score_formats_agree),
 	    cmocka_unit_test(test_previous_formats_agree),
 	    cmocka_unit_test(test_compare_formats_agree),
+	    cmocka_unit_test(test_area_survey_formats_agree),
 	    cmocka_unit_test(test_unsupported_pairs),
 	    cmocka_unit_test(test_added_section_in_every_format),
 	};

@@ -342,8 +342,8 @@ static void test_survey_responses(void **state)
 	(void)state;
 	static const char survey[] =
 	    "school.csv:1: error: parent carers' survey responses, not a "
-	    "self-evaluation return (use it with 'score --survey' or 'survey "
-	    "summary')\n";
+	    "self-evaluation return (use it with 'score --survey', 'compare "
+	    "--survey' or 'survey summary')\n";
 	/* Google Forms: a grid's rows as "Question [statement]" */
 	check_fails("Timestamp,Email Address,How do you feel? [I feel welcome "
 	            "at the school.],How do you feel? [Staff at the school "

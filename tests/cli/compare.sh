@@ -108,7 +108,7 @@ expect_out "## Files skipped"
 expect_no_out "hidden"
 
 case_ "parent carers' survey responses in a folder are skipped, named ones say what they are"
-survey_hint="parent carers' survey responses, not a self-evaluation return (use it with 'score --survey' or 'survey summary')"
+survey_hint="parent carers' survey responses, not a self-evaluation return (use it with 'score --survey', 'compare --survey' or 'survey summary')"
 mkdir -p "$T/mixed"
 cp "$data/returns/oak-primary.csv" "$T/mixed/"
 cp "$top_srcdir/examples/devon-parent-survey.csv" "$T/mixed/survey.csv"
