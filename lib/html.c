@@ -306,6 +306,43 @@ void oaip_html_table_begin_as(oaip_buf *out, const char *id,
 	oaip_buf_puts(out, "</caption>\n");
 }
 
+void oaip_html_section_begin(oaip_buf *out, const char *id, const char *title)
+{
+	oaip_buf_puts(out, "<section aria-labelledby=\"");
+	esc(out, id);
+	oaip_buf_puts(out, "\">\n<h2 id=\"");
+	esc(out, id);
+	oaip_buf_puts(out, "\">");
+	esc(out, title);
+	oaip_buf_puts(out, "</h2>\n");
+}
+
+void oaip_html_svg_begin(oaip_buf *out, const char *id, double width,
+                         double height, int font_size, const char *title,
+                         const char *desc)
+{
+	oaip_buf_printf(out,
+	                "<svg viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
+	                "height=\"%.0f\" role=\"img\" aria-labelledby=\"",
+	                width, height, width, height);
+	esc(out, id);
+	oaip_buf_puts(out, "-title ");
+	esc(out, id);
+	oaip_buf_printf(out,
+	                "-desc\" font-family=\"system-ui, -apple-system, "
+	                "'Segoe UI', Roboto, Arial, sans-serif\" "
+	                "font-size=\"%d\">\n<title id=\"",
+	                font_size);
+	esc(out, id);
+	oaip_buf_puts(out, "-title\">");
+	esc(out, title);
+	oaip_buf_puts(out, "</title>\n<desc id=\"");
+	esc(out, id);
+	oaip_buf_puts(out, "-desc\">");
+	esc(out, desc);
+	oaip_buf_puts(out, "</desc>\n");
+}
+
 void oaip_html_table_begin(oaip_buf *out, const char *id, const char *caption)
 {
 	oaip_html_table_begin_as(out, id, caption, "data");
@@ -341,24 +378,7 @@ void oaip_html_bar_chart(oaip_buf *out, const char *id, const char *title,
 	const double height = top + row_h * (double)n + axis_h;
 	const double mx = x0 + bar_w * clamp100(marker) / 100.0;
 
-	oaip_buf_printf(out,
-	                "<svg viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
-	                "height=\"%.0f\" role=\"img\" aria-labelledby=\"",
-	                width, height, width, height);
-	esc(out, id);
-	oaip_buf_puts(out, "-title ");
-	esc(out, id);
-	oaip_buf_puts(out, "-desc\" font-family=\"system-ui, -apple-system, "
-	                   "'Segoe UI', Roboto, Arial, sans-serif\" "
-	                   "font-size=\"17\">\n<title id=\"");
-	esc(out, id);
-	oaip_buf_puts(out, "-title\">");
-	esc(out, title);
-	oaip_buf_puts(out, "</title>\n<desc id=\"");
-	esc(out, id);
-	oaip_buf_puts(out, "-desc\">");
-	esc(out, desc);
-	oaip_buf_puts(out, "</desc>\n");
+	oaip_html_svg_begin(out, id, width, height, 17, title, desc);
 
 	if (marker >= 0) {
 		oaip_buf_printf(

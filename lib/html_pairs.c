@@ -30,25 +30,9 @@ void oaip_html_pair_chart(oaip_buf *out, const char *id,
 	const double width = x0 + bar_w + 14 + label_w;
 	const double height = group_h * (double)c->n + 4;
 
-	oaip_buf_printf(out,
-	                "<figure class=\"chart\">\n"
-	                "<svg viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
-	                "height=\"%.0f\" role=\"img\" aria-labelledby=\"",
-	                width, height, width, height);
-	esc(out, id);
-	oaip_buf_puts(out, "-title ");
-	esc(out, id);
-	oaip_buf_puts(out, "-desc\" font-family=\"system-ui, -apple-system, "
-	                   "'Segoe UI', Roboto, Arial, sans-serif\" "
-	                   "font-size=\"16\">\n<title id=\"");
-	esc(out, id);
-	oaip_buf_puts(out, "-title\">");
-	esc(out, c->title);
-	oaip_buf_puts(out, "</title>\n<desc id=\"");
-	esc(out, id);
-	oaip_buf_puts(out, "-desc\">");
-	esc(out, c->desc);
-	oaip_buf_puts(out, "</desc>\n<defs><pattern id=\"");
+	oaip_buf_puts(out, "<figure class=\"chart\">\n");
+	oaip_html_svg_begin(out, id, width, height, 16, c->title, c->desc);
+	oaip_buf_puts(out, "<defs><pattern id=\"");
 	esc(out, id);
 	oaip_buf_puts(out, "-hatch\" width=\"6\" height=\"6\" "
 	                   "patternUnits=\"userSpaceOnUse\" "

@@ -196,6 +196,20 @@ void oaip_html_bar_chart(oaip_buf *out, const char *id, const char *title,
                          const char *desc, const oaip_html_bar *bars, size_t n,
                          double marker, const char *marker_label);
 
+/* A section of a page: <section aria-labelledby="ID"> and its
+ * <h2 id="ID"> (id and title are plain text, escaped).  The caller
+ * writes the content and "</section>\n". */
+void oaip_html_section_begin(oaip_buf *out, const char *id, const char *title);
+
+/* An inline SVG picture, labelled for a screen reader: <svg viewBox>
+ * of width x height, role="img", aria-labelledby its <title
+ * id="ID-title"> and <desc id="ID-desc"> (plain text, escaped), in the
+ * page's font at font_size.  The caller writes the shapes and
+ * "</svg>". */
+void oaip_html_svg_begin(oaip_buf *out, const char *id, double width,
+                         double height, int font_size, const char *title,
+                         const char *desc);
+
 /* A data table that scrolls sideways inside its own box on a narrow
  * screen instead of widening the page: writes a focusable, labelled
  * <div class="table-wrap" role="region">, <table class="data"> and the

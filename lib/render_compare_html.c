@@ -56,14 +56,6 @@ static const char compare_css[] =
     "print-color-adjust:exact}\n"
     "}\n";
 
-static void section_begin(oaip_buf *out, const char *id, const char *title)
-{
-	oaip_buf_printf(out, "<section aria-labelledby=\"%s\">\n<h2 id=\"%s\">",
-	                id, id);
-	h(out, title);
-	oaip_buf_puts(out, "</h2>\n");
-}
-
 static void para(oaip_buf *out, const char *text)
 {
 	oaip_buf_puts(out, "<p>");
@@ -162,7 +154,7 @@ static void legend(const oaip_compare_report *rep, oaip_buf *out)
 
 static void schools(const oaip_compare_report *rep, oaip_buf *out)
 {
-	section_begin(out, "schools", rep->schools_title);
+	oaip_html_section_begin(out, "schools", rep->schools_title);
 	if (rep->schools_none) {
 		para(out, rep->schools_none);
 		oaip_buf_puts(out, "</section>\n");
@@ -212,7 +204,7 @@ static void schools(const oaip_compare_report *rep, oaip_buf *out)
 
 static void area(const oaip_compare_report *rep, oaip_buf *out)
 {
-	section_begin(out, "area", rep->area_title);
+	oaip_html_section_begin(out, "area", rep->area_title);
 	para(out, rep->area_intro);
 	if (!rep->has_area) {
 		oaip_buf_puts(out, "</section>\n");
@@ -273,7 +265,7 @@ static void area(const oaip_compare_report *rep, oaip_buf *out)
 
 static void priorities(const oaip_compare_report *rep, oaip_buf *out)
 {
-	section_begin(out, "priorities", rep->priorities_title);
+	oaip_html_section_begin(out, "priorities", rep->priorities_title);
 	para(out, rep->priorities_intro);
 	if (!rep->n_priorities) {
 		oaip_buf_puts(out, "</section>\n");
@@ -309,7 +301,7 @@ static void priorities(const oaip_compare_report *rep, oaip_buf *out)
 
 static void low(const oaip_compare_report *rep, oaip_buf *out)
 {
-	section_begin(out, "coverage", rep->low_title);
+	oaip_html_section_begin(out, "coverage", rep->low_title);
 	para(out, rep->low_intro);
 	if (!rep->n_low) {
 		oaip_buf_puts(out, "</section>\n");
@@ -345,7 +337,7 @@ static void low(const oaip_compare_report *rep, oaip_buf *out)
 
 static void unreadable(const oaip_compare_report *rep, oaip_buf *out)
 {
-	section_begin(out, "unreadable", rep->unreadable_title);
+	oaip_html_section_begin(out, "unreadable", rep->unreadable_title);
 	para(out, rep->unreadable_intro);
 	if (!rep->n_unreadable) {
 		oaip_buf_puts(out, "</section>\n");

@@ -185,13 +185,7 @@ void oaip_plan_html(const oaip_plan *p, const oaip_render_options *o,
 			continue;
 		const char *id = oaip_cornerstone_id((oaip_cornerstone)c);
 		const char *title = oaip_cornerstone_title((oaip_cornerstone)c);
-		oaip_buf_puts(out, "<section aria-labelledby=\"");
-		esc(out, id);
-		oaip_buf_puts(out, "\">\n<h2 id=\"");
-		esc(out, id);
-		oaip_buf_puts(out, "\">");
-		esc(out, title);
-		oaip_buf_puts(out, "</h2>\n");
+		oaip_html_section_begin(out, id, title);
 		t.len = 0;
 		oaip_buf_printf(&t, "Action plan: %s", title);
 		char tid[64];

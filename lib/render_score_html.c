@@ -27,14 +27,6 @@ static void none_recorded(oaip_buf *out, const char *s)
 		              "<span class=\"muted\">None recorded</span>");
 }
 
-static void section_begin(oaip_buf *out, const char *id, const char *title)
-{
-	oaip_buf_printf(out, "<section aria-labelledby=\"%s\">\n<h2 id=\"%s\">",
-	                id, id);
-	esc(out, title);
-	oaip_buf_puts(out, "</h2>\n");
-}
-
 static void para(oaip_buf *out, const char *text)
 {
 	oaip_buf_puts(out, "<p>");
@@ -162,7 +154,8 @@ static void band_cell(oaip_buf *out, const char *band)
 
 static void summary(const oaip_score_report *rep, oaip_buf *out)
 {
-	section_begin(out, "summary", "Summary of the Four Cornerstones");
+	oaip_html_section_begin(out, "summary",
+	                        "Summary of the Four Cornerstones");
 	if (rep->caution) {
 		/* Before any number, so that nobody reads the numbers first. */
 		oaip_buf_puts(out, "<p class=\"caution\"><strong>");
@@ -276,7 +269,7 @@ static void indicator_table(oaip_buf *out, const char *id, const char *caption,
 
 static void strengths(const oaip_rlist *l, oaip_buf *out)
 {
-	section_begin(out, "strengths", l->title);
+	oaip_html_section_begin(out, "strengths", l->title);
 	para(out, l->intro);
 	if (l->n)
 		indicator_table(out, "strengths-table",
@@ -378,7 +371,7 @@ static void gap(const oaip_score_report *rep, const oaip_rindicator *m,
 static void gaps(const oaip_score_report *rep, oaip_buf *out)
 {
 	const oaip_rlist *l = &rep->gaps;
-	section_begin(out, "gaps", l->title);
+	oaip_html_section_begin(out, "gaps", l->title);
 	para(out, l->intro);
 	for (size_t g = 0; g < l->n_groups; g++) {
 		const oaip_rgroup *grp = &l->groups[g];
@@ -398,7 +391,7 @@ static void gaps(const oaip_score_report *rep, oaip_buf *out)
 static void list(const oaip_rlist *l, const char *id, const char *caption,
                  oaip_buf *out)
 {
-	section_begin(out, id, l->title);
+	oaip_html_section_begin(out, id, l->title);
 	para(out, l->intro);
 	if (l->n) {
 		oaip_buf caption_id;
@@ -413,7 +406,7 @@ static void list(const oaip_rlist *l, const char *id, const char *caption,
 
 static void about(const oaip_score_report *rep, oaip_buf *out)
 {
-	section_begin(out, "about", rep->about_title);
+	oaip_html_section_begin(out, "about", rep->about_title);
 	oaip_buf_puts(out, "<p>");
 	esc(out, rep->framework_name);
 	oaip_buf_puts(out, ".");

@@ -180,17 +180,6 @@ static void html_pairs(oaip_buf *out, const oaip_rsection *s, size_t k,
 	oaip_buf_free(&id);
 }
 
-static void html_section_begin(oaip_buf *out, const char *id, const char *title)
-{
-	oaip_buf_puts(out, "<section aria-labelledby=\"");
-	esc(out, id);
-	oaip_buf_puts(out, "\">\n<h2 id=\"");
-	esc(out, id);
-	oaip_buf_puts(out, "\">");
-	esc(out, title);
-	oaip_buf_puts(out, "</h2>\n");
-}
-
 static void html_para(oaip_buf *out, const char *text)
 {
 	oaip_buf_puts(out, "<p>");
@@ -223,7 +212,7 @@ void oaip_sections_html(const oaip_rsections *l, oaip_rplace place,
 	for (const oaip_rsection *s = l->first; s; s = s->next) {
 		if (s->place != place)
 			continue;
-		html_section_begin(out, s->id, s->title);
+		oaip_html_section_begin(out, s->id, s->title);
 		size_t tables = 0, charts = 0;
 		const oaip_rblock *prev = NULL;
 		for (const oaip_rblock *b = s->first; b;
@@ -291,7 +280,7 @@ void oaip_sections_html_nav(const oaip_rsections *l, oaip_rplace place,
 
 void oaip_method_html(const oaip_rmethod *m, oaip_buf *out)
 {
-	html_section_begin(out, "how", m->title);
+	oaip_html_section_begin(out, "how", m->title);
 	for (size_t i = 0; i < m->n; i++) {
 		const oaip_rmethod_part *p = &m->v[i];
 		if (p->band)
