@@ -42,7 +42,9 @@ static const char help[] =
     "  -f, --framework ID|PATH  a built-in framework id or a framework XML\n"
     "                           file (default: the one the first return\n"
     "                           names in its Framework detail or uses)\n"
-    "  -F, --format FORMAT      markdown (default), html, json or csv\n"
+    "  -F, --format FORMAT      markdown (default), html, json, csv or xlsx\n"
+    "                           (a workbook: Summary, Heat map, Ratings\n"
+    "                           and, with --previous, Since last time)\n"
     "  -o, --output FILE        write to FILE (default: standard output);\n"
     "                           without -F the format follows its "
     "extension,\n"
@@ -307,10 +309,21 @@ static bool own_output(const char *path)
 	if (fd < 0)
 		return false;
 	struct stat st;
-	ssize_t n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode)
-	                ? read(fd, head, sizeof head)
-	                : -1;
+	bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	ssize_t n = regular ? read(fd, head, sizeof head) : -1;
 	close(fd);
+	if (n >= 2 && memcmp(head, "PK", 2) == 0) {
+		/* A workbook is known by its whole. */
+		char *data = NULL;
+		size_t len = 0;
+		oaip_diags quiet;
+		oaip_diags_init(&quiet);
+		bool own = oaip_read_file(path, &data, &len, &quiet) &&
+		           oaip_is_own_output(data, len);
+		free(data);
+		oaip_diags_free(&quiet);
+		return own;
+	}
 	return n > 0 && oaip_is_own_output(head, (size_t)n);
 }
 
@@ -424,6 +437,13 @@ int cmd_compare(int argc, char **argv)
 		status = OAIP_EXIT_USAGE;
 		goto cleanup;
 	}
+	if (f == OAIP_FORMAT_XLSX && (!output || strcmp(output, "-") == 0) &&
+	    isatty(STDOUT_FILENO)) {
+		status = cmd_usage_error("compare",
+		                         "a workbook is not text: give it a "
+		                         "name with -o area.xlsx");
+		goto cleanup;
+	}
 	if (!format && long_name(output))
 		want_long = true;
 	if (survey && want_long) {
@@ -479,14 +499,26 @@ int cmd_compare(int argc, char **argv)
 	char date[11];
 	cmd_render_options(&ro, date);
 	ro.area_survey = as;
-	if (want_long) {
+	oaip_diags rd;
+	oaip_diags_init(&rd);
+	ro.diags = &rd;
+	bool rendered = true;
+	if (want_long)
 		oaip_render_compare_long(cmp, &ro, &b);
-	} else if (!oaip_render_compare(cmp, f, &ro, &b)) {
+	else
+		rendered = oaip_render_compare(cmp, f, &ro, &b);
+	/* A workbook that could not be made says why. */
+	bool made = !oaip_diags_count(&rd, OAIP_ERROR);
+	cmd_print_diags(&rd);
+	oaip_diags_free(&rd);
+	if (!rendered) {
 		fprintf(stderr, "oaip-eval: compare: no %s comparison\n",
 		        oaip_format_name(f));
 		status = OAIP_EXIT_USAGE;
 		goto cleanup;
 	}
+	if (!made)
+		goto cleanup; /* status: OAIP_EXIT_INPUT */
 	status = cmd_write_output(output, &b);
 	if (status != OAIP_EXIT_OK)
 		goto cleanup;

@@ -458,7 +458,7 @@ bool oaip_is_own_output(const char *data, size_t len)
 		if (len >= n && memcmp(data, heads[i], n) == 0)
 			return true;
 	}
-	return false;
+	return oaip_xlsx_is_area_workbook(data, len);
 }
 
 /* ---- the area over time ----------------------------------------------------

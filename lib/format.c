@@ -12,6 +12,7 @@ static const struct {
     {"markdown", OAIP_FORMAT_MARKDOWN}, {"md", OAIP_FORMAT_MARKDOWN},
     {"html", OAIP_FORMAT_HTML},         {"htm", OAIP_FORMAT_HTML},
     {"json", OAIP_FORMAT_JSON},         {"csv", OAIP_FORMAT_CSV},
+    {"xlsx", OAIP_FORMAT_XLSX},
 };
 
 bool oaip_format_parse(const char *name, oaip_format *f)
@@ -48,6 +49,8 @@ const char *oaip_format_name(oaip_format f)
 		return "json";
 	case OAIP_FORMAT_CSV:
 		return "csv";
+	case OAIP_FORMAT_XLSX:
+		return "xlsx";
 	}
 	return "?";
 }

@@ -190,10 +190,18 @@ static void esc(oaip_buf *out, const char *s)
  * kept in print. */
 static void heat_css(oaip_buf *out)
 {
-	for (size_t i = 0; i < oaip_n_heat_steps; i++)
-		oaip_buf_printf(out, ".%s{background:%s}",
-		                oaip_heat_steps[i].css_class,
-		                oaip_heat_steps[i].colour);
+	for (size_t i = 0; i < oaip_n_heat_steps; i++) {
+		const oaip_heat_step *h = &oaip_heat_steps[i];
+		if (h->hatched)
+			oaip_buf_printf(out,
+			                ".%s{background:repeating-linear-"
+			                "gradient(135deg,%s 0 6px,#ffffff 6px "
+			                "12px)}",
+			                h->css_class, h->colour);
+		else
+			oaip_buf_printf(out, ".%s{background:%s}", h->css_class,
+			                h->colour);
+	}
 	oaip_buf_puts(out, "." OAIP_HEAT_NONE "{background:#eef0f2;"
 	                   "font-style:italic}\n@media print{");
 	for (size_t i = 0; i < oaip_n_heat_steps; i++)

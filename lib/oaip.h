@@ -680,9 +680,10 @@ size_t oaip_comparison_skipped(const oaip_comparison *c,
 /* Compare a given name for sorting as people expect: case aside, runs
  * of digits by their value ("School 2" before "School 10"). */
 int oaip_natural_cmp(const char *a, const char *b);
-/* Does a file's start look like a report this program wrote (an area
- * CSV, wide or long), not a return?  Such a file in a folder is skipped,
- * never read as a broken school. */
+/* Does a file look like a report this program wrote (an area CSV, wide
+ * or long, known by its start; the area workbook, known by its document
+ * property, so given whole), not a return?  Such a file in a folder is
+ * skipped, never read as a broken school. */
 bool oaip_is_own_output(const char *data, size_t len);
 
 /* The area over time.  prev is an earlier, finished comparison over the
@@ -926,13 +927,15 @@ typedef enum oaip_format {
 	OAIP_FORMAT_MARKDOWN,
 	OAIP_FORMAT_HTML,
 	OAIP_FORMAT_JSON,
-	OAIP_FORMAT_CSV
+	OAIP_FORMAT_CSV,
+	OAIP_FORMAT_XLSX /* compare's area workbook */
 } oaip_format;
 
-/* "markdown"/"md", "html", "json", "csv" -> format; false if unknown. */
+/* "markdown"/"md", "html", "json", "csv", "xlsx" -> format; false if
+ * unknown. */
 bool oaip_format_parse(const char *name, oaip_format *f);
-/* From an output path's extension (.md .markdown .html .htm .json .csv);
- * false if none matches. */
+/* From an output path's extension (.md .markdown .html .htm .json .csv
+ * .xlsx); false if none matches. */
 bool oaip_format_from_path(const char *path, oaip_format *f);
 const char *oaip_format_name(oaip_format f);
 /* The extension an output file of format f is given: "md", "html". */
@@ -952,11 +955,14 @@ typedef struct oaip_render_options {
 	 * (oaip_area_survey_finish); adds "Parent carers across the area".
 	 * NULL for none. */
 	const struct oaip_area_survey *area_survey;
+	/* Where a renderer that writes through a temporary file (a
+	 * workbook) says why it failed; NULL: not said. */
+	oaip_diags *diags;
 } oaip_render_options;
 
 /* The reports, and which formats each can be written in (render.c's
  * table, the one place that says it): a score report in markdown, html
- * or json; a comparison in those and csv; ... */
+ * or json; a comparison in those, csv and xlsx; ... */
 typedef enum oaip_report_kind {
 	OAIP_REPORT_SCORE,
 	OAIP_REPORT_COMPARE,

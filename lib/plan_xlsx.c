@@ -39,15 +39,9 @@ static double width_of(const char *key)
 	return 16;
 }
 
-/* Lines that text takes in a column of width characters. */
 static int lines_for(const char *s, double width)
 {
-	if (!s || !*s)
-		return 1;
-	int lines = (int)((double)strlen(s) / (width * 0.95)) + 1;
-	for (const char *p = s; *p; p++)
-		lines += *p == '\n';
-	return lines > 15 ? 15 : lines;
+	return oaip_xlsx_lines(s, width, 15);
 }
 
 /* Prompts shown beside the cells to fill in.  libxlsxwriter 1.1 takes

@@ -234,6 +234,10 @@ void oaip_html_table_end(oaip_buf *out);
  * such a file is still known. */
 #define OAIP_AREA_CSV_HEAD_OLD  "school,file,overall,"
 #define OAIP_AREA_LONG_CSV_HEAD "school,urn,phase,file,indicator,"
+/* The area workbook (compare -F xlsx) carries a document property of
+ * this name, by which compare knows it (oaip_xlsx_is_area_workbook). */
+#define OAIP_AREA_WORKBOOK_PROPERTY "oaip-eval area workbook"
+bool oaip_xlsx_is_area_workbook(const char *data, size_t len);
 /* Why such a file is skipped. */
 #define OAIP_OWN_OUTPUT_SKIPPED "written by oaip-eval: a report, not a return"
 /* What a file of parent carers' survey responses given as a return is:

@@ -37,6 +37,7 @@ static const struct renderer {
     {OAIP_FORMAT_JSON, oaip_score_json, oaip_compare_json, oaip_survey_json,
      NULL, NULL, NULL},
     {OAIP_FORMAT_CSV, NULL, oaip_compare_csv, NULL, NULL, oaip_plan_csv, NULL},
+    {OAIP_FORMAT_XLSX, NULL, oaip_compare_xlsx, NULL, NULL, NULL, NULL},
 };
 
 static const struct renderer *find(oaip_format f)

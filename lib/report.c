@@ -70,13 +70,13 @@ void oaip_phase_list(oaip_buf *b, unsigned phases, const char *sep)
 
 /* The heat scale: colours meet 11:1 or more with the #1f2a33 ink. */
 const oaip_heat_step oaip_heat_steps[] = {
-    {OAIP_BAND_ABOVE, "heat-4", "#c7e6df", "above target"},
-    {OAIP_BAND_AT, "heat-3", "#dcefd7", "at target"},
-    {OAIP_BAND_MOSTLY, "heat-2", "#f4f1c9", "mostly at target (some gaps)"},
-    {OAIP_BAND_BELOW, "heat-1", "#fbe7c6", "below target"},
-    {OAIP_BAND_WELL_BELOW, "heat-0", "#f9d9cf", "well below target"},
-    {OAIP_BAND_TOO_FEW, "heat-few",
-     "repeating-linear-gradient(135deg,#eef0f2 0 6px,#ffffff 6px 12px)",
+    {OAIP_BAND_ABOVE, "heat-4", "#c7e6df", false, "above target"},
+    {OAIP_BAND_AT, "heat-3", "#dcefd7", false, "at target"},
+    {OAIP_BAND_MOSTLY, "heat-2", "#f4f1c9", false,
+     "mostly at target (some gaps)"},
+    {OAIP_BAND_BELOW, "heat-1", "#fbe7c6", false, "below target"},
+    {OAIP_BAND_WELL_BELOW, "heat-0", "#f9d9cf", false, "well below target"},
+    {OAIP_BAND_TOO_FEW, "heat-few", "#eef0f2", true,
      "too few rated to judge (fewer than half of the indicators)"},
 };
 const size_t oaip_n_heat_steps =

@@ -104,15 +104,16 @@ const char *oaip_level_label(const oaip_scale *s, int value);
 /* "Established (2)"; "level 2" for a value with no label. */
 void oaip_level_text(oaip_buf *b, const oaip_scale *s, int value);
 
-/* The heat scale of the comparison's map: one table used by the CSS and
- * the legend alike.  Cells are shaded by their band, so by the target,
- * never by fixed steps of the score: a score below the target is never
- * green, and one resting on too few rated indicators is hatched grey,
- * never shaded as strong. */
+/* The heat scale of the comparison's map: one table used by the CSS, the
+ * legend and the workbook's shading alike.  Cells are shaded by their
+ * band, so by the target, never by fixed steps of the score: a score
+ * below the target is never green, and one resting on too few rated
+ * indicators is hatched grey, never shaded as strong. */
 typedef struct oaip_heat_step {
 	const char *band;      /* oaip_band's words (no "(partly evaluated)") */
 	const char *css_class; /* "heat-4" */
-	const char *colour;    /* a CSS background: "#c7e6df" */
+	const char *colour;    /* "#c7e6df" */
+	bool hatched;          /* stripes of colour and white, not a fill */
 	const char *legend;    /* "above target" */
 } oaip_heat_step;
 extern const oaip_heat_step oaip_heat_steps[];
@@ -623,6 +624,11 @@ typedef struct oaip_compare_report {
 	 * indicators rated and indicators that apply; the error. */
 	const oaip_rcol *cols;
 	size_t n_cols;
+	/* The comparison itself, borrowed, for the long table (one row per
+	 * school and indicator): walked with oaip_compare_long_walk, never
+	 * copied into the model. */
+	const oaip_comparison *comparison;
+	oaip_diags *diags; /* the options' (oaip_render_options), or NULL */
 
 	oaip_rsections sections; /* added sections (OAIP_AFTER_LISTS: before
 	                            the returns that could not be read; any
@@ -643,6 +649,32 @@ bool oaip_compare_report_add_area(oaip_compare_report *rep,
 /* How a school was matched, as JSON says it: "urn", "name", "file";
  * NULL for none. */
 const char *oaip_match_id(oaip_match m);
+
+/* The long table: one row per counted school and indicator that applies
+ * to it (the long CSV and the workbook's "Ratings" sheet), its columns
+ * named as the long CSV's header: "school", "urn", "phase", "file",
+ * "indicator", "cornerstone", "rating", "level", "below_target". */
+#define OAIP_LONG_COLUMNS 9
+extern const char *const oaip_long_columns[OAIP_LONG_COLUMNS];
+typedef struct oaip_long_row {
+	const char *school, *urn, *phase, *file; /* urn, phase: "" for none */
+	const char *indicator, *cornerstone;     /* id; cornerstone title */
+	const char *rating; /* the level's label, "n/a", "not evaluated" */
+	int level;          /* -1 unless rated */
+	bool below;         /* rated below the target */
+} oaip_long_row;
+typedef struct oaip_long_walker {
+	/* A school's rows begin: row's school, urn, phase and file are
+	 * set, and stay set for its ratings. */
+	bool (*school)(void *ud, const oaip_long_row *row);
+	/* One row.  Either returning false stops the walk. */
+	bool (*rating)(void *ud, const oaip_long_row *row);
+	void *ud;
+} oaip_long_walker;
+/* Walk the long table of c in its order.  False if a walker said stop
+ * or allocation failed. */
+bool oaip_compare_long_walk(const oaip_comparison *c,
+                            const oaip_long_walker *w);
 
 /* Numbers as shown, written fast: a report on ten thousand schools holds
  * hundreds of thousands of them.  The same digits as printf("%zu") and
@@ -706,6 +738,9 @@ void oaip_compare_md(const oaip_compare_report *rep, oaip_buf *out);
 void oaip_compare_html(const oaip_compare_report *rep, oaip_buf *out);
 void oaip_compare_json(const oaip_compare_report *rep, oaip_buf *out);
 void oaip_compare_csv(const oaip_compare_report *rep, oaip_buf *out);
+/* The area workbook (render_compare_xlsx.c); out->failed if it could not
+ * be made. */
+void oaip_compare_xlsx(const oaip_compare_report *rep, oaip_buf *out);
 
 void oaip_survey_md(const oaip_survey_report *rep, oaip_buf *out);
 void oaip_survey_html(const oaip_survey_report *rep, oaip_buf *out);

@@ -420,6 +420,8 @@ oaip_compare_report *oaip_compare_report_build(const oaip_comparison *c,
 	    rep, c, oaip_comparison_framework(c), &rep->arena, {0}};
 	oaip_buf_init(&x.b);
 
+	rep->comparison = c;
+	rep->diags = o ? o->diags : NULL;
 	header(&x, o);
 	oaip_report_method_fw(x.a, x.fw, rep->target, oaip_comparison_phase(c),
 	                      &rep->method);

@@ -752,3 +752,45 @@ cleanup:
 	free(ss.offs);
 	return t;
 }
+
+/* ---- the area workbook ------------------------------------------------- */
+
+bool oaip_xlsx_is_area_workbook(const char *data, size_t len)
+{
+	static const char member[] = "docProps/custom.xml";
+	if (len < 4 || memcmp(data, "PK", 2) != 0)
+		return false;
+	/* The member's name stands in the archive's directory as it is:
+	 * most workbooks have no such member and are not opened. */
+	size_t n = sizeof member - 1;
+	bool named = false;
+	for (size_t i = len > 65536 ? len - 65536 : 0; !named && i + n <= len;
+	     i++)
+		named = data[i] == 'd' && memcmp(data + i, member, n) == 0;
+	if (!named)
+		return false;
+	oaip_diags quiet;
+	oaip_diags_init(&quiet);
+	struct xlsx x = {.file = "", .d = &quiet};
+	zip_error_t ze;
+	zip_error_init(&ze);
+	zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
+	zip_error_fini(&ze);
+	bool yes = false;
+	if (src) {
+		x.zip = zip_open_from_source(src, ZIP_RDONLY, NULL);
+		if (!x.zip)
+			zip_source_free(src);
+	}
+	if (x.zip) {
+		oaip_buf m;
+		oaip_buf_init(&m);
+		yes = read_member(&x, member, &m) > 0 && m.data &&
+		      strstr(m.data, "name=\"" OAIP_AREA_WORKBOOK_PROPERTY
+		                     "\"") != NULL;
+		oaip_buf_free(&m);
+		zip_discard(x.zip);
+	}
+	oaip_diags_free(&quiet);
+	return yes;
+}

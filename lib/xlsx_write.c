@@ -16,7 +16,7 @@ static const char *tmpdir(void)
 	return tmp && *tmp ? tmp : "/tmp";
 }
 
-lxw_workbook *oaip_xlsx_new(oaip_xlsx *x, oaip_diags *d)
+static lxw_workbook *start(oaip_xlsx *x, oaip_diags *d, bool rows)
 {
 	x->wb = NULL;
 	oaip_buf_init(&x->path);
@@ -37,8 +37,8 @@ lxw_workbook *oaip_xlsx_new(oaip_xlsx *x, oaip_diags *d)
 	}
 	close(fd);
 	char *dir = oaip_strdup(tmp);
-	lxw_workbook_options opt = {.constant_memory = LXW_FALSE,
-	                            .tmpdir = dir};
+	lxw_workbook_options opt = {
+	    .constant_memory = rows ? LXW_TRUE : LXW_FALSE, .tmpdir = dir};
 	x->wb = dir ? workbook_new_opt(x->path.data, &opt) : NULL;
 	free(dir);
 	if (!x->wb) {
@@ -48,6 +48,16 @@ lxw_workbook *oaip_xlsx_new(oaip_xlsx *x, oaip_diags *d)
 		oaip_buf_free(&x->path);
 	}
 	return x->wb;
+}
+
+lxw_workbook *oaip_xlsx_new(oaip_xlsx *x, oaip_diags *d)
+{
+	return start(x, d, false);
+}
+
+lxw_workbook *oaip_xlsx_new_rows(oaip_xlsx *x, oaip_diags *d)
+{
+	return start(x, d, true);
 }
 
 static char *copy(const char *s)
@@ -79,6 +89,16 @@ void oaip_xlsx_properties(oaip_xlsx *x, const char *title, const char *subject,
 	free(s);
 	free(c);
 	free(m);
+}
+
+int oaip_xlsx_lines(const char *s, double width, int max)
+{
+	if (!s || !*s)
+		return 1;
+	int lines = (int)((double)strlen(s) / (width * 0.95)) + 1;
+	for (const char *p = s; *p; p++)
+		lines += *p == '\n';
+	return lines > max ? max : lines;
 }
 
 bool oaip_xlsx_finish(oaip_xlsx *x, oaip_buf *out, oaip_diags *d)

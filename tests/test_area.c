@@ -276,9 +276,17 @@ static void test_heat_shade_follows_the_band(void **state)
 	oaip_html_page_begin(&page, "t", NULL);
 	for (size_t i = 0; i < oaip_n_heat_steps; i++) {
 		char want[200];
-		snprintf(want, sizeof want, ".%s{background:%s}",
-		         oaip_heat_steps[i].css_class,
-		         oaip_heat_steps[i].colour);
+		/* The hatching: stripes of the colour and white. */
+		if (oaip_heat_steps[i].hatched)
+			snprintf(want, sizeof want,
+			         ".%s{background:repeating-linear-gradient("
+			         "135deg,%s 0 6px,",
+			         oaip_heat_steps[i].css_class,
+			         oaip_heat_steps[i].colour);
+		else
+			snprintf(want, sizeof want, ".%s{background:%s}",
+			         oaip_heat_steps[i].css_class,
+			         oaip_heat_steps[i].colour);
 		assert_non_null(strstr(page.data, want));
 	}
 	oaip_buf_free(&page);

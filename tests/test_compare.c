@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "oaip.h"
+#include "table.h"
 
 /* cmocka's assert_float_equal compares floats; scores are doubles. */
 #define assert_near(a, b, eps)                                                 \
@@ -532,6 +533,64 @@ static void test_json_shape(void **state)
 	    json_string_value(json_object_get(json_array_get(area, 4), "id")),
 	    "overall");
 	json_decref(root);
+	oaip_buf_free(&b);
+	oaip_comparison_free(c);
+}
+
+/* The area workbook: a zip that compare knows as its own, whose "Heat
+ * map" sheet (read back with the program's own reader) has the CSV's
+ * headings and a row per school, school names that look like formulas
+ * kept as the text they are, scores as numbers and bands in words. */
+static void test_xlsx_heat_map(void **state)
+{
+	(void)state;
+	oaip_comparison *c = new_comparison();
+	assert_true(add(c, "=HYPERLINK(\"http://x\")", 66.66, ""));
+	assert_true(add(c, "@SUM(A1)", 50, ""));
+	assert_true(add(c, "plain", -1, ""));
+	oaip_comparison_finish(c);
+	oaip_buf b;
+	oaip_buf_init(&b);
+	oaip_render_options o = {.date = "2026-01-02", .program_version = "t"};
+	assert_true(oaip_render_compare(c, OAIP_FORMAT_XLSX, &o, &b));
+	assert_false(b.failed);
+	assert_memory_equal(b.data, "PK", 2);
+	assert_true(oaip_is_own_output(b.data, b.len));
+
+	oaip_diags d;
+	oaip_diags_init(&d);
+	oaip_table *t =
+	    oaip_table_read_memory(b.data, b.len, "area.xlsx", "Heat map", &d);
+	assert_non_null(t);
+	assert_string_equal(t->sheet, "Heat map");
+	const oaip_table_row *h = &t->rows[0];
+	assert_string_equal(oaip_table_cell(t, h, 0), "School");
+	assert_string_equal(oaip_table_cell(t, h, 4), "Overall");
+	assert_string_equal(oaip_table_cell(t, h, 5), "Overall band");
+	assert_string_equal(oaip_table_cell(t, h, 23),
+	                    "Work in Partnership applicable");
+	assert_string_equal(oaip_table_cell(t, h, 24), "");
+	/* The schools by name, then a blank row and the key. */
+	assert_string_equal(oaip_table_cell(t, &t->rows[1], 0),
+	                    "=HYPERLINK(\"http://x\")");
+	assert_string_equal(oaip_table_cell(t, &t->rows[1], 4), "66.7");
+	assert_string_equal(oaip_table_cell(t, &t->rows[1], 5), "At target");
+	assert_string_equal(oaip_table_cell(t, &t->rows[1], 6), "12");
+	assert_string_equal(oaip_table_cell(t, &t->rows[2], 0), "@SUM(A1)");
+	assert_string_equal(oaip_table_cell(t, &t->rows[3], 0), "plain");
+	assert_string_equal(oaip_table_cell(t, &t->rows[3], 4), "");
+	assert_string_equal(oaip_table_cell(t, &t->rows[3], 5),
+	                    "Not yet evaluated");
+	assert_int_equal(t->rows[4].line, 6);
+	oaip_table_free(t);
+
+	/* The long table, row for row. */
+	t = oaip_table_read_memory(b.data, b.len, "area.xlsx", "Ratings", &d);
+	assert_non_null(t);
+	assert_string_equal(oaip_table_cell(t, &t->rows[0], 8), "below_target");
+	assert_int_equal(d.n, 0);
+	oaip_table_free(t);
+	oaip_diags_free(&d);
 	oaip_buf_free(&b);
 	oaip_comparison_free(c);
 }
@@ -1068,6 +1127,7 @@ int main(void)
 	    cmocka_unit_test(test_html_escapes_and_has_no_script),
 	    cmocka_unit_test(test_json_shape),
 	    cmocka_unit_test(test_csv_counts_per_cornerstone),
+	    cmocka_unit_test(test_xlsx_heat_map),
 	    cmocka_unit_test(test_nothing_readable),
 	    cmocka_unit_test(test_nothing_rated),
 	    cmocka_unit_test(test_html_heat_map_fits_the_page),
