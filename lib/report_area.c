@@ -15,19 +15,22 @@
 
 #include "report.h"
 
+/* How a school was matched with last time: its JSON id (NULL for none)
+ * and the words in the table. */
+static const struct {
+	const char *id, *words;
+} match_names[] = {
+    [OAIP_MATCH_NONE] = {NULL, "no match"},
+    [OAIP_MATCH_URN] = {"urn", "URN"},
+    [OAIP_MATCH_NAME] = {"name", "name"},
+    [OAIP_MATCH_FILE] = {"file", "file name"},
+};
+
 static const char *match_words(oaip_match m)
 {
-	switch (m) {
-	case OAIP_MATCH_URN:
-		return "URN";
-	case OAIP_MATCH_NAME:
-		return "name";
-	case OAIP_MATCH_FILE:
-		return "file name";
-	case OAIP_MATCH_NONE:
-		break;
-	}
-	return "no match";
+	return (size_t)m < sizeof match_names / sizeof match_names[0]
+	           ? match_names[m].words
+	           : "no match";
 }
 
 /* "40.0 → 55.0 (+15.0)", "– → 55.0", "40.0 → –". */
@@ -79,17 +82,9 @@ static json_t *j_change(bool has_then, double then, bool has_now, double now)
 
 const char *oaip_match_id(oaip_match m)
 {
-	switch (m) {
-	case OAIP_MATCH_URN:
-		return "urn";
-	case OAIP_MATCH_NAME:
-		return "name";
-	case OAIP_MATCH_FILE:
-		return "file";
-	case OAIP_MATCH_NONE:
-		break;
-	}
-	return NULL;
+	return (size_t)m < sizeof match_names / sizeof match_names[0]
+	           ? match_names[m].id
+	           : NULL;
 }
 
 static const char *duplicate_id(oaip_duplicate d)
