@@ -62,8 +62,18 @@
  *    must also be in Markdown and HTML) and refresh the golden files with
  *    `make update-golden`, reviewing the diff.
  *
+ * A section every report has in the same words ("How scores are worked
+ * out") is collected once (oaip_report_method, report.c) into the model
+ * and drawn once per format (oaip_method_md/html/json,
+ * render_sections.c).  A renderer opens an HTML section or chart with
+ * html.c's helpers (oaip_html_section_begin, oaip_html_svg_begin), never
+ * its own copy.
+ *
  * A new FORMAT is a new renderer file walking the same model plus one row
- * in the dispatch table (render.c). */
+ * in the dispatch table (render.c).  A new REPORT KIND is a column there
+ * and an OAIP_REPORT_* kind (oaip.h); its command passes that kind to
+ * cmd_resolve_format (cmd/common.c), which accepts, and names in its
+ * usage errors, exactly the formats the table gives the kind. */
 #ifndef OAIP_REPORT_H
 #define OAIP_REPORT_H
 
