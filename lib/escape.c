@@ -126,10 +126,18 @@ void oaip_escape_html(oaip_buf *out, const char *s)
  * plain text (no backslash before every full stop or bracket).
  *
  * Escaped everywhere with a backslash:
- *   \ ` * _ { } [ ] < > # | ~ $ @
- *   (code, emphasis, links and images, raw HTML and autolinks, headings,
- *   table cells, strikethrough, maths, and '@': see below)
+ *   \ ` [ ] < | ~ $ @ { }
+ *   (code, links and images, raw HTML and autolinks, table cells,
+ *   strikethrough, maths, '@' (see below), and the attribute lists of
+ *   kramdown, which GitHub Pages uses)
  * Escaped where they could start markup:
+ *   * _ unless they cannot open or close emphasis: spaces on both sides
+ *       ("2 * 3", "a _ b"), or for '_' letters or digits on both sides
+ *       ("elm_school.csv": GFM never makes intraword '_' emphasis)
+ *   #   first on a line (a heading), or after a space when only '#'s
+ *       and spaces follow to the end of the line (a heading's closing
+ *       sequence, which would vanish)
+ *   >   first on a line (a block quote)
  *   &   before a letter, digit or '#' (an entity such as &lt; or &#60;)
  *   (   straight after ']' (a link destination)
  *   :   before '/' (GitHub's "https://", "http://" and "ftp://"
@@ -183,6 +191,37 @@ static bool after_www(const unsigned char *start, const unsigned char *p)
 	       lower(p[-3]) == 'w';
 }
 
+/* Is the character at p written with a space on each side: one before
+ * it (not at the start of a line), and after it spaces or line breaks
+ * and then more text (trailing white space is dropped)? */
+static bool spaced(const unsigned char *start, const unsigned char *p,
+                   bool line_start)
+{
+	if (line_start || p == start || !(is_blank(p[-1]) || is_newline(p[-1])))
+		return false;
+	const unsigned char *q = p + 1;
+	if (!is_blank(*q) && !is_newline(*q))
+		return false;
+	while (is_blank(*q) || is_newline(*q))
+		q++;
+	return *q != '\0';
+}
+
+/* Could the '#' at p end a heading's line as its closing sequence: after
+ * white space, with only '#'s and spaces after it to the end of the
+ * line? */
+static bool closing_hashes(const unsigned char *start, const unsigned char *p)
+{
+	if (p == start || !(is_blank(p[-1]) || is_newline(p[-1])))
+		return false;
+	const unsigned char *q = p;
+	while (*q == '#')
+		q++;
+	while (is_blank(*q))
+		q++;
+	return *q == '\0' || is_newline(*q);
+}
+
 static bool needs_escape(const unsigned char *start, const unsigned char *p,
                          bool line_start, const unsigned char *list_mark)
 {
@@ -190,20 +229,25 @@ static bool needs_escape(const unsigned char *start, const unsigned char *p,
 	switch (c) {
 	case '\\':
 	case '`':
-	case '*':
-	case '_':
 	case '{':
 	case '}':
 	case '[':
 	case ']':
 	case '<':
-	case '>':
-	case '#':
 	case '|':
 	case '~':
 	case '$':
 	case '@':
 		return true;
+	case '*':
+		return !spaced(start, p, line_start);
+	case '_':
+		return !spaced(start, p, line_start) &&
+		       !(p > start && is_alnum(p[-1]) && is_alnum(p[1]));
+	case '#':
+		return line_start || closing_hashes(start, p);
+	case '>':
+		return line_start;
 	case '&':
 		return is_alnum(p[1]) || p[1] == '#';
 	case '(':

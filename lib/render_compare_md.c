@@ -148,7 +148,7 @@ static void priorities(const oaip_compare_report *rep, oaip_buf *out)
 	para(out, rep->priorities_intro);
 	if (!rep->n_priorities)
 		return;
-	oaip_buf_puts(out, "| # | Indicator | Cornerstone | Schools below "
+	oaip_buf_puts(out, "| Rank | Indicator | Cornerstone | Schools below "
 	                   "target |\n|---:|---|---|---|\n");
 	for (size_t i = 0; i < rep->n_priorities; i++) {
 		const oaip_rpriority *p = &rep->priorities[i];

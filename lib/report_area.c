@@ -222,7 +222,7 @@ static void support(oaip_compare_report *rep, const oaip_comparison *c,
 		    n < need ? "these are the first, with the"
 		             : "listed with the");
 		static const oaip_rcolumn cols[] = {
-		    {"rank", "#", true},
+		    {"rank", "Rank", true},
 		    {"school", "School", false},
 		    {"file", "File", false},
 		    {"reasons", "Why", false},

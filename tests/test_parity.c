@@ -946,7 +946,7 @@ static void test_added_section_in_every_format(void **state)
 	assert_true(m2 < strstr(md.data, "\n## How scores"));
 	assert_non_null(strstr(html.data, "<a href=\"#two-views\">"));
 	assert_null(strstr(html.data, "<b>"));
-	assert_non_null(strstr(md.data, "## Two \\<views\\>"));
+	assert_non_null(strstr(md.data, "## Two \\<views>"));
 
 	json_error_t e;
 	json_t *j = json_loads(js.data, 0, &e);

@@ -20,7 +20,7 @@ expect_out "5 of the 6 schools counted have a parent carers’ survey; 3 are sho
 expect_out "| Oak Primary | The school’s own | 63\\.9% | 66\\.7% | 66\\.7% | 72\\.2% | 50\\.0% |"
 expect_out "| Oak Primary | Parent carers (12 answered) | 74\\.9% | 77\\.8% | 77\\.8% | 71\\.8% | 72\\.2% |"
 expect_out "| elm school | Parent carers (11 answered) | 76\\.6% |"
-expect_out "| St Mary’s \\*C of E\\* & \\<Friends\\> | Parent carers (10 answered) |"
+expect_out "| St Mary’s \\*C of E\\* & \\<Friends> | Parent carers (10 answered) |"
 expect_out "| Ash Academy | Parent carers: fewer than 10 answered | – | – | – | – | – |"
 expect_out "| Beech Class | Parent carers: no survey | – |"
 expect_out "| Willow House | Parent carers: the survey could not be read | – |"
@@ -46,8 +46,8 @@ expect_err "notes.txt: note: skipped: not a .csv or .xlsx file"
 expect_err "1 survey file could not be read; it is listed in the report"
 
 case_ "compare --survey: hostile file and school names are text"
-expect_no_out "alert(1)> survey"
-expect_out '\<img src=x onerror=alert(1)\> survey.csv'
+expect_no_raw "<img"
+expect_out '\<img src=x onerror=alert(1)> survey.csv'
 expect_no_out "](javascript"
 run compare "$returns" --survey "$surveys" -F html
 expect_status 1

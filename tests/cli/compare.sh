@@ -182,7 +182,7 @@ check "the report is written" test -s "$T/missing.md"
 check "report: counts" grep -qF "**Returns:** 3: 2 read, 1 could not be read" "$T/missing.md"
 check "report: the missing file with its error" grep -qF "  - no-such-school.csv: no such file or directory" "$T/missing.md"
 check "report: the return before it scored" grep -qF "| oak primary | returns/oak-primary.csv | 60.8 " "$T/missing.md"
-check "report: the return after it scored" grep -qF '| elm school | returns/elm\_school.csv | 62.1 ' "$T/missing.md"
+check "report: the return after it scored" grep -qF '| elm school | returns/elm_school.csv | 62.1 ' "$T/missing.md"
 run compare -F csv returns/oak-primary.csv no-such-school.csv
 expect_status 1
 expect_out "no such school,,,no-such-school.csv,,,,,,,,,,,,,,,,,,,,,no-such-school.csv: no such file or directory"

@@ -11,6 +11,8 @@
 #   expect_no_out TEXT       stdout does not contain TEXT
 #   expect_err TEXT          stderr contains TEXT
 #   expect_no_err TEXT       stderr does not contain TEXT
+#   expect_no_raw TEXT       stdout holds no TEXT without a backslash (the
+#                            Markdown escape) before it; TEXT is a pattern
 #   expect_out_empty         nothing on stdout
 #   expect_file_absent PATH  PATH does not exist
 #   check NAME CMD...        a named assertion: CMD must succeed
@@ -94,6 +96,10 @@ expect_err() {
 
 expect_no_err() {
 	if grep -qF -- "$1" "$err"; then fail "stderr has '$1'"; else pass; fi
+}
+
+expect_no_raw() {
+	if grep -q -- "\(^\|[^\\]\)$1" "$out"; then fail "stdout has unescaped '$1'"; else pass; fi
 }
 
 expect_out_empty() {
