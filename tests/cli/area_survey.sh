@@ -131,6 +131,15 @@ expect_out "2 of the 6 schools counted have a parent carers’ survey"
 expect_no_out "could not be read |"
 expect_no_err "error"
 
+case_ "the README's example area"
+run compare --survey "$top_srcdir/examples/area/surveys" "$top_srcdir/examples/area/returns"
+expect_status 0
+expect_out "3 of the 4 schools counted have a parent carers’ survey; 2 are shown, with 23 parent carers who answered"
+expect_out "| Oak Primary | Parent carers (12 answered) |"
+expect_out "| elm school | Parent carers (11 answered) |"
+expect_out "| Ash Academy | Parent carers: fewer than 10 answered |"
+expect_out "None: every survey file was used."
+
 case_ "compare --survey: bad survey folders and outputs"
 run compare "$returns" --survey "$T/no-such-folder"
 expect_status 3
