@@ -11,8 +11,10 @@
  * headings in words: School, URN, Phase, File, then for the overall score
  * and each cornerstone its score, its band in words (the heat map's
  * words), the indicators rated and the indicators that apply, then the
- * Error of a return that could not be read.  An empty score means
- * nothing was rated. */
+ * Error of a return that could not be read; with --survey, before the
+ * Error, how many parent carers answered and their score on each
+ * measure.  An empty score means nothing was rated (or, for parent
+ * carers, nothing may be shown). */
 #include "config.h"
 
 #include "report.h"
@@ -68,6 +70,18 @@ void oaip_compare_csv(const oaip_compare_report *rep, oaip_buf *out)
 			case OAIP_RCOL_ERROR:
 				if (u)
 					oaip_escape_csv(out, u->first);
+				break;
+			case OAIP_RCOL_PARENTS:
+				if (s && s->parents)
+					oaip_escape_csv(out,
+					                s->parents->answered);
+				break;
+			case OAIP_RCOL_PARENT_SCORE:
+				if (s && s->parents &&
+				    s->parents->has[col->measure])
+					oaip_put_score(
+					    out,
+					    s->parents->score[col->measure]);
 				break;
 			}
 		}

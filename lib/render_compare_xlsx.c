@@ -484,7 +484,10 @@ static double col_width(oaip_rcol_kind kind)
 		return 21; /* "Too few rated to judge" on one line */
 	case OAIP_RCOL_RATED:
 	case OAIP_RCOL_TOTAL:
+	case OAIP_RCOL_PARENT_SCORE:
 		return 13;
+	case OAIP_RCOL_PARENTS:
+		return 15; /* "Could not be read" */
 	case OAIP_RCOL_ERROR:
 		break;
 	}
@@ -551,6 +554,21 @@ static void heat_map(struct book *k, const oaip_compare_report *rep)
 			case OAIP_RCOL_TOTAL:
 				worksheet_write_number(
 				    ws, row, col, (double)m->total, k->count);
+				break;
+			case OAIP_RCOL_PARENTS:
+				worksheet_write_string(ws, row, col,
+				                       s->parents->answered,
+				                       k->line);
+				break;
+			case OAIP_RCOL_PARENT_SCORE:
+				if (s->parents->has[rc->measure])
+					worksheet_write_number(
+					    ws, row, col,
+					    s->parents->score[rc->measure],
+					    k->number);
+				else
+					worksheet_write_blank(ws, row, col,
+					                      k->number);
 				break;
 			case OAIP_RCOL_ERROR:
 				continue;

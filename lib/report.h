@@ -520,6 +520,18 @@ typedef struct oaip_rcell {
 	size_t rated, total, na, empty, at_target, gaps;
 } oaip_rcell;
 
+/* With compare --survey: a school's parent carers (report_area_survey.c). */
+typedef struct oaip_rparents {
+	const char *answered; /* "12", "Fewer than 10", "No survey", "Could
+	                         not be read" */
+	const char *view;     /* "Parent carers (12 answered)", "Parent
+	                         carers: no survey", ... */
+	bool shown;           /* the survey's figures may be shown */
+	/* Their scores as shown: the cornerstones, then the overall */
+	bool has[OAIP_N_CORNERSTONES + 1];
+	double score[OAIP_N_CORNERSTONES + 1];
+} oaip_rparents;
+
 typedef struct oaip_rschool {
 	const char *school, *file; /* borrowed from the comparison */
 	const char *urn;           /* "" when the return gives none */
@@ -530,6 +542,7 @@ typedef struct oaip_rschool {
 	                    shown */
 	oaip_rcell m[OAIP_N_CORNERSTONES + 1]; /* cornerstones, then overall */
 	size_t rated, total;
+	const oaip_rparents *parents; /* with --survey; else NULL */
 } oaip_rschool;
 
 typedef struct oaip_rspread {
@@ -569,7 +582,10 @@ typedef enum oaip_rcol_kind {
 	OAIP_RCOL_BAND,  /* its band in words (band_short) */
 	OAIP_RCOL_RATED, /* indicators rated */
 	OAIP_RCOL_TOTAL, /* indicators that apply */
-	OAIP_RCOL_ERROR  /* why a return could not be read */
+	OAIP_RCOL_ERROR, /* why a return could not be read */
+	/* With --survey (report_area_survey.c): */
+	OAIP_RCOL_PARENTS,     /* parents->answered */
+	OAIP_RCOL_PARENT_SCORE /* the measure's parent carers' score */
 } oaip_rcol_kind;
 
 typedef struct oaip_rcol {
@@ -631,7 +647,8 @@ typedef struct oaip_compare_report {
 	size_t n_returns;
 	/* The columns of the table of returns: school, URN, phase, file;
 	 * for the overall score and then each cornerstone its score, band,
-	 * indicators rated and indicators that apply; the error. */
+	 * indicators rated and indicators that apply; with --survey, parent
+	 * carers who answered and their score on each measure; the error. */
 	const oaip_rcol *cols;
 	size_t n_cols;
 	/* The comparison itself, borrowed, for the long table (one row per

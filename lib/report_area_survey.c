@@ -222,9 +222,93 @@ static json_t *survey_json(const oaip_area_survey *as, oaip_json *c)
 /* ---- the section -----------------------------------------------------------
  */
 
+/* Each counted school's parent carers, in the model beside its own
+ * scores (rep->schools is the comparison's counted schools in order). */
+static void parents_of(oaip_compare_report *rep, const oaip_area_survey *as)
+{
+	oaip_arena *a = &rep->arena;
+	size_t k = 0;
+	for (size_t i = 0; i < oaip_comparison_count(as->c); i++) {
+		const oaip_school *sc = oaip_comparison_school(as->c, i);
+		if (!sc->counted)
+			continue;
+		if (k >= rep->n_schools || rep->schools[k].file != sc->file) {
+			a->failed =
+			    true; /* the model is not this comparison's */
+			return;
+		}
+		oaip_rparents *p = oaip_arena_alloc(a, sizeof *p);
+		if (!p)
+			return;
+		rep->schools[k++].parents = p;
+		size_t f = as->of_school[i];
+		const oaip_asurvey_file *sf =
+		    f == SIZE_MAX ? NULL : &as->files[f];
+		const oaip_survey_result *res = sf ? sf->res : NULL;
+		p->shown = res && res->shown;
+		if (!sf) {
+			p->answered = "No survey";
+			p->view = "Parent carers: no survey";
+		} else if (sf->error) {
+			p->answered = "Could not be read";
+			p->view = "Parent carers: the survey could not be read";
+		} else if (!p->shown) {
+			p->answered =
+			    oaip_arena_printf(a, "Fewer than %zu", as->min);
+			p->view = oaip_arena_printf(
+			    a, "Parent carers: fewer than %zu answered",
+			    as->min);
+		} else {
+			p->answered =
+			    oaip_arena_printf(a, "%zu", sf->sv->respondents);
+			p->view =
+			    oaip_arena_printf(a, "Parent carers (%zu answered)",
+			                      sf->sv->respondents);
+		}
+		if (!p->shown)
+			continue;
+		for (int m = 0; m < OAIP_N_CORNERSTONES; m++) {
+			const oaip_survey_tally *t = &res->cs[m];
+			p->has[m] = t->shown && t->answered;
+			p->score[m] = oaip_score_round(t->score);
+		}
+		p->has[OAIP_OVERALL] = sf->has_overall;
+		p->score[OAIP_OVERALL] = oaip_score_round(sf->overall);
+	}
+}
+
+/* The table of returns (CSV, workbook) gains parent carers' columns
+ * before the error. */
+static void parent_columns(oaip_compare_report *rep)
+{
+	oaip_arena *a = &rep->arena;
+	size_t n = rep->n_cols + 1 + OAIP_N_CORNERSTONES + 1;
+	oaip_rcol *v = oaip_arena_alloc(a, n * sizeof *v);
+	if (!v || !rep->n_cols)
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i + 1 < rep->n_cols; i++)
+		v[k++] = rep->cols[i];
+	v[k++] =
+	    (oaip_rcol){"Parent carers who answered", OAIP_RCOL_PARENTS, 0};
+	for (int w = 0; w <= OAIP_N_CORNERSTONES; w++) {
+		int m = w ? w - 1 : OAIP_OVERALL;
+		v[k++] = (oaip_rcol){
+		    oaip_arena_printf(
+		        a, "Parent carers %s",
+		        m == OAIP_OVERALL
+		            ? "overall"
+		            : oaip_cornerstone_title((oaip_cornerstone)m)),
+		    OAIP_RCOL_PARENT_SCORE, m};
+	}
+	v[k++] = rep->cols[rep->n_cols - 1];
+	rep->cols = v;
+	rep->n_cols = k;
+}
+
 /* Two rows per school: its own scores, then its parent carers'. */
 static void schools_table(oaip_compare_report *rep, oaip_rsection *s,
-                          const oaip_area_survey *as, oaip_buf *b)
+                          oaip_buf *b)
 {
 	oaip_arena *a = &rep->arena;
 	static const oaip_rcolumn cols[] = {
@@ -241,50 +325,26 @@ static void schools_table(oaip_compare_report *rep, oaip_rsection *s,
 	    "Each school\u2019s own score, and its parent carers\u2019 "
 	    "score",
 	    cols, 7);
-	size_t min = as->min;
-	for (size_t i = 0; i < oaip_comparison_count(as->c); i++) {
-		const oaip_school *sc = oaip_comparison_school(as->c, i);
-		if (!sc->counted)
+	for (size_t i = 0; i < rep->n_schools; i++) {
+		const oaip_rschool *sc = &rep->schools[i];
+		const oaip_rparents *p = sc->parents;
+		if (!p)
 			continue;
-		size_t f = as->of_school[i];
-		const oaip_asurvey_file *sf =
-		    f == SIZE_MAX ? NULL : &as->files[f];
-		const oaip_survey_result *res = sf ? sf->res : NULL;
-		bool shown = res && res->shown;
 		const char *own[7], *parents[7];
 		own[0] = parents[0] = sc->school;
 		own[1] = "The school\u2019s own";
-		if (!sf)
-			parents[1] = "Parent carers: no survey";
-		else if (sf->error)
-			parents[1] = "Parent carers: the survey could not be "
-			             "read";
-		else if (!shown)
-			parents[1] = oaip_arena_printf(
-			    a, "Parent carers: fewer than %zu answered", min);
-		else
-			parents[1] =
-			    oaip_arena_printf(a, "Parent carers (%zu answered)",
-			                      sf->sv->respondents);
-		for (int m = 0; m <= OAIP_N_CORNERSTONES; m++) {
-			bool has =
-			    m ? sc->cs[m - 1].has_score : sc->has_overall;
-			double v = m ? sc->cs[m - 1].score : sc->overall;
-			b->len = 0;
-			score_or(b, has, v, "Not scored");
-			own[2 + m] = oaip_arena_take(a, b);
-			if (!shown) {
-				parents[2 + m] = "\u2013";
-				continue;
-			}
-			const oaip_survey_tally *p = m ? &res->cs[m - 1] : NULL;
-			if (m)
-				score_or(b, p->shown && p->answered, p->score,
+		parents[1] = p->view;
+		for (int w = 0; w <= OAIP_N_CORNERSTONES; w++) {
+			int m = w ? w - 1 : OAIP_OVERALL;
+			score_or(b, sc->m[m].has_score, sc->m[m].score,
+			         "Not scored");
+			own[2 + w] = oaip_arena_take(a, b);
+			if (p->shown)
+				score_or(b, p->has[m], p->score[m],
 				         "Not shown");
 			else
-				score_or(b, sf->has_overall, sf->overall,
-				         "Not shown");
-			parents[2 + m] = oaip_arena_take(a, b);
+				oaip_buf_puts(b, "\u2013");
+			parents[2 + w] = oaip_arena_take(a, b);
 		}
 		oaip_rtable_row(a, t, own);
 		oaip_rtable_row(a, t, parents);
@@ -525,8 +585,10 @@ bool oaip_compare_report_add_survey(oaip_compare_report *rep,
 	if (fw->ask_attribution)
 		oaip_rsection_para(a, s, "%s", fw->ask_attribution);
 
+	parents_of(rep, as);
+	parent_columns(rep);
 	oaip_rsection_heading(a, s, "Each school");
-	schools_table(rep, s, as, &b);
+	schools_table(rep, s, &b);
 	if (as->n_shown) {
 		area_tables(rep, s, as, &b);
 		differ_items(rep, s, as, &b);

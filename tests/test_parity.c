@@ -731,6 +731,7 @@ static void test_area_survey_formats_agree(void **state)
 		assert_true(oaip_area_survey_finish(as));
 
 		char *js = render_area_survey(c, as, OAIP_FORMAT_JSON);
+		char *csv = render_area_survey(c, as, OAIP_FORMAT_CSV);
 		char *mdsrc = render_area_survey(c, as, OAIP_FORMAT_MARKDOWN);
 		char *htmlsrc = render_area_survey(c, as, OAIP_FORMAT_HTML);
 		char *md = md_visible(mdsrc);
@@ -762,6 +763,11 @@ static void test_area_survey_formats_agree(void **state)
 				         (long long)json_integer_value(n),
 				         json_number_value(po));
 				assert_seen(html, fact, "HTML", "respondents");
+				snprintf(fact, sizeof fact, ",%lld,%.1f,",
+				         (long long)json_integer_value(n),
+				         json_number_value(po));
+				if (!strstr(csv, fact))
+					fail_msg("CSV lacks '%s'", fact);
 			}
 			size_t k;
 			json_t *cs;
@@ -828,6 +834,7 @@ static void test_area_survey_formats_agree(void **state)
 		assert_null(strstr(htmlsrc, "example.org"));
 		json_decref(j);
 		free(js);
+		free(csv);
 		free(mdsrc);
 		free(htmlsrc);
 		free(md);

@@ -82,6 +82,51 @@ n = {f["status"] for f in s["files_not_used"]}
 assert n == {"unmatched", "unreadable"}, n
 ' "$out"
 
+case_ "compare --survey -F csv: parent carers' columns before the error"
+run compare "$returns" --survey "$surveys" -F csv
+expect_status 1
+check "CSV parent carers' columns" python3 -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")))
+k = {r["School"]: r for r in rows}
+head = list(rows[0].keys())
+assert head[-7:] == ["Parent carers who answered", "Parent carers overall", "Parent carers Welcome and Care", "Parent carers Value and Include", "Parent carers Communicate", "Parent carers Work in Partnership", "Error"], head
+assert k["Oak Primary"]["Parent carers who answered"] == "12"
+assert k["Oak Primary"]["Parent carers overall"] == "74.9"
+assert k["Oak Primary"]["Parent carers Work in Partnership"] == "72.2"
+assert k["Ash Academy"]["Parent carers who answered"] == "Fewer than 10"
+assert k["Ash Academy"]["Parent carers overall"] == ""
+assert k["Beech Class"]["Parent carers who answered"] == "No survey"
+assert k["Willow House"]["Parent carers who answered"] == "Could not be read"
+' "$out"
+run compare "$returns" -F csv
+check "no parent carers' columns without --survey" sh -c "! grep -q 'Parent carers' '$out'"
+
+case_ "compare --survey -o area.xlsx: parent carers' columns in the heat map, nothing identifying"
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+	run compare "$returns" --survey "$surveys" -o "$T/area.xlsx"
+	expect_status 1
+	check "the workbook's heat map" /usr/bin/python3 -c '
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Heat map"]
+rows = list(ws.iter_rows(values_only=True))
+head = list(rows[0])
+k = {r[0]: dict(zip(head, r)) for r in rows[1:]}
+assert k["Oak Primary"]["Parent carers who answered"] == "12"
+assert k["Oak Primary"]["Parent carers overall"] == 74.9
+assert k["Ash Academy"]["Parent carers who answered"] == "Fewer than 10"
+assert k["Ash Academy"]["Parent carers overall"] is None
+for w in wb.worksheets:
+    for row in w.iter_rows(values_only=True):
+        for v in row:
+            t = str(v).lower()
+            assert not any(x in t for x in ("zebedee", "quaggan", "example.org", "19:06", "gmt+1")), v
+' "$T/area.xlsx"
+else
+	echo "SKIP: no openpyxl for /usr/bin/python3 (python3-openpyxl)"
+fi
+
 case_ "compare --survey: the area is the sum of what the schools show"
 run compare "$returns" --survey "$surveys" -F json
 cp "$out" "$T/area.json"
