@@ -130,6 +130,12 @@ bool cmd_resolve_format(const char *cmd, oaip_report_kind kind,
                         const char *format_arg, const char *output,
                         oaip_format *f);
 
+/* Is a workbook about to be written to a terminal (output NULL or "-",
+ * and standard output a terminal)?  Then print a usage error suggesting
+ * -o example ("area.xlsx") and return true. */
+bool cmd_workbook_to_terminal(const char *cmd, const char *output,
+                              const char *example);
+
 /* The format of template's file: -F csv|xlsx, else the -o name's .csv or
  * .xlsx, else CSV.  Prints a usage error and returns false for another
  * format or extension, or when -F and the name disagree. */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cmd.h"
 
@@ -290,6 +291,16 @@ bool cmd_resolve_format(const char *cmd, oaip_report_kind kind,
 		return false;
 	}
 	*f = by_name;
+	return true;
+}
+
+bool cmd_workbook_to_terminal(const char *cmd, const char *output,
+                              const char *example)
+{
+	if ((output && strcmp(output, "-") != 0) || !isatty(STDOUT_FILENO))
+		return false;
+	cmd_usage_error(
+	    cmd, "a workbook is not text: give it a name with -o %s", example);
 	return true;
 }
 

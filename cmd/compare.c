@@ -437,11 +437,9 @@ int cmd_compare(int argc, char **argv)
 		status = OAIP_EXIT_USAGE;
 		goto cleanup;
 	}
-	if (f == OAIP_FORMAT_XLSX && (!output || strcmp(output, "-") == 0) &&
-	    isatty(STDOUT_FILENO)) {
-		status = cmd_usage_error("compare",
-		                         "a workbook is not text: give it a "
-		                         "name with -o area.xlsx");
+	if (f == OAIP_FORMAT_XLSX &&
+	    cmd_workbook_to_terminal("compare", output, "area.xlsx")) {
+		status = OAIP_EXIT_USAGE;
 		goto cleanup;
 	}
 	if (!format && long_name(output))

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -127,32 +126,18 @@ int cmd_plan(int argc, char **argv)
 	if (cmd_output_is_input("plan", output, io.framework, inputs,
 	                        survey_file ? 2 : 1))
 		return OAIP_EXIT_USAGE;
-	const char *ext = output ? strrchr(output, '.') : NULL;
-	bool xlsx = format_arg ? strcasecmp(format_arg, "xlsx") == 0
-	                       : ext && strcasecmp(ext, ".xlsx") == 0;
-	if (xlsx) {
-		format = OAIP_FORMAT_CSV; /* not used */
-		if (ext && strcasecmp(ext, ".xlsx") != 0 && !strchr(ext, '/'))
-			return cmd_usage_error(
-			    "plan",
-			    "-F xlsx writes a workbook: give "
-			    "-o a .xlsx name, not '%s'",
-			    output);
-		if ((!output || strcmp(output, "-") == 0) &&
-		    isatty(STDOUT_FILENO))
-			return cmd_usage_error(
-			    "plan", "a workbook is not text: give it "
-			            "a name with -o plan.xlsx");
-	} else if (format_arg && oaip_format_parse(format_arg, &format) &&
-	           format == OAIP_FORMAT_JSON) {
+	if (format_arg && oaip_format_parse(format_arg, &format) &&
+	    format == OAIP_FORMAT_JSON)
 		return cmd_usage_error(
 		    "plan", "a plan is written as markdown, html, csv or xlsx, "
 		            "not json (for the gaps as JSON, use 'oaip-eval "
 		            "score -F json')");
-	} else if (!cmd_resolve_format("plan", OAIP_REPORT_PLAN, format_arg,
-	                               output, &format)) {
+	if (!cmd_resolve_format("plan", OAIP_REPORT_PLAN, format_arg, output,
+	                        &format))
 		return OAIP_EXIT_USAGE;
-	}
+	bool xlsx = format == OAIP_FORMAT_XLSX;
+	if (xlsx && cmd_workbook_to_terminal("plan", output, "plan.xlsx"))
+		return OAIP_EXIT_USAGE;
 	if ((xlsx || format == OAIP_FORMAT_CSV) && output &&
 	    strcmp(output, "-") != 0 && !force && access(output, F_OK) == 0) {
 		cmd_error("'%s' already exists and may hold a plan with "
@@ -183,14 +168,12 @@ int cmd_plan(int argc, char **argv)
 	oaip_render_options ro;
 	char date[11];
 	cmd_render_options(&ro, date);
-	if (xlsx) {
-		if (!oaip_plan_xlsx(plan, &ro, &b, &d)) {
-			cmd_print_diags(&d);
-			status = OAIP_EXIT_INPUT;
-			goto cleanup;
-		}
-	} else {
-		oaip_render_plan(plan, format, &ro, &b);
+	ro.diags = &d; /* why a workbook could not be made */
+	oaip_render_plan(plan, format, &ro, &b);
+	cmd_print_diags(&d);
+	if (oaip_diags_count(&d, OAIP_ERROR)) {
+		status = OAIP_EXIT_INPUT;
+		goto cleanup;
 	}
 	status = cmd_write_output(output, &b);
 

@@ -169,11 +169,9 @@ static int survey_template(const char *framework, const char *format_arg,
 	}
 	if (cmd_output_is_input("survey", output, framework, NULL, 0))
 		return OAIP_EXIT_USAGE;
-	if (kind == T_XLSX && (!output || strcmp(output, "-") == 0) &&
-	    isatty(STDOUT_FILENO))
-		return cmd_usage_error("survey",
-		                       "a workbook is not text: give it a name "
-		                       "with -o responses.xlsx");
+	if (kind == T_XLSX &&
+	    cmd_workbook_to_terminal("survey", output, "responses.xlsx"))
+		return OAIP_EXIT_USAGE;
 	oaip_framework *fw = cmd_load_framework(framework);
 	if (!fw)
 		return OAIP_EXIT_INPUT;

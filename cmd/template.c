@@ -87,11 +87,9 @@ int cmd_template(int argc, char **argv)
 	bool xlsx;
 	if (!cmd_template_format(format, output, &xlsx))
 		return OAIP_EXIT_USAGE;
-	if (xlsx && (!output || strcmp(output, "-") == 0) &&
-	    isatty(STDOUT_FILENO))
-		return cmd_usage_error("template",
-		                       "a workbook is not text: give it a name "
-		                       "with -o our-school.xlsx");
+	if (xlsx &&
+	    cmd_workbook_to_terminal("template", output, "our-school.xlsx"))
+		return OAIP_EXIT_USAGE;
 	if (output && strcmp(output, "-") != 0 && !force &&
 	    access(output, F_OK) == 0) {
 		cmd_error("'%s' already exists and may hold a filled-in "

@@ -960,16 +960,16 @@ typedef struct oaip_render_options {
 	oaip_diags *diags;
 } oaip_render_options;
 
-/* The reports, and which formats each can be written in (render.c's
- * table, the one place that says it): a score report in markdown, html
- * or json; a comparison in those, csv and xlsx; ... */
+/* The reports.  Which formats each can be written in is said in one
+ * place, render.c's table: ask it with oaip_render_supported and
+ * oaip_render_formats. */
 typedef enum oaip_report_kind {
 	OAIP_REPORT_SCORE,
 	OAIP_REPORT_COMPARE,
-	OAIP_REPORT_SURVEY,    /* survey summary: markdown, html, json */
-	OAIP_REPORT_FRAMEWORK, /* a whole framework (show): markdown, html */
-	OAIP_REPORT_PLAN,      /* an action plan: markdown, html, csv */
-	OAIP_REPORT_YOUSAID    /* "you said, we did": markdown, html */
+	OAIP_REPORT_SURVEY,    /* survey summary */
+	OAIP_REPORT_FRAMEWORK, /* a whole framework (show) */
+	OAIP_REPORT_PLAN,      /* an action plan */
+	OAIP_REPORT_YOUSAID    /* "you said, we did" */
 } oaip_report_kind;
 bool oaip_render_supported(oaip_report_kind kind, oaip_format f);
 /* The formats kind can be written in, in the table's order, into v (room
@@ -1004,9 +1004,10 @@ bool oaip_render_framework(const oaip_framework *fw, oaip_format format,
  * when the format has none, as oaip_render_score. */
 bool oaip_render_compare(const oaip_comparison *c, oaip_format format,
                          const oaip_render_options *o, oaip_buf *out);
-/* An action plan (render_plan.c): CSV (UTF-8 with a byte order mark,
- * CRLF, ready for a spreadsheet), Markdown or HTML; false for another
- * format, as oaip_render_score. */
+/* An action plan (render_plan.c, plan_xlsx.c): CSV (UTF-8 with a byte
+ * order mark, CRLF, ready for a spreadsheet), Markdown, HTML or a
+ * workbook (why one could not be made goes to o->diags); false for
+ * another format, as oaip_render_score. */
 bool oaip_render_plan(const oaip_plan *p, oaip_format format,
                       const oaip_render_options *o, oaip_buf *out);
 /* The "you said, we did" page (render_yousaid.c): HTML (one A4 page,

@@ -20,6 +20,18 @@ typedef void plan_fn(const oaip_plan *p, const oaip_render_options *o,
 typedef void yousaid_fn(const oaip_yousaid *y, const oaip_render_options *o,
                         oaip_buf *out);
 
+/* The plan's workbook, drawn as the table's others are: why it could not
+ * be made goes to o->diags (as oaip_compare_xlsx's). */
+static void plan_xlsx(const oaip_plan *p, const oaip_render_options *o,
+                      oaip_buf *out)
+{
+	oaip_diags quiet;
+	oaip_diags_init(&quiet);
+	if (!oaip_plan_xlsx(p, o, out, o && o->diags ? o->diags : &quiet))
+		out->failed = true;
+	oaip_diags_free(&quiet);
+}
+
 /* Each column NULL: no such report in this format. */
 static const struct renderer {
 	oaip_format format;
@@ -37,7 +49,7 @@ static const struct renderer {
     {OAIP_FORMAT_JSON, oaip_score_json, oaip_compare_json, oaip_survey_json,
      NULL, NULL, NULL},
     {OAIP_FORMAT_CSV, NULL, oaip_compare_csv, NULL, NULL, oaip_plan_csv, NULL},
-    {OAIP_FORMAT_XLSX, NULL, oaip_compare_xlsx, NULL, NULL, NULL, NULL},
+    {OAIP_FORMAT_XLSX, NULL, oaip_compare_xlsx, NULL, NULL, plan_xlsx, NULL},
 };
 
 static const struct renderer *find(oaip_format f)

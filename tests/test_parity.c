@@ -874,8 +874,9 @@ static void test_unsupported_pairs(void **state)
 	assert_int_equal(oaip_render_formats(OAIP_REPORT_YOUSAID, v, 8), 2);
 	assert_int_equal(v[0], OAIP_FORMAT_MARKDOWN);
 	assert_int_equal(v[1], OAIP_FORMAT_HTML);
-	assert_int_equal(oaip_render_formats(OAIP_REPORT_PLAN, v, 8), 3);
+	assert_int_equal(oaip_render_formats(OAIP_REPORT_PLAN, v, 8), 4);
 	assert_int_equal(v[2], OAIP_FORMAT_CSV);
+	assert_int_equal(v[3], OAIP_FORMAT_XLSX);
 	assert_int_equal(oaip_render_formats(OAIP_REPORT_SCORE, v, 1), 3);
 	oaip_buf_free(&b);
 	oaip_result_free(r);

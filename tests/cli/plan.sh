@@ -179,6 +179,13 @@ expect_err "not json"
 run plan -o "$T/plan.json" "$EX/devon-primary.csv"
 expect_status 2
 expect_file_absent "$T/plan.json"
+run plan -o "$T/plan.pdf" "$EX/devon-primary.csv"
+expect_status 2
+expect_err "give -o a .md, .html, .csv or .xlsx name"
+expect_file_absent "$T/plan.pdf"
+run plan -F docx "$EX/devon-primary.csv"
+expect_status 2
+expect_err "unknown format 'docx': expected markdown, html, csv or xlsx"
 run plan --bogus "$EX/devon-primary.csv"
 expect_status 2
 cp "$EX/devon-primary.csv" "$T/school.csv"
