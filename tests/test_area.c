@@ -16,27 +16,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "helpers.h"
 #include "oaip.h"
 #include "report.h"
-
-static oaip_framework *devon;
-
-static int setup(void **state)
-{
-	(void)state;
-	oaip_diags d;
-	oaip_diags_init(&d);
-	devon = oaip_framework_load("devon", &d);
-	oaip_diags_free(&d);
-	return devon ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	oaip_framework_free(devon);
-	return 0;
-}
 
 /* A folder of returns made for one test, removed by dir_free. */
 struct dir {
@@ -474,5 +456,6 @@ int main(void)
 	    cmocka_unit_test(test_change_rounds_first),
 	    cmocka_unit_test(test_previous_matched_by_name_then_file),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, frameworks_setup,
+	                              frameworks_teardown);
 }

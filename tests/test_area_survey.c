@@ -13,26 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "helpers.h"
 #include "oaip.h"
-
-static oaip_framework *devon;
-
-static int setup(void **state)
-{
-	(void)state;
-	oaip_diags d;
-	oaip_diags_init(&d);
-	devon = oaip_framework_load("devon", &d);
-	oaip_diags_free(&d);
-	return devon ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	oaip_framework_free(devon);
-	return 0;
-}
 
 static void key_is(const char *name, bool survey_file, const char *want)
 {
@@ -304,5 +286,6 @@ int main(void)
 	    cmocka_unit_test(test_pool),
 	    cmocka_unit_test(test_unreadable),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, frameworks_setup,
+	                              frameworks_teardown);
 }

@@ -10,45 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "helpers.h"
 #include "private.h"
 
-static oaip_framework *devon;
-static oaip_framework *west_sussex;
-
 #define LEVELS "0-3, not yet, emerging, established, embedded, n/a"
-
-static int setup(void **state)
-{
-	(void)state;
-	oaip_diags d;
-	oaip_diags_init(&d);
-	devon = oaip_framework_load("devon", &d);
-	west_sussex = oaip_framework_load("west-sussex", &d);
-	if (d.n)
-		oaip_diags_print(&d, stderr);
-	oaip_diags_free(&d);
-	return devon && west_sussex ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	oaip_framework_free(devon);
-	oaip_framework_free(west_sussex);
-	return 0;
-}
-
-/* Every diagnostic as the user sees it on stderr; caller frees. */
-static char *diag_text(const oaip_diags *d)
-{
-	char *text = NULL;
-	size_t size = 0;
-	FILE *f = open_memstream(&text, &size);
-	assert_non_null(f);
-	oaip_diags_print(d, f);
-	fclose(f);
-	return text;
-}
 
 static oaip_selfeval *read_n(const char *csv, size_t len, oaip_diags *d)
 {
@@ -871,5 +836,6 @@ int main(void)
 	    cmocka_unit_test(test_missing_file),
 	    cmocka_unit_test(test_template),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, frameworks_setup,
+	                              frameworks_teardown);
 }

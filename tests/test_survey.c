@@ -11,26 +11,8 @@
 
 #include <cmocka.h>
 
+#include "helpers.h"
 #include "oaip.h"
-
-static oaip_framework *devon;
-
-static int setup(void **state)
-{
-	(void)state;
-	oaip_diags d;
-	oaip_diags_init(&d);
-	devon = oaip_framework_load("devon", &d);
-	oaip_diags_free(&d);
-	return devon ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	oaip_framework_free(devon);
-	return 0;
-}
 
 static oaip_survey *read_csv(const char *csv, const oaip_survey_options *o,
                              oaip_diags *d)
@@ -554,5 +536,6 @@ int main(void)
 	    cmocka_unit_test(test_differ),
 	    cmocka_unit_test(test_many),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, frameworks_setup,
+	                              frameworks_teardown);
 }

@@ -13,43 +13,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "helpers.h"
 #include "private.h"
 #include "table.h"
 
-static oaip_framework *devon;
-static oaip_framework *west_sussex;
-
 #define LEVELS "0-3, not yet, emerging, established, embedded, n/a"
-
-static int setup(void **state)
-{
-	(void)state;
-	oaip_diags d;
-	oaip_diags_init(&d);
-	devon = oaip_framework_load("devon", &d);
-	west_sussex = oaip_framework_load("west-sussex", &d);
-	oaip_diags_free(&d);
-	return devon && west_sussex ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	oaip_framework_free(devon);
-	oaip_framework_free(west_sussex);
-	return 0;
-}
-
-static char *diag_text(const oaip_diags *d)
-{
-	char *text = NULL;
-	size_t size = 0;
-	FILE *f = open_memstream(&text, &size);
-	assert_non_null(f);
-	oaip_diags_print(d, f);
-	fclose(f);
-	return text;
-}
 
 static char *fixture(const char *name)
 {
@@ -595,5 +563,6 @@ int main(void)
 	    cmocka_unit_test(test_rating_messages),
 	    cmocka_unit_test(test_framework_from_ids),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, frameworks_setup,
+	                              frameworks_teardown);
 }
