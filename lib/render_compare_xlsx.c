@@ -370,7 +370,7 @@ static void summary(struct book *k, const oaip_compare_report *rep)
 	heading(&s, rep->priorities_title);
 	para(&s, rep->priorities_intro, k->text);
 	if (rep->n_priorities) {
-		const char *heads[] = {"#", "Indicator", "Cornerstone",
+		const char *heads[] = {"Rank", "Indicator", "Cornerstone",
 		                       "Schools below target"};
 		table_head(&s, heads, 4);
 		oaip_buf b;
