@@ -54,21 +54,30 @@ int cmd_usage_error(const char *cmd, const char *fmt, ...)
  * the option, with the closest of the command's long options (longopts,
  * as given to getopt_long) suggested for a mistyped one; returns
  * OAIP_EXIT_USAGE.  Call it with argv as given to getopt_long, straight
- * after the call. */
+ * after the call.  For CMD_OPT_FAILED (cmd_getopt: the error is said)
+ * it only returns OAIP_EXIT_USAGE. */
 int cmd_option_error(const char *cmd, int c, char **argv,
                      const struct option *longopts);
 
-/* The options the report commands share: -f, -F and -o. */
+/* The options the commands share: -f, -F and -o, and, for a command
+ * that lists them in its long options with these values, --phase and
+ * --target. */
+enum { CMD_OPT_PHASE = 200, CMD_OPT_TARGET, CMD_OPT_FAILED };
 struct cmd_io {
+	const char *cmd; /* the command, for messages: "score" */
 	const char *framework, *format, *output;
-	bool started; /* internal: getopt has been reset */
+	unsigned phase;     /* --phase (repeatable), or 0 */
+	const char *target; /* --target as given, or NULL */
+	bool started;       /* internal: getopt has been reset */
 };
 
 /* getopt_long over argv with longopts, the short options being the
  * letters longopts gives as values ('f', 'F', 'o', 'h'), and no message
- * of getopt's own.  -f, -F and -o are taken into io; any other option is
- * returned as getopt_long returns it, -1 at the end.  io starts zeroed:
- * the first call starts over from argv[1]. */
+ * of getopt's own.  The shared options are taken into io; any other
+ * option is returned as getopt_long returns it, -1 at the end, and
+ * CMD_OPT_FAILED after a bad --phase (the usage error printed, so
+ * cmd_option_error just returns OAIP_EXIT_USAGE for it).  io starts
+ * zeroed but for cmd: the first call starts over from argv[1]. */
 int cmd_getopt(struct cmd_io *io, int argc, char **argv,
                const struct option *longopts);
 

@@ -45,6 +45,8 @@ static const char *suggest_option(char *buf, size_t size, const char *arg,
 int cmd_option_error(const char *cmd, int c, char **argv,
                      const struct option *longopts)
 {
+	if (c == CMD_OPT_FAILED)
+		return OAIP_EXIT_USAGE; /* already said */
 	const char *arg = argv[optind - 1];
 	char hint[160];
 	if (c == ':')
@@ -84,8 +86,12 @@ int cmd_getopt(struct cmd_io *io, int argc, char **argv,
 			io->format = optarg;
 		else if (c == 'o')
 			io->output = optarg;
-		else
+		else if (c == CMD_OPT_TARGET)
+			io->target = optarg;
+		else if (c != CMD_OPT_PHASE)
 			return c;
+		else if (!cmd_parse_phase(io->cmd, optarg, &io->phase))
+			return CMD_OPT_FAILED;
 	}
 }
 

@@ -339,20 +339,13 @@ static bool long_name(const char *output)
 
 int cmd_compare(int argc, char **argv)
 {
-	enum {
-		OPT_TARGET = 256,
-		OPT_PHASE,
-		OPT_PREVIOUS,
-		OPT_LONG,
-		OPT_SURVEY,
-		OPT_MIN_RESPONSES
-	};
+	enum { OPT_PREVIOUS = 256, OPT_LONG, OPT_SURVEY, OPT_MIN_RESPONSES };
 	static const struct option longopts[] = {
 	    {"framework", required_argument, NULL, 'f'},
 	    {"format", required_argument, NULL, 'F'},
 	    {"output", required_argument, NULL, 'o'},
-	    {"target", required_argument, NULL, OPT_TARGET},
-	    {"phase", required_argument, NULL, OPT_PHASE},
+	    {"target", required_argument, NULL, CMD_OPT_TARGET},
+	    {"phase", required_argument, NULL, CMD_OPT_PHASE},
 	    {"previous", required_argument, NULL, OPT_PREVIOUS},
 	    {"long", no_argument, NULL, OPT_LONG},
 	    {"survey", required_argument, NULL, OPT_SURVEY},
@@ -360,23 +353,14 @@ int cmd_compare(int argc, char **argv)
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct cmd_io io = {0};
-	const char *target_arg = NULL;
+	struct cmd_io io = {.cmd = "compare"};
 	char *previous = NULL, *survey = NULL;
 	size_t min_responses = 0;
-	unsigned phase = 0;
 	bool want_long = false;
 	int c;
 
 	while ((c = cmd_getopt(&io, argc, argv, longopts)) != -1) {
 		switch (c) {
-		case OPT_TARGET:
-			target_arg = optarg;
-			break;
-		case OPT_PHASE:
-			if (!cmd_parse_phase("compare", optarg, &phase))
-				return OAIP_EXIT_USAGE;
-			break;
 		case OPT_PREVIOUS:
 			previous = optarg;
 			break;
@@ -465,9 +449,9 @@ int cmd_compare(int argc, char **argv)
 	               : framework_of_returns(&p);
 	if (!fw)
 		goto cleanup;
-	oaip_compare_options opts = {.target = -1, .phase = phase};
-	if (target_arg && !cmd_parse_target("compare", &fw->scale, target_arg,
-	                                    &opts.target)) {
+	oaip_compare_options opts = {.target = -1, .phase = io.phase};
+	if (io.target &&
+	    !cmd_parse_target("compare", &fw->scale, io.target, &opts.target)) {
 		status = OAIP_EXIT_USAGE;
 		goto cleanup;
 	}

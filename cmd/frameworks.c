@@ -40,7 +40,7 @@ int cmd_frameworks(int argc, char **argv)
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct cmd_io io = {0};
+	struct cmd_io io = {.cmd = "frameworks"};
 	int c;
 	while ((c = cmd_getopt(&io, argc, argv, longopts)) != -1) {
 		switch (c) {

@@ -53,14 +53,14 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 success, 2 usage error, 3 bad or unreadable input.\n";
 
-enum { OPT_TARGET = 256, OPT_PHASE, OPT_FORCE, OPT_SURVEY, OPT_MIN };
+enum { OPT_FORCE = 256, OPT_SURVEY, OPT_MIN };
 
 static const struct option long_options[] = {
     {"framework", required_argument, NULL, 'f'},
     {"format", required_argument, NULL, 'F'},
     {"output", required_argument, NULL, 'o'},
-    {"target", required_argument, NULL, OPT_TARGET},
-    {"phase", required_argument, NULL, OPT_PHASE},
+    {"target", required_argument, NULL, CMD_OPT_TARGET},
+    {"phase", required_argument, NULL, CMD_OPT_PHASE},
     {"force", no_argument, NULL, OPT_FORCE},
     {"survey", required_argument, NULL, OPT_SURVEY},
     {"min-responses", required_argument, NULL, OPT_MIN},
@@ -70,9 +70,7 @@ static const struct option long_options[] = {
 
 int cmd_plan(int argc, char **argv)
 {
-	struct cmd_io io = {0};
-	const char *target_arg = NULL;
-	unsigned phase = 0;
+	struct cmd_io io = {.cmd = "plan"};
 	bool force = false;
 	int status = OAIP_EXIT_OK;
 	struct cmd_scored sc = {0};
@@ -89,13 +87,6 @@ int cmd_plan(int argc, char **argv)
 	int c;
 	while ((c = cmd_getopt(&io, argc, argv, long_options)) != -1) {
 		switch (c) {
-		case OPT_TARGET:
-			target_arg = optarg;
-			break;
-		case OPT_PHASE:
-			if (!cmd_parse_phase("plan", optarg, &phase))
-				return OAIP_EXIT_USAGE;
-			break;
 		case OPT_FORCE:
 			force = true;
 			break;
@@ -147,8 +138,8 @@ int cmd_plan(int argc, char **argv)
 		return OAIP_EXIT_INPUT;
 	}
 
-	status = cmd_score_file("plan", &sc, io.framework, file, NULL, phase,
-	                        target_arg);
+	status = cmd_score_file("plan", &sc, io.framework, file, NULL, io.phase,
+	                        io.target);
 	if (status != OAIP_EXIT_OK)
 		goto cleanup;
 	const oaip_result *r = sc.r;

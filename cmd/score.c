@@ -72,9 +72,7 @@ static const char usage_text[] =
     "or\nunreadable input.\n";
 
 enum {
-	OPT_TARGET = 256,
-	OPT_PHASE,
-	OPT_FAIL_UNDER,
+	OPT_FAIL_UNDER = 256,
 	OPT_SCHOOL,
 	OPT_PREVIOUS,
 	OPT_SURVEY,
@@ -86,8 +84,8 @@ static const struct option long_options[] = {
     {"framework", required_argument, NULL, 'f'},
     {"format", required_argument, NULL, 'F'},
     {"output", required_argument, NULL, 'o'},
-    {"target", required_argument, NULL, OPT_TARGET},
-    {"phase", required_argument, NULL, OPT_PHASE},
+    {"target", required_argument, NULL, CMD_OPT_TARGET},
+    {"phase", required_argument, NULL, CMD_OPT_PHASE},
     {"fail-under", required_argument, NULL, OPT_FAIL_UNDER},
     {"school", required_argument, NULL, OPT_SCHOOL},
     {"previous", required_argument, NULL, OPT_PREVIOUS},
@@ -129,12 +127,11 @@ static bool parse_percent(const char *s, double *v, const char **why)
 
 int cmd_score(int argc, char **argv)
 {
-	struct cmd_io io = {0};
-	const char *target_arg = NULL, *fail_arg = NULL, *why;
+	struct cmd_io io = {.cmd = "score"};
+	const char *fail_arg = NULL, *why;
 	const char *school = NULL;
 	const char *previous = NULL;
 	struct cmd_previous prev = {0};
-	unsigned phase = 0;
 	double fail_under = 0;
 	int status = OAIP_EXIT_OK;
 	struct cmd_scored sc = {0};
@@ -148,13 +145,6 @@ int cmd_score(int argc, char **argv)
 	int c;
 	while ((c = cmd_getopt(&io, argc, argv, long_options)) != -1) {
 		switch (c) {
-		case OPT_TARGET:
-			target_arg = optarg;
-			break;
-		case OPT_PHASE:
-			if (!cmd_parse_phase("score", optarg, &phase))
-				return OAIP_EXIT_USAGE;
-			break;
 		case OPT_FAIL_UNDER:
 			fail_arg = optarg;
 			if (!parse_percent(optarg, &fail_under, &why))
@@ -208,8 +198,8 @@ int cmd_score(int argc, char **argv)
 	                        io.output, &format))
 		return OAIP_EXIT_USAGE;
 
-	status = cmd_score_file("score", &sc, io.framework, file, school, phase,
-	                        target_arg);
+	status = cmd_score_file("score", &sc, io.framework, file, school,
+	                        io.phase, io.target);
 	if (status != OAIP_EXIT_OK)
 		goto cleanup;
 	const oaip_result *r = sc.r;

@@ -60,13 +60,13 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 success, 2 usage error, 3 bad or unreadable input.\n";
 
-enum { OPT_PHASE = 256, OPT_MIN, OPT_COMMENTS };
+enum { OPT_MIN = 256, OPT_COMMENTS };
 
 static const struct option long_options[] = {
     {"framework", required_argument, NULL, 'f'},
     {"format", required_argument, NULL, 'F'},
     {"output", required_argument, NULL, 'o'},
-    {"phase", required_argument, NULL, OPT_PHASE},
+    {"phase", required_argument, NULL, CMD_OPT_PHASE},
     {"min-responses", required_argument, NULL, OPT_MIN},
     {"comments", required_argument, NULL, OPT_COMMENTS},
     {"help", no_argument, NULL, 'h'},
@@ -246,9 +246,8 @@ cleanup:
 
 int cmd_survey(int argc, char **argv)
 {
-	struct cmd_io io = {0};
+	struct cmd_io io = {.cmd = "survey"};
 	const char *comments = NULL;
-	unsigned phase = 0;
 	size_t min = 0;
 	if (argc < 2)
 		return cmd_usage_error("survey",
@@ -270,10 +269,6 @@ int cmd_survey(int argc, char **argv)
 	argv++;
 	while ((c = cmd_getopt(&io, argc, argv, long_options)) != -1) {
 		switch (c) {
-		case OPT_PHASE:
-			if (!cmd_parse_phase("survey", optarg, &phase))
-				return OAIP_EXIT_USAGE;
-			break;
 		case OPT_MIN:
 			if (!cmd_parse_min_responses("survey", optarg, &min))
 				return OAIP_EXIT_USAGE;
@@ -297,11 +292,11 @@ int cmd_survey(int argc, char **argv)
 			                       "--comments is for 'survey "
 			                       "summary'");
 		return survey_template(io.framework, io.format, io.output,
-		                       phase, min);
+		                       io.phase, min);
 	}
 	const char *file = cmd_one_file("survey", argc, argv, "responses", "");
 	if (!file)
 		return OAIP_EXIT_USAGE;
-	return survey_summary(io.framework, io.format, io.output, phase,
+	return survey_summary(io.framework, io.format, io.output, io.phase,
 	                      comments, min, file);
 }

@@ -46,27 +46,22 @@ static const char help[] =
 
 int cmd_template(int argc, char **argv)
 {
-	enum { OPT_PHASE = 256, OPT_FORCE };
+	enum { OPT_FORCE = 256 };
 	static const struct option longopts[] = {
 	    {"framework", required_argument, NULL, 'f'},
-	    {"phase", required_argument, NULL, OPT_PHASE},
+	    {"phase", required_argument, NULL, CMD_OPT_PHASE},
 	    {"output", required_argument, NULL, 'o'},
 	    {"format", required_argument, NULL, 'F'},
 	    {"force", no_argument, NULL, OPT_FORCE},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct cmd_io io = {0};
-	unsigned phase = 0;
+	struct cmd_io io = {.cmd = "template"};
 	bool force = false;
 	int c;
 
 	while ((c = cmd_getopt(&io, argc, argv, longopts)) != -1) {
 		switch (c) {
-		case OPT_PHASE:
-			if (!cmd_parse_phase("template", optarg, &phase))
-				return OAIP_EXIT_USAGE;
-			break;
 		case OPT_FORCE:
 			force = true;
 			break;
@@ -81,6 +76,7 @@ int cmd_template(int argc, char **argv)
 		                       argv[optind]);
 	const char *framework = io.framework, *output = io.output,
 	           *format = io.format;
+	unsigned phase = io.phase;
 
 	if (cmd_output_is_input("template", output, framework, NULL, 0))
 		return OAIP_EXIT_USAGE;

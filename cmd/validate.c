@@ -181,23 +181,19 @@ static void validate_selfeval(struct validate *v, const char *path,
 
 int cmd_validate(int argc, char **argv)
 {
-	enum { OPT_FORMAT = 256, OPT_PHASE };
+	enum { OPT_FORMAT = 256 };
 	static const struct option longopts[] = {
 	    {"framework", required_argument, NULL, 'f'},
-	    {"phase", required_argument, NULL, OPT_PHASE},
+	    {"phase", required_argument, NULL, CMD_OPT_PHASE},
 	    {"format", required_argument, NULL, OPT_FORMAT},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct validate v = {.format = REPORT_TEXT};
-	struct cmd_io io = {0};
+	struct cmd_io io = {.cmd = "validate"};
 	int c;
 	while ((c = cmd_getopt(&io, argc, argv, longopts)) != -1) {
 		switch (c) {
-		case OPT_PHASE:
-			if (!cmd_parse_phase("validate", optarg, &v.phase))
-				return OAIP_EXIT_USAGE;
-			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "text") == 0)
 				v.format = REPORT_TEXT;
@@ -219,6 +215,7 @@ int cmd_validate(int argc, char **argv)
 	if (optind >= argc)
 		return cmd_usage_error("validate", "no file to validate");
 	v.framework_spec = io.framework;
+	v.phase = io.phase;
 
 	struct cmd_returns files = {0};
 	if (!cmd_list_returns(&files, argv + optind, argc - optind)) {

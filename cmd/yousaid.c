@@ -40,7 +40,7 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 success, 2 usage error, 3 bad or unreadable input.\n";
 
-enum { OPT_SURVEY = 256, OPT_MIN, OPT_PHASE, OPT_SCHOOL };
+enum { OPT_SURVEY = 256, OPT_MIN, OPT_SCHOOL };
 
 static const struct option long_options[] = {
     {"survey", required_argument, NULL, OPT_SURVEY},
@@ -48,7 +48,7 @@ static const struct option long_options[] = {
     {"framework", required_argument, NULL, 'f'},
     {"format", required_argument, NULL, 'F'},
     {"output", required_argument, NULL, 'o'},
-    {"phase", required_argument, NULL, OPT_PHASE},
+    {"phase", required_argument, NULL, CMD_OPT_PHASE},
     {"school", required_argument, NULL, OPT_SCHOOL},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -56,10 +56,9 @@ static const struct option long_options[] = {
 
 int cmd_you_said(int argc, char **argv)
 {
-	struct cmd_io io = {0};
+	struct cmd_io io = {.cmd = "you-said"};
 	const char *survey_file = NULL, *school = NULL;
 	size_t min_responses = 0;
-	unsigned phase = 0;
 	int status = OAIP_EXIT_OK;
 	struct cmd_scored sc = {0};
 	oaip_survey *sv = NULL;
@@ -77,10 +76,6 @@ int cmd_you_said(int argc, char **argv)
 		case OPT_MIN:
 			if (!cmd_parse_min_responses("you-said", optarg,
 			                             &min_responses))
-				return OAIP_EXIT_USAGE;
-			break;
-		case OPT_PHASE:
-			if (!cmd_parse_phase("you-said", optarg, &phase))
 				return OAIP_EXIT_USAGE;
 			break;
 		case OPT_SCHOOL:
@@ -110,7 +105,7 @@ int cmd_you_said(int argc, char **argv)
 		return OAIP_EXIT_USAGE;
 
 	status = cmd_score_file("you-said", &sc, io.framework, file, school,
-	                        phase, NULL);
+	                        io.phase, NULL);
 	if (status != OAIP_EXIT_OK)
 		goto cleanup;
 	const oaip_result *r = sc.r;
