@@ -116,6 +116,19 @@ static const char css[] =
     /* a long file name or address wraps rather than widen the page */
     "main{overflow-wrap:break-word}\n"
     "code{overflow-wrap:anywhere}\n"
+    /* Stacked bars beside counts (oaip_rbar) and their key: from dark
+     * teal (the most favourable part) to dark orange, neutral grey last;
+     * white seams tell neighbouring parts apart. */
+    "svg.bar{display:block;width:100%;min-width:6rem;max-width:14rem;"
+    "height:.7rem;margin:.3rem 0 .1rem}\n"
+    "svg.bar rect{stroke:#ffffff;stroke-width:1px;"
+    "vector-effect:non-scaling-stroke}\n"
+    ".bar-key{display:flex;flex-wrap:wrap;gap:.2rem 1rem;margin:.75rem 0 "
+    ".25rem;font-size:.9rem;color:#4a5561}\n"
+    ".bar-key svg{width:.8rem;height:.8rem;margin-right:.35rem;"
+    "vertical-align:-.05rem}\n"
+    ".bar-0{fill:#14594f}.bar-1{fill:#6fb0a4}.bar-2{fill:#eaa56c}"
+    ".bar-3{fill:#a3400f}.bar-4{fill:#b9c1c8}\n"
     /* the heat classes are written from oaip_heat_steps */
     "body>footer{border-top:1px solid #d5dcdf;background:#ffffff;"
     "color:#4a5561;font-size:.925rem}\n"
@@ -177,7 +190,10 @@ static const char css[] =
     /* Repeated at the top of each page a table runs onto. */
     "thead{display:table-header-group}\n"
     "tfoot{display:table-row-group}\n"
-    ".badge,.gap,.caution,.heat-none{"
+    /* (a long table of cards breaks between its rows) */
+    "table.cards.split{break-inside:auto;page-break-inside:auto}\n"
+    "svg.bar{height:.5rem;margin:.2rem 0 0}\n"
+    ".badge,.gap,.caution,.heat-none,svg.bar,.bar-key svg{"
     "-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
     "}\n";
 

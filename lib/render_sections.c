@@ -133,14 +133,52 @@ static void esc(oaip_buf *out, const char *s)
 	oaip_escape_html(out, s ? s : "");
 }
 
+/* The key to a table's bars: each part's shade and name.  The bars are
+ * hidden from screen readers (the cells' text says it all), so is their
+ * key. */
+static void html_bar_key(oaip_buf *out, const oaip_rtable *t)
+{
+	oaip_buf_puts(out, "<p class=\"bar-key\" aria-hidden=\"true\">");
+	for (size_t k = 0; k < t->n_bar_keys; k++) {
+		oaip_buf_printf(out,
+		                "<span><svg viewBox=\"0 0 10 10\"><rect "
+		                "class=\"bar-%zu\" width=\"10\" height=\"10\"/>"
+		                "</svg>",
+		                k);
+		esc(out, t->bar_keys[k]);
+		oaip_buf_puts(out, "</span>");
+	}
+	oaip_buf_puts(out, "</p>\n");
+}
+
+static void html_bar(oaip_buf *out, const oaip_rtable *t, const oaip_rbar *b)
+{
+	oaip_buf_puts(out,
+	              "<svg class=\"bar\" viewBox=\"0 0 100 10\" "
+	              "preserveAspectRatio=\"none\" aria-hidden=\"true\">");
+	for (size_t k = 0; k < t->n_bar_keys; k++) {
+		if (b->width[k] <= 0)
+			continue;
+		oaip_buf_printf(out, "<rect class=\"bar-%zu\" x=\"", k);
+		oaip_put_score(out, b->from[k]);
+		oaip_buf_puts(out, "\" width=\"");
+		oaip_put_score(out, b->width[k]);
+		oaip_buf_puts(out, "\" height=\"10\"/>");
+	}
+	oaip_buf_puts(out, "</svg>");
+}
+
 static void html_table(oaip_buf *out, const oaip_rsection *s, size_t k,
                        const oaip_rtable *t)
 {
 	oaip_buf id;
 	oaip_buf_init(&id);
 	oaip_buf_printf(&id, "%s-table-%zu", s->id, k);
-	oaip_html_table_begin(out, id.failed ? s->id : id.data,
-	                      t->caption ? t->caption : s->title);
+	if (t->bar_keys)
+		html_bar_key(out, t);
+	oaip_html_table_begin_as(out, id.failed ? s->id : id.data,
+	                         t->caption ? t->caption : s->title,
+	                         t->cards ? "data cards split" : "data");
 	oaip_buf_free(&id);
 	oaip_buf_puts(out, "<thead>\n<tr>");
 	for (size_t c = 0; c < t->n_cols; c++) {
@@ -157,9 +195,18 @@ static void html_table(oaip_buf *out, const oaip_rsection *s, size_t k,
 				oaip_buf_puts(out, "<th scope=\"row\">");
 			else
 				oaip_buf_printf(
-				    out, "<td%s>",
+				    out, "<td%s",
 				    t->cols[c].numeric ? " class=\"num\"" : "");
+			if (c > 0 && t->cards) {
+				oaip_buf_puts(out, " data-label=\"");
+				esc(out, t->cols[c].heading);
+				oaip_buf_putc(out, '"');
+			}
+			if (c > 0)
+				oaip_buf_putc(out, '>');
 			esc(out, r->cells[c]);
+			if (r->bar && c == t->bar_col)
+				html_bar(out, t, r->bar);
 			oaip_buf_puts(out, c == 0 ? "</th>" : "</td>");
 		}
 		oaip_buf_puts(out, "</tr>\n");

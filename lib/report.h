@@ -255,16 +255,36 @@ typedef struct oaip_rcolumn {
 	bool numeric;        /* right-aligned; a number in JSON */
 } oaip_rcolumn;
 
+/* A stacked bar beside the numbers in a row's cell, drawn in HTML only
+ * (oaip_rtable_bars).  The cell's text gives every count the bar shows,
+ * in the same order, so the bar is hidden from screen readers; a key
+ * over the table names each part's shade.  Parts go from the most
+ * favourable to the least, a neutral one last; part k is drawn with the
+ * CSS class "bar-k".  Positions are per cent of the bar's length, worked
+ * out from the counts by the builder: from[k] + width[k] is from[k + 1],
+ * and the last part ends at 100. */
+#define OAIP_RBAR_PARTS 5
+typedef struct oaip_rbar {
+	double from[OAIP_RBAR_PARTS], width[OAIP_RBAR_PARTS];
+} oaip_rbar;
+
 typedef struct oaip_rtable {
 	const char *caption;
 	const oaip_rcolumn *cols; /* copied into the arena */
 	size_t n_cols;
 	struct oaip_rrow *first, *last;
 	size_t n_rows;
+	/* Bars: in column bar_col, their parts named bar_keys (NULL: the
+	 * table has none). */
+	size_t bar_col, n_bar_keys;
+	const char **bar_keys;
+	bool cards; /* on a phone, one card per row (HTML); printed, it
+	               may break between rows like any table */
 } oaip_rtable;
 
 typedef struct oaip_rrow {
-	const char **cells; /* n_cols plain-text cells; "" for none */
+	const char **cells;   /* n_cols plain-text cells; "" for none */
+	const oaip_rbar *bar; /* in column bar_col; NULL: none */
 	struct oaip_rrow *next;
 } oaip_rrow;
 
@@ -323,6 +343,15 @@ void oaip_rsection_pairs(oaip_arena *a, oaip_rsection *s,
                          const oaip_html_pairs *c);
 /* cells: n_cols strings, copied. */
 void oaip_rtable_row(oaip_arena *a, oaip_rtable *t, const char *const *cells);
+/* Give t's rows bars in column col, of n parts (at most OAIP_RBAR_PARTS)
+ * named keys[0..n-1] (copied), in the order the cells' text gives their
+ * counts.  The table is then shown as cards on a phone, each bar as wide
+ * as its card. */
+void oaip_rtable_bars(oaip_arena *a, oaip_rtable *t, size_t col,
+                      const char *const *keys, size_t n);
+/* The last row added gets a bar of counts[0..n-1] (n as given to
+ * oaip_rtable_bars); none when they add up to 0. */
+void oaip_rtable_row_bar(oaip_arena *a, oaip_rtable *t, const size_t *counts);
 /* Release the JSON the sections hold (the arena holds the rest). */
 void oaip_rsections_free(oaip_rsections *list);
 
@@ -728,6 +757,12 @@ void oaip_survey_agree_text(oaip_buf *b, const oaip_survey_tally *t);
 /* "Strongly agree 4, Agree 8, Disagree 15, Strongly disagree 4, Don’t
  * know 2" */
 void oaip_survey_spread_text(oaip_buf *b, const oaip_survey_tally *t);
+/* The spread drawn as a bar in column col of t, beside that text: call
+ * oaip_survey_spread_bars once for the table, then
+ * oaip_survey_spread_bar after each row whose cell holds the text. */
+void oaip_survey_spread_bars(oaip_arena *a, oaip_rtable *t, size_t col);
+void oaip_survey_spread_bar(oaip_arena *a, oaip_rtable *t,
+                            const oaip_survey_tally *q);
 /* "parents-see-gap" or "parents-see-strength" (JSON). */
 const char *oaip_differ_id(oaip_differ_direction d);
 /* The SPEC's "counts" object of a tally shown; JSON null when not. */

@@ -412,6 +412,7 @@ static void area_tables(oaip_compare_report *rep, oaip_rsection *s,
 	                        "Each question, in parent carers\u2019 "
 	                        "words, across the area",
 	                        q_cols, 5);
+	oaip_survey_spread_bars(a, t, 4);
 	for (size_t i = 0; i < fw->n_indicators; i++) {
 		const oaip_indicator *ind = &fw->indicators[i];
 		if (!ind->ask)
@@ -449,6 +450,8 @@ static void area_tables(oaip_compare_report *rep, oaip_rsection *s,
 			cells[4] = "Not shown";
 		}
 		oaip_rtable_row(a, t, cells);
+		if (q->shown)
+			oaip_survey_spread_bar(a, t, q);
 	}
 }
 

@@ -162,6 +162,49 @@ void oaip_rtable_row(oaip_arena *a, oaip_rtable *t, const char *const *cells)
 	t->n_rows++;
 }
 
+void oaip_rtable_bars(oaip_arena *a, oaip_rtable *t, size_t col,
+                      const char *const *keys, size_t n)
+{
+	if (!t || col >= t->n_cols || n == 0 || n > OAIP_RBAR_PARTS)
+		return;
+	const char **k = oaip_arena_alloc(a, n * sizeof *k);
+	if (!k)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (!(k[i] = oaip_arena_strdup(a, keys[i])))
+			return;
+	t->bar_col = col;
+	t->bar_keys = k;
+	t->n_bar_keys = n;
+	t->cards = true;
+}
+
+void oaip_rtable_row_bar(oaip_arena *a, oaip_rtable *t, const size_t *counts)
+{
+	if (!t || !t->last || !t->bar_keys)
+		return;
+	size_t total = 0, sum = 0;
+	for (size_t i = 0; i < t->n_bar_keys; i++)
+		total += counts[i];
+	if (!total)
+		return;
+	oaip_rbar *bar = oaip_arena_alloc(a, sizeof *bar);
+	if (!bar)
+		return;
+	/* Each part from where the one before it ends, the ends rounded to
+	 * a tenth of a per cent: no gap, no overlap, 100 in all. */
+	double from = 0;
+	for (size_t i = 0; i < t->n_bar_keys; i++) {
+		sum += counts[i];
+		double to =
+		    oaip_score_round(100.0 * (double)sum / (double)total);
+		bar->from[i] = from;
+		bar->width[i] = oaip_score_round(to - from);
+		from = to;
+	}
+	t->last->bar = bar;
+}
+
 void oaip_rsections_free(oaip_rsections *list)
 {
 	for (oaip_rsection *s = list->first; s; s = s->next) {

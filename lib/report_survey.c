@@ -28,15 +28,36 @@ void oaip_survey_agree_text(oaip_buf *b, const oaip_survey_tally *t)
 	oaip_buf_putc(b, ')');
 }
 
+/* The order a spread of answers is told in, as text and as a bar: the
+ * most favourable first, Don't know last. */
+static const oaip_answer spread_order[] = {
+    OAIP_ANSWER_STRONGLY_AGREE, OAIP_ANSWER_AGREE, OAIP_ANSWER_DISAGREE,
+    OAIP_ANSWER_STRONGLY_DISAGREE, OAIP_ANSWER_DONT_KNOW};
+#define N_SPREAD (sizeof spread_order / sizeof spread_order[0])
+
 void oaip_survey_spread_text(oaip_buf *b, const oaip_survey_tally *t)
 {
-	static const oaip_answer order[] = {
-	    OAIP_ANSWER_STRONGLY_AGREE, OAIP_ANSWER_AGREE, OAIP_ANSWER_DISAGREE,
-	    OAIP_ANSWER_STRONGLY_DISAGREE, OAIP_ANSWER_DONT_KNOW};
-	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+	for (size_t i = 0; i < N_SPREAD; i++)
 		oaip_buf_printf(b, "%s%s %zu", i ? ", " : "",
-		                oaip_answer_label(order[i]),
-		                t->counts[order[i]]);
+		                oaip_answer_label(spread_order[i]),
+		                t->counts[spread_order[i]]);
+}
+
+void oaip_survey_spread_bars(oaip_arena *a, oaip_rtable *t, size_t col)
+{
+	const char *keys[N_SPREAD];
+	for (size_t i = 0; i < N_SPREAD; i++)
+		keys[i] = oaip_answer_label(spread_order[i]);
+	oaip_rtable_bars(a, t, col, keys, N_SPREAD);
+}
+
+void oaip_survey_spread_bar(oaip_arena *a, oaip_rtable *t,
+                            const oaip_survey_tally *q)
+{
+	size_t counts[N_SPREAD];
+	for (size_t i = 0; i < N_SPREAD; i++)
+		counts[i] = q->counts[spread_order[i]];
+	oaip_rtable_row_bar(a, t, counts);
 }
 
 static void fewer_text(oaip_buf *b, size_t min, const char *who)
@@ -296,6 +317,7 @@ bool oaip_report_add_survey(oaip_rsections *list, oaip_arena *a,
 	                        "Each question, in parent carers\u2019 "
 	                        "words",
 	                        r ? q_cols : q_summary, r ? 5 : 4);
+	oaip_survey_spread_bars(a, t, r ? 4 : 3);
 	oaip_buf missing;
 	oaip_buf_init(&missing);
 	size_t n_missing = 0;
@@ -334,6 +356,8 @@ bool oaip_report_add_survey(oaip_rsections *list, oaip_arena *a,
 		for (size_t j = 0; j < k; j++)
 			row[j] = cells[j].data ? cells[j].data : "";
 		oaip_rtable_row(a, t, row);
+		if (q->shown)
+			oaip_survey_spread_bar(a, t, q);
 		for (int j = 0; j < 5; j++)
 			oaip_buf_free(&cells[j]);
 	}

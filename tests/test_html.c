@@ -1265,9 +1265,85 @@ static void test_strengths_next_steps(void **state)
 	free(h);
 }
 
+/* A table's stacked bars: each part placed from the counts the builder
+ * gave (no gap, no overlap, ending at 100), drawn beside the cell's
+ * text, hidden from screen readers with its key, and a part with no
+ * count not drawn; a row whose counts add up to 0 has no bar. */
+static void test_table_bars(void **state)
+{
+	(void)state;
+	oaip_arena a;
+	oaip_arena_init(&a);
+	oaip_rsections list = {0};
+	oaip_rsection *s = oaip_rsection_add(&list, &a, OAIP_AFTER_HEADER,
+	                                     "answers", "Answers");
+	static const oaip_rcolumn cols[] = {{"q", "Question", false},
+	                                    {"all", "All answers", false}};
+	oaip_rtable *t = oaip_rsection_table(&a, s, "Each question", cols, 2);
+	static const char *const keys[] = {"Yes", "No", "Don\u2019t know"};
+	oaip_rtable_bars(&a, t, 1, keys, 3);
+	oaip_rtable_row(&a, t,
+	                (const char *const[]){"Q1", "Yes 1, No 1, DK 1"});
+	oaip_rtable_row_bar(&a, t, (const size_t[]){1, 1, 1});
+	oaip_rtable_row(&a, t,
+	                (const char *const[]){"Q2", "Yes 3, No 0, DK 1"});
+	oaip_rtable_row_bar(&a, t, (const size_t[]){3, 0, 1});
+	oaip_rtable_row(&a, t, (const char *const[]){"Q3", "nobody answered"});
+	oaip_rtable_row_bar(&a, t, (const size_t[]){0, 0, 0});
+	assert_false(a.failed);
+
+	const oaip_rbar *b = t->first->bar;
+	assert_non_null(b);
+	assert_true(b->from[0] == 0.0 && b->width[0] == 33.3);
+	assert_true(b->from[1] == 33.3 && b->width[1] == 33.4);
+	assert_true(b->from[2] == 66.7 && b->width[2] == 33.3);
+	assert_null(t->last->bar);
+
+	oaip_buf out;
+	oaip_buf_init(&out);
+	oaip_sections_html(&list, OAIP_AFTER_HEADER, &out);
+	assert_false(out.failed);
+	const char *h = out.data;
+	/* the key, hidden like the bars, before the table */
+	const char *key =
+	    strstr(h, "<p class=\"bar-key\" aria-hidden=\"true\">");
+	assert_non_null(key);
+	assert_true(key < strstr(h, "<table"));
+	assert_non_null(strstr(key, "<rect class=\"bar-2\" width=\"10\" "
+	                            "height=\"10\"/></svg>Don\u2019t know"));
+	/* each bar after its cell's text */
+	assert_non_null(strstr(
+	    h, "Yes 1, No 1, DK 1<svg class=\"bar\" viewBox=\"0 0 100 10\" "
+	       "preserveAspectRatio=\"none\" aria-hidden=\"true\">"
+	       "<rect class=\"bar-0\" x=\"0.0\" width=\"33.3\" height=\"10\"/>"
+	       "<rect class=\"bar-1\" x=\"33.3\" width=\"33.4\" height=\"10\"/>"
+	       "<rect class=\"bar-2\" x=\"66.7\" width=\"33.3\" height=\"10\"/>"
+	       "</svg></td>"));
+	assert_non_null(strstr(
+	    h, "Yes 3, No 0, DK 1<svg class=\"bar\" viewBox=\"0 0 100 10\" "
+	       "preserveAspectRatio=\"none\" aria-hidden=\"true\">"
+	       "<rect class=\"bar-0\" x=\"0.0\" width=\"75.0\" height=\"10\"/>"
+	       "<rect class=\"bar-2\" x=\"75.0\" width=\"25.0\" height=\"10\"/>"
+	       "</svg></td>"));
+	assert_non_null(strstr(h, "nobody answered</td>"));
+	/* a phone shows it as cards, each cell under its column's name */
+	assert_non_null(strstr(h, "<table class=\"data cards split\">"));
+	assert_non_null(strstr(h, "<td data-label=\"All answers\">Yes 1"));
+	oaip_buf_free(&out);
+
+	/* Markdown draws no bar: the text says it all */
+	oaip_sections_md(&list, OAIP_AFTER_HEADER, &out);
+	assert_null(strstr(out.data, "bar"));
+	assert_non_null(strstr(out.data, "| Q1 | Yes 1, No 1, DK 1 |"));
+	oaip_buf_free(&out);
+	oaip_rsections_free(&list);
+	oaip_arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_table_bars),
 	    cmocka_unit_test_setup(test_document_structure, setup),
 	    cmocka_unit_test_setup(test_tables_have_captions_and_headers,
 	                           setup),

@@ -96,6 +96,14 @@ run score "$school" --survey "$google" -F html
 expect_status 0
 expect_out '<h2 id="survey">Two views</h2>'
 expect_out 'Parent carers see a gap the school does not'
+# The spread of answers as a bar beside its numbers: W1 is Strongly
+# agree 4, Agree 8, Disagree 2 of 14; a question not shown has none.
+expect_out "Strongly agree 4, Agree 8, Disagree 2, Strongly disagree 0, Don’t know 0<svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect class=\"bar-0\" x=\"0.0\" width=\"28.6\" height=\"10\"/><rect class=\"bar-1\" x=\"28.6\" width=\"57.1\" height=\"10\"/><rect class=\"bar-2\" x=\"85.7\" width=\"14.3\" height=\"10\"/></svg></td>"
+expect_out '<p class="bar-key" aria-hidden="true">'
+check "no bar for a question fewer than 10 answered" sh -c "grep '<th scope=\"row\">P4</th>' '$out' | grep -q 'Not shown</td></tr>'"
+run survey summary "$google" -F html
+expect_status 0
+expect_out "Strongly agree 4, Agree 8, Disagree 2, Strongly disagree 0, Don’t know 0<svg class=\"bar\""
 run score "$school" --survey "$google" -F json
 expect_status 0
 check "JSON survey object" python3 -c '
