@@ -83,6 +83,10 @@ void oaip_compare_csv(const oaip_compare_report *rep, oaip_buf *out)
 					    out,
 					    s->parents->score[col->measure]);
 				break;
+			case OAIP_RCOL_MATCH:
+			case OAIP_RCOL_THEN:
+			case OAIP_RCOL_CHANGE:
+				break; /* since_cols only */
 			}
 		}
 		oaip_buf_puts(out, "\r\n");

@@ -16,7 +16,9 @@
  *                    (oaip_heat_steps), a key below the table.
  *   Ratings          the long table, one row per school and indicator,
  *                    the same rows as the long CSV (oaip_compare_long_walk).
- *   Since last time  with --previous: the "previous" section.
+ *   Since last time  with --previous: one row per school matched to last
+ *                    time, each measure then, now and the change, as
+ *                    numbers (the section's words are in the Summary).
  *
  * Every cell from a school or a file is written as a string (or a
  * number), never as a formula, whatever it starts with.  Each sheet
@@ -305,12 +307,11 @@ static void section(struct sheet *s, const oaip_rsection *sec)
 }
 
 static void sections(struct sheet *s, const oaip_compare_report *rep,
-                     oaip_rplace place, bool previous)
+                     oaip_rplace place)
 {
 	for (const oaip_rsection *sec = rep->sections.first; sec;
 	     sec = sec->next)
-		if (sec->place == place &&
-		    (strcmp(sec->id, "previous") == 0) == previous)
+		if (sec->place == place)
 			section(s, sec);
 }
 
@@ -337,9 +338,9 @@ static void summary(struct book *k, const oaip_compare_report *rep)
 		para(&s, rep->notice, k->caution);
 		para(&s, rep->notice_more, k->text);
 	}
-	sections(&s, rep, OAIP_AFTER_HEADER, false);
+	sections(&s, rep, OAIP_AFTER_HEADER);
 	for (int p = OAIP_AFTER_SUMMARY; p < OAIP_AFTER_LISTS; p++)
-		sections(&s, rep, (oaip_rplace)p, false);
+		sections(&s, rep, (oaip_rplace)p);
 
 	heading(&s, rep->area_title);
 	para(&s, rep->area_intro, k->text);
@@ -415,7 +416,7 @@ static void summary(struct book *k, const oaip_compare_report *rep)
 		oaip_buf_free(&b);
 	}
 
-	sections(&s, rep, OAIP_AFTER_LISTS, false);
+	sections(&s, rep, OAIP_AFTER_LISTS);
 
 	heading(&s, rep->unreadable_title);
 	para(&s, rep->unreadable_intro, k->text);
@@ -491,6 +492,10 @@ static double col_width(oaip_rcol_kind kind)
 		return 13;
 	case OAIP_RCOL_PARENTS:
 		return 15; /* "Could not be read" */
+	case OAIP_RCOL_MATCH:
+	case OAIP_RCOL_THEN:
+	case OAIP_RCOL_CHANGE:
+		return 13;
 	case OAIP_RCOL_ERROR:
 		break;
 	}
@@ -574,7 +579,10 @@ static void heat_map(struct book *k, const oaip_compare_report *rep)
 					                      k->number);
 				break;
 			case OAIP_RCOL_ERROR:
-				continue;
+			case OAIP_RCOL_MATCH:
+			case OAIP_RCOL_THEN:
+			case OAIP_RCOL_CHANGE:
+				continue; /* not in the heat map */
 			}
 			col++;
 		}
@@ -688,25 +696,81 @@ static void ratings(struct book *k, const oaip_compare_report *rep)
 /* ---- since last time ------------------------------------------------------
  */
 
+/* One row per school matched to last time, the numbers to sort by; the
+ * words (area means, who improved and slipped, who has no match) are in
+ * the Summary's "Since last time". */
 static void since(struct book *k, const oaip_compare_report *rep)
 {
-	const oaip_rsection *prev = NULL;
-	for (const oaip_rsection *sec = rep->sections.first; sec;
-	     sec = sec->next)
-		if (strcmp(sec->id, "previous") == 0)
-			prev = sec;
-	if (!prev)
+	if (!rep->n_since_cols)
 		return;
-	static const double widths[] = {30, 14, 22, 22, 22, 22, 22};
 	lxw_worksheet *ws = workbook_add_worksheet(k->wb, "Since last time");
-	struct sheet s = {k, ws, 0, widths, 7};
-	for (int c = 0; c < 7; c++)
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c],
-		                     NULL);
-	worksheet_write_string(ws, s.row++, 0, rep->page_title, k->title);
-	s.row++;
-	section(&s, prev);
-	page_setup(ws, (lxw_row_t)-1);
+	lxw_format *change = workbook_add_format(k->wb);
+	format_set_num_format(change, "+0.0;-0.0;0.0");
+	format_set_align(change, LXW_ALIGN_VERTICAL_TOP);
+	format_set_border(change, LXW_BORDER_THIN);
+	format_set_border_color(change, 0xC0C0C0);
+	worksheet_set_row(ws, 0, 45, NULL);
+	for (size_t c = 0; c < rep->n_since_cols; c++) {
+		const oaip_rcol *rc = &rep->since_cols[c];
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+		                     col_width(rc->kind), NULL);
+		worksheet_write_string(ws, 0, (lxw_col_t)c, rc->heading,
+		                       k->head);
+	}
+	lxw_row_t row = 0;
+	for (size_t i = 0; i < rep->n_schools; i++) {
+		const oaip_rschool *s = &rep->schools[i];
+		const oaip_rchange *ch = s->since;
+		if (!ch)
+			continue;
+		row++;
+		for (size_t c = 0; c < rep->n_since_cols; c++) {
+			const oaip_rcol *rc = &rep->since_cols[c];
+			lxw_col_t col = (lxw_col_t)c;
+			int m = rc->measure;
+			bool has = false;
+			double v = 0;
+			lxw_format *f = k->number;
+			switch (rc->kind) {
+			case OAIP_RCOL_SCHOOL:
+				worksheet_write_string(ws, row, col, s->school,
+				                       k->line);
+				continue;
+			case OAIP_RCOL_FILE:
+				worksheet_write_string(ws, row, col, s->file,
+				                       k->line);
+				continue;
+			case OAIP_RCOL_MATCH:
+				worksheet_write_string(ws, row, col,
+				                       ch->matched_by, k->line);
+				continue;
+			case OAIP_RCOL_THEN:
+				has = ch->has_then[m];
+				v = ch->then[m];
+				break;
+			case OAIP_RCOL_SCORE:
+				has = s->m[m].has_score;
+				v = s->m[m].score;
+				break;
+			case OAIP_RCOL_CHANGE:
+				has = ch->has_change[m];
+				v = ch->change[m];
+				f = change;
+				break;
+			default:
+				continue;
+			}
+			if (has)
+				worksheet_write_number(ws, row, col, v, f);
+			else
+				worksheet_write_blank(ws, row, col, f);
+		}
+	}
+	worksheet_autofilter(ws, 0, 0, row, (lxw_col_t)(rep->n_since_cols - 1));
+	worksheet_freeze_panes(ws, 1, 1);
+	page_setup(ws, 0);
+	worksheet_fit_to_pages(ws, 2, 0);
+	worksheet_repeat_columns(ws, 0, 0);
 }
 
 void oaip_compare_xlsx(const oaip_compare_report *rep, oaip_buf *out)

@@ -561,6 +561,19 @@ typedef struct oaip_rparents {
 	double score[OAIP_N_CORNERSTONES + 1];
 } oaip_rparents;
 
+/* A school's change since last time (with --previous, when matched to an
+ * earlier return), per measure as oaip_rschool's m[]: cornerstones, then
+ * overall.  Numbers as shown; a change is the difference of the scores
+ * as shown (oaip_change_of). */
+typedef struct oaip_rchange {
+	const char *matched_by;    /* "URN", "name", "file name" */
+	const char *previous_file; /* last time's return, as given */
+	bool has_then[OAIP_N_CORNERSTONES + 1];
+	double then[OAIP_N_CORNERSTONES + 1];
+	bool has_change[OAIP_N_CORNERSTONES + 1];
+	double change[OAIP_N_CORNERSTONES + 1];
+} oaip_rchange;
+
 typedef struct oaip_rschool {
 	const char *school, *file; /* borrowed from the comparison */
 	const char *urn;           /* "" when the return gives none */
@@ -570,6 +583,8 @@ typedef struct oaip_rschool {
 	double coverage; /* per cent of the applicable indicators rated, as
 	                    shown */
 	oaip_rcell m[OAIP_N_CORNERSTONES + 1]; /* cornerstones, then overall */
+	const oaip_rchange *since; /* NULL: no --previous, or no earlier
+	                              return */
 	size_t rated, total;
 	const oaip_rparents *parents; /* with --survey; else NULL */
 } oaip_rschool;
@@ -613,8 +628,12 @@ typedef enum oaip_rcol_kind {
 	OAIP_RCOL_TOTAL, /* indicators that apply */
 	OAIP_RCOL_ERROR, /* why a return could not be read */
 	/* With --survey (report_area_survey.c): */
-	OAIP_RCOL_PARENTS,     /* parents->answered */
-	OAIP_RCOL_PARENT_SCORE /* the measure's parent carers' score */
+	OAIP_RCOL_PARENTS,      /* parents->answered */
+	OAIP_RCOL_PARENT_SCORE, /* the measure's parent carers' score */
+	/* Since last time (since_cols only): */
+	OAIP_RCOL_MATCH, /* how the school was matched with last time */
+	OAIP_RCOL_THEN,  /* the measure's score last time */
+	OAIP_RCOL_CHANGE /* the change in the measure's score */
 } oaip_rcol_kind;
 
 typedef struct oaip_rcol {
@@ -680,6 +699,12 @@ typedef struct oaip_compare_report {
 	 * carers who answered and their score on each measure; the error. */
 	const oaip_rcol *cols;
 	size_t n_cols;
+	/* With --previous, the columns of the table of schools matched to
+	 * last time: School, File, Matched by, then for the overall score
+	 * and each cornerstone its score then, now (OAIP_RCOL_SCORE) and the
+	 * change; n_since_cols 0 without --previous. */
+	const oaip_rcol *since_cols;
+	size_t n_since_cols;
 	/* The comparison itself, borrowed, for the long table (one row per
 	 * school and indicator): walked with oaip_compare_long_walk, never
 	 * copied into the model. */
@@ -705,6 +730,8 @@ bool oaip_compare_report_add_area(oaip_compare_report *rep,
 /* How a school was matched, as JSON says it: "urn", "name", "file";
  * NULL for none. */
 const char *oaip_match_id(oaip_match m);
+/* ... and as a table says it: "URN", "name", "file name", "no match". */
+const char *oaip_match_words(oaip_match m);
 
 /* The long table: one row per counted school and indicator that applies
  * to it (the long CSV and the workbook's "Ratings" sheet), its columns

@@ -26,7 +26,7 @@ static const struct {
     [OAIP_MATCH_FILE] = {"file", "file name"},
 };
 
-static const char *match_words(oaip_match m)
+const char *oaip_match_words(oaip_match m)
 {
 	return (size_t)m < sizeof match_names / sizeof match_names[0]
 	           ? match_names[m].words
@@ -363,7 +363,7 @@ static void previous(oaip_compare_report *rep, const oaip_comparison *c,
 			continue;
 		const char *cells[7];
 		cells[0] = k->school;
-		cells[1] = match_words(k->match);
+		cells[1] = oaip_match_words(k->match);
 		b->len = 0;
 		change_text(b, th->has_overall, th->overall, k->has_overall,
 		            k->overall);

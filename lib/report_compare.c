@@ -176,6 +176,33 @@ static const char *no_figures(struct build *x, bool any_rated)
 	return NULL;
 }
 
+/* School s's change since last time, or NULL: no earlier return. */
+static const oaip_rchange *since(struct build *x, const oaip_school *s)
+{
+	const oaip_school *t = oaip_comparison_school_then(x->c, s);
+	if (!t)
+		return NULL;
+	oaip_rchange *v = oaip_arena_alloc(x->a, sizeof *v);
+	if (!v)
+		return NULL;
+	v->matched_by = oaip_match_words(s->match);
+	v->previous_file = t->file;
+	for (int m = 0; m <= OAIP_N_CORNERSTONES; m++) {
+		bool ht =
+		    m == OAIP_OVERALL ? t->has_overall : t->cs[m].has_score;
+		bool hn =
+		    m == OAIP_OVERALL ? s->has_overall : s->cs[m].has_score;
+		double vt = m == OAIP_OVERALL ? t->overall : t->cs[m].score;
+		double vn = m == OAIP_OVERALL ? s->overall : s->cs[m].score;
+		oaip_change ch = oaip_change_of(ht, vt, hn, vn);
+		v->has_then[m] = ht;
+		v->then[m] = ht ? oaip_score_round(vt) : 0;
+		v->has_change[m] = ch.has;
+		v->change[m] = ch.has ? ch.change : 0;
+	}
+	return v;
+}
+
 static void schools(struct build *x)
 {
 	oaip_compare_report *rep = x->rep;
@@ -244,6 +271,7 @@ static void schools(struct build *x)
 			cell(x, &s->cs[k], &m->m[k]);
 		oaip_cornerstone_score all = overall_of(s);
 		cell(x, &all, &m->m[OAIP_OVERALL]);
+		m->since = since(x, s);
 		rep->returns[rep->n_returns++].school = m;
 		if (s->low_coverage)
 			rep->low[rep->n_low++] = m;
@@ -293,6 +321,38 @@ static void columns(struct build *x)
 	v[k++] = (oaip_rcol){"Error", OAIP_RCOL_ERROR, 0};
 	x->rep->cols = v;
 	x->rep->n_cols = k;
+
+	/* Since last time: who, how matched, then each measure then, now
+	 * and the change. */
+	if (!oaip_comparison_previous(x->c))
+		return;
+	static const struct {
+		oaip_rcol_kind kind;
+		const char *suffix;
+	} per_change[] = {
+	    {OAIP_RCOL_THEN, " then"},
+	    {OAIP_RCOL_SCORE, " now"},
+	    {OAIP_RCOL_CHANGE, " change"},
+	};
+	enum { N_CHANGE = sizeof per_change / sizeof per_change[0] };
+	n = 3 + N_CHANGE * (OAIP_N_CORNERSTONES + 1);
+	v = oaip_arena_alloc(x->a, n * sizeof *v);
+	if (!v)
+		return;
+	k = 0;
+	v[k++] = (oaip_rcol){"School", OAIP_RCOL_SCHOOL, 0};
+	v[k++] = (oaip_rcol){"File", OAIP_RCOL_FILE, 0};
+	v[k++] = (oaip_rcol){"Matched by", OAIP_RCOL_MATCH, 0};
+	for (int w = 0; w <= OAIP_N_CORNERSTONES; w++) {
+		int m = w ? w - 1 : OAIP_OVERALL;
+		for (size_t i = 0; i < N_CHANGE; i++)
+			v[k++] = (oaip_rcol){
+			    oaip_arena_printf(x->a, "%s%s", measure_title(m),
+			                      per_change[i].suffix),
+			    per_change[i].kind, m};
+	}
+	x->rep->since_cols = v;
+	x->rep->n_since_cols = k;
 }
 
 static void area(struct build *x, const char *none)

@@ -203,23 +203,53 @@ else
 	echo "SKIP: no Python with openpyxl"
 fi
 
-case_ "with --previous: a Since last time sheet"
+case_ "with --previous: a Since last time sheet, the JSON's numbers"
 mkdir -p "$T/then"
 sed 's/^2,/1,/' "$data/returns/elm_school.csv" >"$T/then/elm_school.csv"
+cp "$data/returns/oak-primary.csv" "$T/then/Oak Primary.csv"
 run compare --previous "$T/then" -o "$T/since.xlsx" "$data/returns"
 expect_status 0
+run compare --previous "$T/then" -F json "$data/returns"
+cp "$out" "$T/since.json"
 if [ -n "$PY" ]; then
-	"$PY" - "$T/since.xlsx" >"$T/since.txt" 2>&1 <<'PYEOF'
-import sys, openpyxl
+	"$PY" - "$T/since.xlsx" "$T/since.json" >"$T/since.txt" 2>&1 <<'PYEOF'
+import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
+js = json.load(open(sys.argv[2], encoding="utf-8"))["previous"]
 print("sheets", wb.sheetnames)
 ws = wb["Since last time"]
-for row in ws.iter_rows(values_only=True):
-    print("|".join("" if v is None else str(v) for v in row))
+head = [c.value for c in ws[1]]
+print("header", head[:6])
+print("autofilter", ws.auto_filter.ref, "frozen", ws.freeze_panes)
+titles = {"overall": "Overall", "welcome-and-care": "Welcome and Care",
+          "value-and-include": "Value and Include", "communicate": "Communicate",
+          "work-in-partnership": "Work in Partnership"}
+rows = {r[1]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+print("rows", len(rows), "matched", len(js["schools"]))
+problems = 0
+for s in js["schools"]:
+    r = rows[s["file"]]
+    if r[2] != {"urn": "URN", "name": "name", "file": "file name"}[s["matched_by"]]:
+        problems += 1
+    for i, m in enumerate(js["measures"]):
+        for what in ("then", "now", "change"):
+            got = r[head.index(titles[m] + " " + what)]
+            if got != s[what][i]:
+                print("PROBLEM", s["file"], m, what, got, s[what][i])
+                problems += 1
+print("change format", ws.cell(2, head.index("Overall change") + 1).number_format)
+su = "\n".join(str(v) for row in wb["Summary"].iter_rows(values_only=True) for v in row if v is not None)
+print("summary has the area then and now", "Area means then and now" in su and "Improved most" in su)
+print("problems", problems)
 PYEOF
 	check "four sheets" grep -qF "sheets ['Summary', 'Heat map', 'Ratings', 'Since last time']" "$T/since.txt"
-	check "the change per school and cornerstone" grep -qF "elm school|name|46.7 → 62.1 (+15.4)|33.3 → 53.3 (+20.0)" "$T/since.txt"
-	check "area means then and now" grep -qF "Overall|46.7 (1 school)|52.1 (3 schools)|+5.4" "$T/since.txt"
+	check "then, now and change per measure" grep -qF "header ['School', 'File', 'Matched by', 'Overall then', 'Overall now', 'Overall change']" "$T/since.txt"
+	check "one row per school matched" grep -qF "rows 2 matched 2" "$T/since.txt"
+	check "filtered and frozen" grep -qF "autofilter A1:R3 frozen B2" "$T/since.txt"
+	check "a change shows its sign" grep -qF "change format +0.0;-0.0;0.0" "$T/since.txt"
+	check "the words on the Summary" grep -qF "summary has the area then and now True" "$T/since.txt"
+	check "every number agrees with the JSON" grep -qF "problems 0" "$T/since.txt"
+	grep PROBLEM "$T/since.txt" | head -5
 else
 	echo "SKIP: no Python with openpyxl"
 fi
