@@ -145,7 +145,8 @@ void oaip_escape_html(oaip_buf *out, const char *s)
  *   .   after "www", in any case (GitHub's "www." autolinks, which
  *       likewise need "www." in the source)
  *   - + =             first on a line (lists, setext headings, breaks)
- *   . )               after the digits that start a line (ordered lists)
+ *   . )               after the digits that start a line, when a space
+ *                     or the line's end follows (ordered lists)
  *
  * A backslash does not stop GitHub's e-mail autolinks ("a@b.co",
  * "mailto:a@b.co", "xmpp:a@b.co"): GitHub finds them in the text once the
@@ -311,7 +312,11 @@ void oaip_escape_markdown(oaip_buf *out, const char *s, bool keep_newlines)
 			const unsigned char *q = p;
 			while (is_digit(*q))
 				q++;
-			if (*q == '.' || *q == ')')
+			/* An ordered list item: at most nine digits, then
+			 * '.' or ')' and a space or the end of the line
+			 * ("100.0%" is a number, not a list). */
+			if ((*q == '.' || *q == ')') && q - p <= 9 &&
+			    (is_blank(q[1]) || is_newline(q[1]) || !q[1]))
 				list_mark = q;
 		}
 		if (c >= 0x80) {

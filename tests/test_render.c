@@ -612,6 +612,14 @@ static void test_escape_markdown_minimal(void **state)
 	check_md("*em* a*b", "\\*em\\* a\\*b");
 	check_md("2 *", "2 \\*");
 	check_md("* item", "\\* item");
+	/* Digits then '.' or ')' make a list item only when a space or the
+	 * line's end follows, and with at most nine digits. */
+	check_md("100.0%", "100.0%");
+	check_md("3.5 of 4 and 2)x", "3.5 of 4 and 2)x");
+	check_md("1. one", "1\\. one");
+	check_md("12) twelve", "12\\) twelve");
+	check_md("7.", "7\\.");
+	check_md("1234567890. ten digits", "1234567890. ten digits");
 	static const char *const cases[] = {
 	    "elm_school.csv",
 	    "C# and F#, Year 6 #1",
@@ -635,6 +643,10 @@ static void test_escape_markdown_minimal(void **state)
 	    "[x](javascript:alert(1))",
 	    "a | b",
 	    "1. x",
+	    "100.0%",
+	    "7.",
+	    "7)\nx",
+	    "1234567890. x",
 	    "- x",
 	    "+ x",
 	    "---",
