@@ -447,12 +447,11 @@ static void worker_done(struct worker *w)
 	memset(w, 0, sizeof *w);
 }
 
-/* Threads when the caller leaves it to us: one per processor online, and
- * no more than this (each costs a file buffer; past it, reading the files
- * is what waits). */
+/* No more threads than this: each costs a file buffer, and past it reading
+ * the files is what waits. */
 #define MAX_THREADS 8
 
-static unsigned default_threads(void)
+unsigned oaip_threads(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 	if (n < 1)
@@ -473,7 +472,7 @@ bool oaip_comparison_add_files(oaip_comparison *c, const char *const *paths,
 	if (n == 0)
 		return true;
 	if (threads == 0)
-		threads = default_threads();
+		threads = oaip_threads();
 	if (threads > n)
 		threads = (unsigned)n;
 	job.opts.target = c->target;

@@ -49,6 +49,10 @@ bool oaip_buf_reserve(oaip_buf *b, size_t extra);
 bool oaip_read_into(const char *path, size_t limit, oaip_buf *b,
                     long long *mtime, oaip_diags *d);
 
+/* How many threads to share out work that many threads can do: one per
+ * processor online, at most 8 (compare.c). */
+unsigned oaip_threads(void);
+
 /* As oaip_selfeval_read_memory, but every entry's evidence and next steps
  * are left NULL: for summaries that never show them (compare).  The same
  * errors and notes. */

@@ -21,8 +21,11 @@
 #include "config.h"
 
 #include <jansson.h>
+#include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "private.h"
 #include "report.h"
 
 /* One line per value, keys in the order they were put. */
@@ -143,6 +146,80 @@ static json_t *school(oaip_json *c, struct school_json *j,
 	return json_incref(j->o);
 }
 
+/* The schools are most of the work: at 10,000 schools they are written in
+ * parts, one per thread (oaip_threads), each part into its own buffer with
+ * its own school object, and the parts joined in order, so the text is
+ * the same on any number of threads.  A part holds at least this many
+ * schools. */
+#define PART_MIN 256
+
+struct part {
+	const oaip_compare_report *rep;
+	size_t from, to; /* schools[from..to) */
+	oaip_json c;
+	struct school_json sj;
+	oaip_buf out;
+	pthread_t thread;
+};
+
+static void *write_part(void *arg)
+{
+	struct part *p = arg;
+	for (size_t i = p->from; i < p->to && p->c.ok; i++) {
+		oaip_buf_puts(&p->out, i ? ",\n" : "\n");
+		dump(&p->c, &p->out,
+		     school(&p->c, &p->sj, &p->rep->schools[i]));
+	}
+	return NULL;
+}
+
+static void schools(oaip_json *c, oaip_buf *out, const oaip_compare_report *rep)
+{
+	size_t n = rep->n_schools;
+	size_t k = oaip_threads();
+	if (k > n / PART_MIN)
+		k = n / PART_MIN ? n / PART_MIN : 1;
+	struct part one, *parts = k > 1 ? calloc(k, sizeof *parts) : NULL;
+	if (!parts) {
+		k = 1;
+		parts = &one;
+		memset(&one, 0, sizeof one);
+	}
+	/* Every jansson value is made here, before any thread starts. */
+	for (size_t i = 0; i < k; i++) {
+		struct part *p = &parts[i];
+		p->rep = rep;
+		p->from = n * i / k;
+		p->to = n * (i + 1) / k;
+		p->c.ok = true;
+		school_new(&p->c, &p->sj);
+		oaip_buf_init(&p->out);
+	}
+	/* The first part is this thread's; a part whose thread cannot
+	 * start is written here too. */
+	size_t started = 1;
+	for (; started < k; started++)
+		if (pthread_create(&parts[started].thread, NULL, write_part,
+		                   &parts[started]) != 0)
+			break;
+	write_part(&parts[0]);
+	for (size_t i = 1; i < started; i++)
+		pthread_join(parts[i].thread, NULL);
+	for (size_t i = started; i < k; i++)
+		write_part(&parts[i]);
+	for (size_t i = 0; i < k; i++) {
+		struct part *p = &parts[i];
+		if (!p->c.ok || p->out.failed)
+			c->ok = false;
+		else
+			oaip_buf_putn(out, p->out.data, p->out.len);
+		json_decref(p->sj.o);
+		oaip_buf_free(&p->out);
+	}
+	if (parts != &one)
+		free(parts);
+}
+
 static json_t *area(oaip_json *c, const oaip_compare_report *rep)
 {
 	json_t *o = json_object();
@@ -241,13 +318,8 @@ void oaip_compare_json(const oaip_compare_report *rep, oaip_buf *out)
 	member(&c, out, false, "read", size(rep->n_read));
 
 	oaip_buf_puts(out, ",\n\"schools\":[");
-	struct school_json sj;
-	school_new(&c, &sj);
-	for (size_t i = 0; i < rep->n_schools && c.ok; i++) {
-		oaip_buf_puts(out, i ? ",\n" : "\n");
-		dump(&c, out, school(&c, &sj, &rep->schools[i]));
-	}
-	json_decref(sj.o);
+	if (c.ok)
+		schools(&c, out, rep);
 	oaip_buf_puts(out, "\n]");
 
 	member(&c, out, false, "area", area(&c, rep));

@@ -648,6 +648,41 @@ static oaip_buf render(const oaip_comparison *c, oaip_format format)
 	return b;
 }
 
+/* A large area's JSON (its schools written in parts, on as many threads
+ * as the machine has) is one valid document with every school once, in
+ * the report's order, each with its own scores. */
+static void test_json_many_schools_in_order(void **state)
+{
+	(void)state;
+	enum { N = 2000 };
+	oaip_comparison *c = new_comparison();
+	for (int i = 0; i < N; i++) {
+		char file[32];
+		snprintf(file, sizeof file, "school-%04d.csv", i);
+		assert_true(add(c, file, (double)(i % 4) * 100 / 3, ""));
+	}
+	oaip_comparison_finish(c);
+	oaip_buf b = render(c, OAIP_FORMAT_JSON);
+	json_error_t err;
+	json_t *root = json_loads(b.data, 0, &err);
+	if (!root)
+		fail_msg("invalid JSON at line %d: %s", err.line, err.text);
+	json_t *schools = json_object_get(root, "schools");
+	assert_int_equal(json_array_size(schools), N);
+	for (int i = 0; i < N; i++) {
+		json_t *s = json_array_get(schools, (size_t)i);
+		char file[32];
+		snprintf(file, sizeof file, "school-%04d.csv", i);
+		assert_string_equal(
+		    json_string_value(json_object_get(s, "file")), file);
+		assert_near(json_real_value(json_object_get(s, "overall")),
+		            (double)(i % 4) * 100 / 3, 0.051);
+	}
+	json_decref(root);
+	oaip_buf_free(&b);
+	oaip_comparison_free(c);
+}
+
 /* When no return could be read the report says so plainly, in every
  * format, and nothing reads like good news. */
 static void test_nothing_readable(void **state)
@@ -1126,6 +1161,7 @@ int main(void)
 	    cmocka_unit_test(test_csv_neutralises_formulas),
 	    cmocka_unit_test(test_html_escapes_and_has_no_script),
 	    cmocka_unit_test(test_json_shape),
+	    cmocka_unit_test(test_json_many_schools_in_order),
 	    cmocka_unit_test(test_csv_counts_per_cornerstone),
 	    cmocka_unit_test(test_xlsx_heat_map),
 	    cmocka_unit_test(test_nothing_readable),
