@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
@@ -102,7 +103,81 @@ static const char *duplicate_id(oaip_duplicate d)
 	return NULL;
 }
 
-static json_t *j_previous(const oaip_comparison *c, oaip_json *j)
+/* At ten thousand schools the area's JSON repeats itself: a school's file
+ * name is in the area since last time and in several invitations, and
+ * scores and their changes are tenths from -100 to 100.  Each such value
+ * is made once and shared by the sections' trees, which would otherwise
+ * take more memory than the text they print. */
+struct shared {
+	json_t **file;        /* per school of the comparison, or NULL */
+	json_t *tenths[2001]; /* -100.0 .. 100.0 */
+	json_t *match[OAIP_MATCH_FILE + 1];
+};
+
+static struct shared *shared_new(const oaip_comparison *c)
+{
+	struct shared *sh = calloc(1, sizeof *sh);
+	size_t n = oaip_comparison_count(c);
+	if (sh)
+		sh->file = calloc(n ? n : 1, sizeof *sh->file);
+	return sh;
+}
+
+/* Give up the shared values (the trees keep those they use). */
+static void shared_free(struct shared *sh, size_t n)
+{
+	if (!sh)
+		return;
+	for (size_t i = 0; sh->file && i < n; i++)
+		json_decref(sh->file[i]);
+	for (size_t k = 0; k < sizeof sh->tenths / sizeof *sh->tenths; k++)
+		json_decref(sh->tenths[k]);
+	for (int m = 0; m <= OAIP_MATCH_FILE; m++)
+		json_decref(sh->match[m]);
+	free(sh->file);
+	free(sh);
+}
+
+/* The file name of school i of c. */
+static json_t *shared_file(struct shared *sh, const oaip_comparison *c,
+                           size_t i)
+{
+	const char *file = oaip_comparison_school(c, i)->file;
+	if (!sh || !sh->file)
+		return oaip_json_str(file);
+	if (!sh->file[i])
+		sh->file[i] = oaip_json_str(file);
+	return json_incref(sh->file[i]);
+}
+
+/* A score or a change (null when has is false). */
+static json_t *shared_real(struct shared *sh, bool has, double v)
+{
+	if (!has)
+		return json_null();
+	double x = v * 10;
+	if (!sh || !(x > -1000.5 && x < 1000.5))
+		return json_real(v);
+	json_t **slot = &sh->tenths[(long)(x + (x < 0 ? -0.5 : 0.5)) + 1000];
+	if (!*slot)
+		*slot = json_real(v);
+	/* Shared only when it is exactly the same number. */
+	if (!*slot || json_real_value(*slot) != v)
+		return json_real(v);
+	return json_incref(*slot);
+}
+
+static json_t *shared_match(struct shared *sh, oaip_match m)
+{
+	if (!sh)
+		return json_string(oaip_match_id(m));
+	if (!sh->match[m])
+		sh->match[m] = json_string(oaip_match_id(m));
+	return json_incref(sh->match[m]);
+}
+
+static json_t *j_previous(const oaip_comparison *c, oaip_json *j,
+                          struct shared *sh)
 {
 	const oaip_comparison *p = oaip_comparison_previous(c);
 	json_t *o = json_object();
@@ -136,10 +211,9 @@ static json_t *j_previous(const oaip_comparison *c, oaip_json *j)
 		 * the four cornerstones in order ("measures"), then, now and
 		 * the change, null where missing. */
 		json_t *e = json_object();
-		oaip_json_put(j, e, "file", oaip_json_str(s->file));
+		oaip_json_put(j, e, "file", shared_file(sh, c, i));
 		oaip_json_put(j, e, "previous_file", oaip_json_str(t->file));
-		oaip_json_put(j, e, "matched_by",
-		              json_string(oaip_match_id(s->match)));
+		oaip_json_put(j, e, "matched_by", shared_match(sh, s->match));
 		json_t *then = json_array(), *now = json_array(),
 		       *change = json_array();
 		for (int m = 0; m <= OAIP_N_CORNERSTONES; m++) {
@@ -148,11 +222,12 @@ static json_t *j_previous(const oaip_comparison *c, oaip_json *j)
 			double vt = m ? t->cs[m - 1].score : t->overall;
 			double vn = m ? s->cs[m - 1].score : s->overall;
 			oaip_change ch = oaip_change_of(ht, vt, hn, vn);
-			oaip_json_append(j, then, oaip_json_score(ht, vt));
-			oaip_json_append(j, now, oaip_json_score(hn, vn));
+			oaip_json_append(
+			    j, then, shared_real(sh, ht, oaip_score_round(vt)));
+			oaip_json_append(
+			    j, now, shared_real(sh, hn, oaip_score_round(vn)));
 			oaip_json_append(j, change,
-			                 ch.has ? json_real(ch.change)
-			                        : json_null());
+			                 shared_real(sh, ch.has, ch.change));
 		}
 		oaip_json_put(j, e, "then", then);
 		oaip_json_put(j, e, "now", now);
@@ -261,7 +336,7 @@ static void support(oaip_compare_report *rep, const oaip_comparison *c,
 }
 
 static void previous(oaip_compare_report *rep, const oaip_comparison *c,
-                     oaip_buf *b)
+                     oaip_buf *b, struct shared *sh)
 {
 	const oaip_comparison *p = oaip_comparison_previous(c);
 	if (!p)
@@ -400,7 +475,7 @@ static void previous(oaip_compare_report *rep, const oaip_comparison *c,
 		oaip_rsection_para(a, s, "None.");
 
 	oaip_json j = {.ok = true};
-	json_t *js = j_previous(c, &j);
+	json_t *js = j_previous(c, &j, sh);
 	if (s && j.ok)
 		s->json = js;
 	else
@@ -409,7 +484,8 @@ static void previous(oaip_compare_report *rep, const oaip_comparison *c,
 		a->failed = true;
 }
 
-static void invite(oaip_compare_report *rep, const oaip_comparison *c)
+static void invite(oaip_compare_report *rep, const oaip_comparison *c,
+                   struct shared *sh)
 {
 	const oaip_framework *fw = oaip_comparison_framework(c);
 	const oaip_priority *p;
@@ -437,7 +513,7 @@ static void invite(oaip_compare_report *rep, const oaip_comparison *c)
 		for (size_t i = 0; i < n; i++) {
 			const oaip_school *sc = oaip_comparison_school(c, v[i]);
 			oaip_buf_printf(&b, "%s%s", i ? ", " : "", sc->school);
-			oaip_json_append(&j, list, oaip_json_str(sc->file));
+			oaip_json_append(&j, list, shared_file(sh, c, v[i]));
 		}
 		oaip_json_put(&j, e, "files", list);
 		oaip_json_append(&j, js, e);
@@ -516,9 +592,12 @@ bool oaip_compare_report_add_area(oaip_compare_report *rep,
 {
 	oaip_buf b;
 	oaip_buf_init(&b);
+	/* NULL when out of memory: every value is then made afresh. */
+	struct shared *sh = shared_new(c);
 	support(rep, c, &b);
-	previous(rep, c, &b);
-	invite(rep, c);
+	previous(rep, c, &b, sh);
+	invite(rep, c, sh);
+	shared_free(sh, oaip_comparison_count(c));
 	twice_and_skipped(rep, c, &b);
 	if (b.failed)
 		rep->arena.failed = true;
