@@ -246,7 +246,16 @@ static void parents_of(oaip_compare_report *rep, const oaip_area_survey *as)
 		    f == SIZE_MAX ? NULL : &as->files[f];
 		const oaip_survey_result *res = sf ? sf->res : NULL;
 		p->shown = res && res->shown;
-		if (!sf) {
+		bool twice = false;
+		for (size_t g = 0; g < as->n_files && !sf; g++)
+			twice |=
+			    as->files[g].status == OAIP_ASURVEY_SAME_SCHOOL &&
+			    as->files[g].school == i;
+		if (twice) {
+			p->answered = "More than one survey file";
+			p->view = "Parent carers: more than one survey file, "
+			          "none used";
+		} else if (!sf) {
 			p->answered = "No survey";
 			p->view = "Parent carers: no survey";
 		} else if (sf->error) {
@@ -555,17 +564,32 @@ bool oaip_compare_report_add_survey(oaip_compare_report *rep,
 		        "least %zu parent carers who answered, so that no "
 		        "answer can be traced back to the person who gave it.",
 		        min));
-	oaip_rsection_para(
-	    a, s,
-	    "%zu of the %zu %s counted %s a parent carers\u2019 survey; "
-	    "%zu %s shown, with %zu %s who answered, and %zu %s fewer than "
-	    "%zu, so %s not shown.",
-	    with, counted, oaip_plural(counted, "school", "schools"),
-	    oaip_plural(with, "has", "have"), as->n_shown,
-	    oaip_plural(as->n_shown, "is", "are"), as->respondents,
-	    oaip_plural(as->respondents, "parent carer", "parent carers"),
-	    as->n_too_few, oaip_plural(as->n_too_few, "has", "have"), min,
-	    oaip_plural(as->n_too_few, "it is", "they are"));
+	/* "5 of the 6 schools counted have a parent carers' survey: 3 are
+	 * shown, with 33 parent carers who answered; 1 has fewer than 10,
+	 * so it is not shown; 1 could not be read." */
+	oaip_buf_printf(&b,
+	                "%zu of the %zu %s counted %s a parent carers\u2019 "
+	                "survey",
+	                with, counted,
+	                oaip_plural(counted, "school", "schools"),
+	                oaip_plural(with, "has", "have"));
+	if (with)
+		oaip_buf_printf(
+		    &b, ": %zu %s shown, with %zu %s who answered", as->n_shown,
+		    oaip_plural(as->n_shown, "is", "are"), as->respondents,
+		    oaip_plural(as->respondents, "parent carer",
+		                "parent carers"));
+	if (as->n_too_few)
+		oaip_buf_printf(
+		    &b, "; %zu %s fewer than %zu, so %s not shown",
+		    as->n_too_few, oaip_plural(as->n_too_few, "has", "have"),
+		    min, oaip_plural(as->n_too_few, "it is", "they are"));
+	size_t bad = oaip_area_survey_unreadable(as);
+	if (bad)
+		oaip_buf_printf(&b, "; %zu could not be read", bad);
+	oaip_buf_putc(&b, '.');
+	oaip_rsection_para(a, s, "%s", b.data ? b.data : "");
+	b.len = 0;
 	oaip_rsection_para(
 	    a, s,
 	    "%s; their overall score is the average of the "

@@ -14,7 +14,7 @@ case_ "compare --survey: each school beside its parent carers"
 run compare "$returns" --survey "$surveys"
 expect_status 1
 expect_out "## Parent carers across the area"
-expect_out "5 of the 6 schools counted have a parent carers’ survey; 3 are shown, with 33 parent carers who answered, and 1 has fewer than 10, so it is not shown."
+expect_out "5 of the 6 schools counted have a parent carers’ survey: 3 are shown, with 33 parent carers who answered; 1 has fewer than 10, so it is not shown; 1 could not be read."
 # Oak Primary's survey is named after its URN, Elm's after its name with
 # markup around it, St Mary's after its name with the apostrophe left out.
 expect_out "| Oak Primary | The school’s own | 63.9% | 66.7% | 66.7% | 72.2% | 50.0% |"
@@ -157,7 +157,7 @@ case_ "--min-responses: 5 shows Ash Academy's 6, never fewer than 5"
 run compare "$returns" --survey "$surveys" --min-responses 5
 expect_status 1
 expect_out "| Ash Academy | Parent carers (6 answered) |"
-expect_out "4 are shown, with 39 parent carers who answered"
+expect_out ": 4 are shown, with 39 parent carers who answered; 1 could not be read."
 run compare "$returns" --survey "$surveys" --min-responses 4
 expect_status 2
 expect_err "--min-responses 4 is too small"
@@ -172,14 +172,14 @@ run compare "$T/both" --survey "$T/both" --min-responses 5
 expect_status 0
 expect_out "| Oak Primary | Parent carers (12 answered) |"
 expect_out "| Ash Academy | Parent carers (6 answered) |"
-expect_out "2 of the 6 schools counted have a parent carers’ survey"
+expect_out "2 of the 6 schools counted have a parent carers’ survey: 2 are shown, with 18 parent carers who answered."
 expect_no_out "could not be read |"
 expect_no_err "error"
 
 case_ "the README's example area"
 run compare --survey "$top_srcdir/examples/area/surveys" "$top_srcdir/examples/area/returns"
 expect_status 0
-expect_out "3 of the 4 schools counted have a parent carers’ survey; 2 are shown, with 23 parent carers who answered"
+expect_out "3 of the 4 schools counted have a parent carers’ survey: 2 are shown, with 23 parent carers who answered; 1 has fewer than 10, so it is not shown."
 expect_out "| Oak Primary | Parent carers (12 answered) |"
 expect_out "| elm school | Parent carers (11 answered) |"
 expect_out "| Ash Academy | Parent carers: fewer than 10 answered |"
@@ -211,5 +211,9 @@ s = json.load(open(sys.argv[1]))["survey"]
 assert [f["status"] for f in s["files_not_used"]].count("same-school") == 2
 assert "Ash Academy" in [x["school"] for x in s["no_survey"]]
 ' "$out"
+run compare "$returns" --survey "$T/s"
+expect_out "| Ash Academy | Parent carers: more than one survey file, none used | – |"
+expect_out "another survey file is for the same school (Ash Academy): neither is used until one is removed"
+expect_out "0 of the 6 schools counted have a parent carers’ survey."
 
 finish
