@@ -284,14 +284,30 @@ bool oaip_area_survey_fail(oaip_area_survey *a, size_t i, const oaip_diags *d)
 	oaip_buf b;
 	oaip_buf_init(&b);
 	const char *file = e && e->file ? e->file : a->files[i].file;
-	if (!e)
-		oaip_buf_printf(&b, "%s: could not be read", file);
-	else if (e->where)
-		oaip_buf_printf(&b, "%s: %s: %s", file, e->where, e->message);
-	else if (e->line > 0)
-		oaip_buf_printf(&b, "%s:%ld: %s", file, e->line, e->message);
+	/* An error on a response row may quote what a parent carer typed
+	 * (an answer that is not one): the report, to be shared, gives only
+	 * where it is; standard error has the whole message. */
+	long row = 0;
+	if (e && e->where) {
+		const char *p = e->where + strlen(e->where);
+		while (p > e->where && p[-1] >= '0' && p[-1] <= '9')
+			p--;
+		row = strtol(p, NULL, 10);
+	} else if (e) {
+		row = e->line;
+	}
+	const char *message =
+	    row > 1 ? "a response that could not be read (its error is on "
+	              "standard error only, as it may quote a parent "
+	              "carer\u2019s answer)"
+	    : e     ? e->message
+	            : "could not be read";
+	if (e && e->where)
+		oaip_buf_printf(&b, "%s: %s: %s", file, e->where, message);
+	else if (e && e->line > 0)
+		oaip_buf_printf(&b, "%s:%ld: %s", file, e->line, message);
 	else
-		oaip_buf_printf(&b, "%s: %s", file, e->message);
+		oaip_buf_printf(&b, "%s: %s", file, message);
 	oaip_buf_putc(&b, '\0');
 	if (b.failed) {
 		oaip_buf_free(&b);

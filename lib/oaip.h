@@ -1248,7 +1248,9 @@ typedef struct oaip_asurvey_file {
 	oaip_survey *sv;         /* read; NULL until read or unreadable */
 	oaip_survey_result *res; /* counted (after finish) */
 	char *error;             /* could not be read: its first error,
-	                              "file:line: message"; else NULL */
+	                              "file:line: message", the message left
+	                              out for a response row (it may quote
+	                              an answer); else NULL */
 	bool has_overall;        /* parent carers' overall score: the mean
 	                              of the cornerstone scores shown */
 	double overall;

@@ -267,9 +267,27 @@ static void test_unreadable(void **state)
 	               "answer 'x' to question W1 is not one of ...");
 	assert_true(oaip_area_survey_fail(a, 0, &d));
 	oaip_diags_free(&d);
+	/* A response row's error may quote an answer: only where it is. */
 	assert_string_equal(a->files[0].error,
-	                    "dir/a-responses.csv:7: answer 'x' to question W1 "
-	                    "is not one of ...");
+	                    "dir/a-responses.csv:7: a response that could not "
+	                    "be read (its error is on standard error only, as "
+	                    "it may quote a parent carer\u2019s answer)");
+	/* The heading row's (or a whole file's) error is said in full. */
+	oaip_diags_init(&d);
+	oaip_diags_add(&d, OAIP_ERROR, "dir/a-responses.csv", 1,
+	               "no column is a question of framework 'devon'");
+	assert_true(oaip_area_survey_fail(a, 0, &d));
+	oaip_diags_free(&d);
+	assert_string_equal(a->files[0].error,
+	                    "dir/a-responses.csv:1: no column is a question of "
+	                    "framework 'devon'");
+	oaip_diags_init(&d);
+	oaip_diags_add_at(&d, OAIP_ERROR, "dir/a-responses.csv", 0,
+	                  "Responses!D12", "answer 'Jo' to question W3");
+	assert_true(oaip_area_survey_fail(a, 0, &d));
+	oaip_diags_free(&d);
+	assert_null(strstr(a->files[0].error, "Jo"));
+	assert_non_null(strstr(a->files[0].error, "Responses!D12"));
 	assert_int_equal(oaip_area_survey_unreadable(a), 1);
 	assert_true(oaip_area_survey_finish(a));
 	assert_int_equal(a->n_shown, 0);
