@@ -143,6 +143,7 @@ void oaip_area_survey_free(oaip_area_survey *a)
 	free(a->item_schools);
 	free(a->item_rated);
 	free(a->item_at_target);
+	free(a->item_asked);
 	free(a->differ);
 	free(a);
 }
@@ -346,9 +347,10 @@ bool oaip_area_survey_finish(oaip_area_survey *a)
 	a->item_schools = calloc(ni, sizeof *a->item_schools);
 	a->item_rated = calloc(ni, sizeof *a->item_rated);
 	a->item_at_target = calloc(ni, sizeof *a->item_at_target);
+	a->item_asked = calloc(ni, sizeof *a->item_asked);
 	a->differ = calloc(ni, sizeof *a->differ);
 	if (!pooled || !a->items || !a->item_schools || !a->item_rated ||
-	    !a->item_at_target || !a->differ) {
+	    !a->item_at_target || !a->item_asked || !a->differ) {
 		free(pooled);
 		return false;
 	}
@@ -366,6 +368,11 @@ bool oaip_area_survey_finish(oaip_area_survey *a)
 			return false;
 		}
 		const oaip_survey_result *res = sf->res;
+		for (size_t i = 0; i < fw->n_indicators; i++)
+			a->item_asked[i] +=
+			    sf->sv->asked[i] &&
+			    oaip_indicator_applies(&fw->indicators[i],
+			                           sf->sv->phase);
 		if (!res->shown) {
 			a->n_too_few++;
 			continue;

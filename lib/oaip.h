@@ -1285,6 +1285,8 @@ typedef struct oaip_area_survey {
 	size_t *item_schools;     /* schools pooled, per indicator */
 	size_t *item_rated;       /* of those, schools that rated it */
 	size_t *item_at_target;   /* ... at or above the target */
+	size_t *item_asked;       /* surveys read that ask it (and it applies):
+	                       a question none asks is left out */
 	oaip_survey_tally cs[OAIP_N_CORNERSTONES]; /* respondents: summed */
 	size_t cs_schools[OAIP_N_CORNERSTONES];
 	/* The same schools' own scores: the mean over those of them with a

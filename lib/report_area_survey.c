@@ -169,7 +169,7 @@ static json_t *survey_json(const oaip_area_survey *as, oaip_json *c)
 		oaip_json_append(c, css, x);
 	}
 	for (size_t i = 0; i < fw->n_indicators; i++) {
-		if (!fw->indicators[i].ask)
+		if (!as->item_asked[i])
 			continue;
 		json_t *x = tally_json(c, &as->items[i], as->item_schools[i]);
 		oaip_json_put(c, x, "indicator",
@@ -424,7 +424,7 @@ static void area_tables(oaip_compare_report *rep, oaip_rsection *s,
 	oaip_survey_spread_bars(a, t, 4);
 	for (size_t i = 0; i < fw->n_indicators; i++) {
 		const oaip_indicator *ind = &fw->indicators[i];
-		if (!ind->ask)
+		if (!as->item_asked[i])
 			continue;
 		const oaip_survey_tally *q = &as->items[i];
 		const char *cells[5];
@@ -455,7 +455,10 @@ static void area_tables(oaip_compare_report *rep, oaip_rsection *s,
 			cells[4] = oaip_arena_take(a, b);
 		} else {
 			cells[3] = oaip_arena_printf(
-			    a, "No school had %zu answers: not shown", as->min);
+			    a,
+			    "Fewer than %zu answered at every school: not "
+			    "shown",
+			    as->min);
 			cells[4] = "Not shown";
 		}
 		oaip_rtable_row(a, t, cells);

@@ -221,6 +221,11 @@ static void test_pool(void **state)
 	assert_int_equal(w1->answered, 13);
 	assert_int_equal(w1->agree, 0);
 	assert_int_equal(a->item_schools[0], 2);
+	/* Every survey read asks W1 and W2, the tiny one too; none asks W3,
+	 * so the report leaves W3 out. */
+	assert_int_equal(a->item_asked[0], 3);
+	assert_int_equal(a->item_asked[1], 3);
+	assert_int_equal(a->item_asked[2], 0);
 	/* W2: only a's 6; b's 4 strongly disagree are hidden in b's own
 	 * report, so they are not pooled either. */
 	assert_true(w2->shown);
