@@ -235,6 +235,11 @@ static const char *string_at(const void *items, size_t i)
 	return ((const char *const *)items)[i];
 }
 
+const char *oaip_framework_name(const oaip_framework *fw)
+{
+	return fw->title ? fw->title : fw->id;
+}
+
 const char *oaip_framework_suggest(const oaip_framework *fw, const char *id)
 {
 	if (!fw)

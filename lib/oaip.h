@@ -255,6 +255,8 @@ typedef struct oaip_framework {
  * Returns NULL and adds errors to d on failure (every problem found, with
  * file and line).  Caller frees with oaip_framework_free. */
 oaip_framework *oaip_framework_load(const char *spec, oaip_diags *d);
+/* The framework's name as a sentence gives it: its title, else its id. */
+const char *oaip_framework_name(const oaip_framework *fw);
 /* The file a framework spec names (spec itself), or NULL for a built-in
  * id or a NULL spec: what oaip_framework_load would read. */
 const char *oaip_framework_spec_file(const char *spec);

@@ -115,8 +115,7 @@ bool oaip_plan_xlsx(const oaip_plan *p, const oaip_render_options *o,
 	oaip_buf_printf(&t, "From %s", p->r->se->file);
 	if (o && o->date)
 		oaip_buf_printf(&t, " on %s", o->date);
-	oaip_buf_printf(&t, ", against %s.",
-	                p->r->fw->title ? p->r->fw->title : p->r->fw->id);
+	oaip_buf_printf(&t, ", against %s.", oaip_framework_name(p->r->fw));
 	sentence(ws, FROM_ROW, n_cols, t.data ? t.data : "", note);
 	t.len = 0;
 	oaip_plan_intro(p, &t);

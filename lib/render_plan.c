@@ -76,7 +76,7 @@ void oaip_plan_md(const oaip_plan *p, const oaip_render_options *o,
 		md(out, o->date);
 	}
 	oaip_buf_puts(out, ", against ");
-	md(out, p->r->fw->title ? p->r->fw->title : p->r->fw->id);
+	md(out, oaip_framework_name(p->r->fw));
 	oaip_buf_puts(out, ".\n\n");
 	t.len = 0;
 	oaip_plan_intro(p, &t);
@@ -163,7 +163,7 @@ void oaip_plan_html(const oaip_plan *p, const oaip_render_options *o,
 		oaip_buf_puts(out, "</dd>\n");
 	}
 	oaip_buf_puts(out, "<dt>Framework</dt><dd>");
-	esc(out, p->r->fw->title ? p->r->fw->title : p->r->fw->id);
+	esc(out, oaip_framework_name(p->r->fw));
 	oaip_buf_puts(out, "</dd>\n</dl>\n</div>\n</header>\n"
 	                   "<main id=\"main\">\n<div class=\"page\">\n<p>");
 	t.len = 0;

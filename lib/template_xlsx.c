@@ -430,7 +430,7 @@ static void practice_sheet(lxw_worksheet *ws, const oaip_framework *fw,
 	oaip_buf b;
 	oaip_buf_init(&b);
 	oaip_buf_printf(&b, "What good practice could look like: %s",
-	                fw->title ? fw->title : fw->id);
+	                oaip_framework_name(fw));
 	worksheet_write_string(ws, 0, 0, b.data ? b.data : "", f->title);
 	oaip_buf_free(&b);
 	if (fw->attribution) {
@@ -497,8 +497,7 @@ bool oaip_template_xlsx(const oaip_framework *fw, unsigned phase, oaip_buf *out,
 	}
 	oaip_buf title;
 	oaip_buf_init(&title);
-	oaip_buf_printf(&title, "Self-evaluation: %s",
-	                fw->title ? fw->title : fw->id);
+	oaip_buf_printf(&title, "Self-evaluation: %s", oaip_framework_name(fw));
 	oaip_xlsx_properties(&x, title.data, subject_text, fw->publisher,
 	                     fw->attribution);
 	oaip_buf_free(&title);

@@ -215,6 +215,6 @@ void oaip_yousaid_credit(const oaip_yousaid *y, oaip_buf *out)
 		return;
 	}
 	oaip_buf_puts(out, "The survey's statements were written from ");
-	oaip_buf_puts(out, fw->title ? fw->title : fw->id);
+	oaip_buf_puts(out, oaip_framework_name(fw));
 	oaip_buf_puts(out, "; they are not the local authority's words.");
 }
