@@ -5,7 +5,8 @@
  *   Summary          the report's facts and sentences in the order of the
  *                    Markdown and HTML reports: framework, date, target,
  *                    returns; the sections (schools most in need of
- *                    support, whom to invite, schools given twice, files
+ *                    support, since last time, parent carers across the
+ *                    area, whom to invite, schools given twice, files
  *                    skipped, ...); area averages and spread; training
  *                    priorities; low coverage; returns that could not be
  *                    read; how scores are worked out; the credits.
@@ -421,8 +422,10 @@ static void summary(struct book *k, const oaip_compare_report *rep)
 	heading(&s, rep->unreadable_title);
 	para(&s, rep->unreadable_intro, k->text);
 	if (rep->n_unreadable) {
-		const char *heads[] = {"File", "Error"};
-		table_head(&s, heads, 2);
+		/* The error across the rest of the page. */
+		worksheet_write_string(ws, s.row, 0, "File", k->head);
+		span(&s, 1, "Error", k->head);
+		s.row++;
 		oaip_buf b;
 		oaip_buf_init(&b);
 		for (size_t i = 0; i < rep->n_unreadable; i++) {
@@ -444,9 +447,9 @@ static void summary(struct book *k, const oaip_compare_report *rep)
 				oaip_buf_putc(&b, '\n');
 				oaip_buf_puts(&b, u->more);
 			}
-			const char *cells[] = {
-			    u->file, b.failed || !b.data ? "" : b.data};
-			table_row(&s, cells, 2, NULL);
+			worksheet_write_string(ws, s.row, 0, u->file, k->cell);
+			span(&s, 1, b.failed || !b.data ? "" : b.data, k->cell);
+			s.row++;
 		}
 		if (b.failed)
 			k->failed = true;
