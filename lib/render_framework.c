@@ -13,6 +13,14 @@ static void text(oaip_buf *out, const char *s)
 	oaip_escape_markdown(out, s ? s : "", false);
 }
 
+size_t oaip_framework_n_practice(const oaip_expectation *e)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < e->n_examples; i++)
+		n += e->examples[i].kind == OAIP_EXAMPLE_PRACTICE;
+	return n;
+}
+
 void oaip_framework_phases_text(oaip_buf *out, unsigned bits)
 {
 	static const struct {
@@ -155,11 +163,7 @@ static void expectation(oaip_buf *out, const oaip_framework *fw,
 		indicator(out, &fw->indicators[e->first_indicator + i]);
 	oaip_buf_putc(out, '\n');
 
-	size_t n_practice = 0;
-	for (size_t i = 0; i < e->n_examples; i++)
-		if (e->examples[i].kind == OAIP_EXAMPLE_PRACTICE)
-			n_practice++;
-	if (n_practice) {
+	if (oaip_framework_n_practice(e)) {
 		oaip_buf_puts(out,
 		              "**" OAIP_FRAMEWORK_PRACTICE_TITLE ":**\n\n");
 		for (size_t i = 0; i < e->n_examples; i++)

@@ -11,6 +11,11 @@
 /* Where the Four Cornerstones come from, and whose summaries they are. */
 extern const char oaip_framework_cornerstones_note[];
 
+/* How many of an expectation's examples are of practice, shown under
+ * OAIP_FRAMEWORK_PRACTICE_TITLE in framework order (its quotes follow
+ * them, each on its own). */
+size_t oaip_framework_n_practice(const oaip_expectation *e);
+
 /* "early years, school" or "all phases" (plain text: nothing to
  * escape). */
 void oaip_framework_phases_text(oaip_buf *out, unsigned bits);

@@ -147,11 +147,7 @@ static void expectation(oaip_buf *out, const oaip_framework *fw,
 		indicator(out, &fw->indicators[e->first_indicator + i]);
 	oaip_buf_puts(out, "</ul>\n");
 
-	size_t n_practice = 0;
-	for (size_t i = 0; i < e->n_examples; i++)
-		if (e->examples[i].kind == OAIP_EXAMPLE_PRACTICE)
-			n_practice++;
-	if (n_practice) {
+	if (oaip_framework_n_practice(e)) {
 		oaip_buf_puts(
 		    out,
 		    "<div "
