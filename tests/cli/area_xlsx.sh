@@ -292,7 +292,7 @@ check "an earlier workbook is left as it was" cmp -s "$T/keep.xlsx" "$T/own-firs
 
 case_ "LibreOffice opens the workbook and prints it"
 if [ -n "${TESTS_WRAPPER:-}" ]; then
-	echo "SKIP: LibreOffice is not run under $TESTS_WRAPPER (it does not run the program)"
+	echo "SKIP: LibreOffice is not run under ${TESTS_WRAPPER%% *} (it does not run the program)"
 elif command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
 	mkdir -p "$T/lo"
 	HOME=$T timeout 180 soffice --headless --convert-to pdf --outdir "$T/lo" "$T/area.xlsx" >/dev/null 2>&1
