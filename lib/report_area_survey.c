@@ -491,9 +491,13 @@ static void differ_items(oaip_compare_report *rep, oaip_rsection *s,
 		const oaip_indicator *ind = &fw->indicators[x->indicator];
 		size_t rated = as->item_rated[x->indicator];
 		b->len = 0;
-		oaip_buf_printf(b,
-		                "%s (%s) %s %zu of the %zu %s that rated it (",
-		                ind->code, ind->id, ind->text,
+		oaip_buf_printf(b, "%s (%s) %s", ind->code, ind->id, ind->text);
+		if (ind->ask)
+			oaip_buf_printf(b,
+			                " Parent carers were asked: "
+			                "\u201c%s\u201d",
+			                ind->ask);
+		oaip_buf_printf(b, " %zu of the %zu %s that rated it (",
 		                as->item_at_target[x->indicator], rated,
 		                oaip_plural(rated, "school", "schools"));
 		oaip_percent_text(b, x->schools_pct);

@@ -31,7 +31,7 @@ case_ "compare --survey: the area pooled, only what each school shows"
 # Oak's and St Mary's 22: Elm's cannot be worked out by subtraction.
 expect_out "| W5 | I know what the school expects of me. | 2 of the 2 schools that rated it | 22 of 22 parent carers who answered agree (100.0%) at 2 schools |"
 expect_out "| Communicate | 68.5% (3 schools) | 72.2% | 33 parent carers at 3 schools; 181 of 198 answers agree |"
-expect_out "**Parent carers see a gap the schools do not:** C3 (communicate-3)"
+expect_out "**Parent carers see a gap the schools do not:** C3 (communicate-3) Listen calmly and respectfully. Parent carers were asked: “Staff listen to me calmly and with respect.” 3 of the 3 schools"
 expect_out "3 of the 3 schools that rated it (100.0%) rate it at or above the target, but 16 of 33 parent carers who answered agree (48.5%)."
 expect_out "**Parent carers see a strength:** P2 (partnership-2)"
 check "the largest difference first" sh -c "grep -n 'see a strength:\\*\\* P2' '$out' | cut -d: -f1 >'$T/p2'; grep -n 'do not:\\*\\* C3' '$out' | cut -d: -f1 >'$T/c3'; [ \$(cat '$T/p2') -lt \$(cat '$T/c3') ]"
