@@ -22,6 +22,7 @@
 
 #include <jansson.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,80 +147,6 @@ static json_t *school(oaip_json *c, struct school_json *j,
 	return json_incref(j->o);
 }
 
-/* The schools are most of the work: at 10,000 schools they are written in
- * parts, one per thread (oaip_threads), each part into its own buffer with
- * its own school object, and the parts joined in order, so the text is
- * the same on any number of threads.  A part holds at least this many
- * schools. */
-#define PART_MIN 256
-
-struct part {
-	const oaip_compare_report *rep;
-	size_t from, to; /* schools[from..to) */
-	oaip_json c;
-	struct school_json sj;
-	oaip_buf out;
-	pthread_t thread;
-};
-
-static void *write_part(void *arg)
-{
-	struct part *p = arg;
-	for (size_t i = p->from; i < p->to && p->c.ok; i++) {
-		oaip_buf_puts(&p->out, i ? ",\n" : "\n");
-		dump(&p->c, &p->out,
-		     school(&p->c, &p->sj, &p->rep->schools[i]));
-	}
-	return NULL;
-}
-
-static void schools(oaip_json *c, oaip_buf *out, const oaip_compare_report *rep)
-{
-	size_t n = rep->n_schools;
-	size_t k = oaip_threads();
-	if (k > n / PART_MIN)
-		k = n / PART_MIN ? n / PART_MIN : 1;
-	struct part one, *parts = k > 1 ? calloc(k, sizeof *parts) : NULL;
-	if (!parts) {
-		k = 1;
-		parts = &one;
-		memset(&one, 0, sizeof one);
-	}
-	/* Every jansson value is made here, before any thread starts. */
-	for (size_t i = 0; i < k; i++) {
-		struct part *p = &parts[i];
-		p->rep = rep;
-		p->from = n * i / k;
-		p->to = n * (i + 1) / k;
-		p->c.ok = true;
-		school_new(&p->c, &p->sj);
-		oaip_buf_init(&p->out);
-	}
-	/* The first part is this thread's; a part whose thread cannot
-	 * start is written here too. */
-	size_t started = 1;
-	for (; started < k; started++)
-		if (pthread_create(&parts[started].thread, NULL, write_part,
-		                   &parts[started]) != 0)
-			break;
-	write_part(&parts[0]);
-	for (size_t i = 1; i < started; i++)
-		pthread_join(parts[i].thread, NULL);
-	for (size_t i = started; i < k; i++)
-		write_part(&parts[i]);
-	for (size_t i = 0; i < k; i++) {
-		struct part *p = &parts[i];
-		if (!p->c.ok || p->out.failed)
-			c->ok = false;
-		else
-			oaip_buf_putn(out, p->out.data, p->out.len);
-		json_decref(p->sj.o);
-		oaip_buf_free(&p->out);
-	}
-	if (parts != &one)
-		free(parts);
-}
-
 static json_t *area(oaip_json *c, const oaip_compare_report *rep)
 {
 	json_t *o = json_object();
@@ -304,6 +231,133 @@ static json_t *unreadable(oaip_json *c, const oaip_compare_report *rep)
 	return a;
 }
 
+/* Everything after the schools: the area, the priorities and the other
+ * lists, the method and the sections. */
+static void tail(oaip_json *c, oaip_buf *out, const oaip_compare_report *rep)
+{
+	member(c, out, false, "area", area(c, rep));
+	member(c, out, false, "priorities", priorities(c, rep));
+	member(c, out, false, "low_coverage", low(c, rep));
+	member(c, out, false, "unreadable", unreadable(c, rep));
+	member(c, out, false, "method", oaip_method_json(c, &rep->method));
+	json_t *sections = json_object();
+	oaip_sections_json(&rep->sections, c, sections);
+	const char *key;
+	json_t *value;
+	json_object_foreach(sections, key, value)
+	{
+		member(c, out, false, key, json_incref(value));
+	}
+	json_decref(sections);
+}
+
+/* At 10,000 schools writing the report is a good part of the run, most of
+ * it the schools: they are written in chunks of CHUNK schools, and the
+ * tail as one task more, on as many threads as compare reads returns on
+ * (oaip_threads).  Each thread takes the next task from a shared counter
+ * (the tail first, the largest) and writes it into the task's own buffer,
+ * with the thread's own school object; the buffers are joined in order,
+ * so the text is the same on any number of threads. */
+#define CHUNK 256
+
+struct task {
+	size_t from, to; /* schools[from..to); the tail when from == to */
+	oaip_json c;
+	oaip_buf out;
+};
+
+struct writer {
+	const oaip_compare_report *rep;
+	struct task *tasks;
+	size_t n_tasks;
+	atomic_size_t *next;
+	struct school_json sj;
+	pthread_t thread;
+};
+
+static void *write_tasks(void *arg)
+{
+	struct writer *w = arg;
+	for (;;) {
+		size_t k =
+		    atomic_fetch_add_explicit(w->next, 1, memory_order_relaxed);
+		if (k >= w->n_tasks)
+			break;
+		struct task *t = &w->tasks[k];
+		if (t->from == t->to)
+			tail(&t->c, &t->out, w->rep);
+		for (size_t i = t->from; i < t->to && t->c.ok; i++) {
+			oaip_buf_puts(&t->out, i ? ",\n" : "\n");
+			dump(&t->c, &t->out,
+			     school(&t->c, &w->sj, &w->rep->schools[i]));
+		}
+	}
+	return NULL;
+}
+
+/* The schools and the tail into out; false when out of memory. */
+static bool write_rest(const oaip_compare_report *rep, oaip_buf *out)
+{
+	size_t n = rep->n_schools;
+	size_t n_tasks = 1 + (n + CHUNK - 1) / CHUNK;
+	size_t n_threads = oaip_threads();
+	if (n_threads > n_tasks - 1)
+		n_threads = n_tasks > 1 ? n_tasks - 1 : 1;
+	struct task *tasks = calloc(n_tasks, sizeof *tasks);
+	struct writer *w = calloc(n_threads, sizeof *w);
+	atomic_size_t next;
+	atomic_init(&next, 0);
+	bool ok = tasks && w;
+	for (size_t k = 0; ok && k < n_tasks; k++) {
+		struct task *t = &tasks[k];
+		/* Task 0 is the tail; then the chunks in order. */
+		t->from = k ? (k - 1) * CHUNK : 0;
+		t->to = k ? (k * CHUNK < n ? k * CHUNK : n) : 0;
+		t->c.ok = true;
+		oaip_buf_init(&t->out);
+	}
+	/* Every jansson value shared by a thread is made here, before any
+	 * thread starts. */
+	for (size_t i = 0; ok && i < n_threads; i++) {
+		oaip_json c = {.ok = true};
+		w[i] = (struct writer){.rep = rep,
+		                       .tasks = tasks,
+		                       .n_tasks = n_tasks,
+		                       .next = &next};
+		school_new(&c, &w[i].sj);
+		ok = c.ok;
+	}
+	if (ok) {
+		/* writers[0] is this thread; one whose thread cannot start
+		 * leaves its tasks to the others. */
+		size_t started = 1;
+		for (; started < n_threads; started++)
+			if (pthread_create(&w[started].thread, NULL,
+			                   write_tasks, &w[started]) != 0)
+				break;
+		write_tasks(&w[0]);
+		for (size_t i = 1; i < started; i++)
+			pthread_join(w[i].thread, NULL);
+		for (size_t k = 1; k <= n_tasks; k++) {
+			/* The chunks, then the tail. */
+			struct task *t = &tasks[k % n_tasks];
+			if (!t->c.ok || t->out.failed)
+				ok = false;
+			if (k == n_tasks)
+				oaip_buf_puts(out, "\n]");
+			oaip_buf_putn(out, t->out.data, t->out.len);
+			oaip_buf_free(&t->out);
+		}
+	}
+	for (size_t i = 0; w && i < n_threads; i++)
+		json_decref(w[i].sj.o);
+	for (size_t k = 0; tasks && k < n_tasks; k++)
+		oaip_buf_free(&tasks[k].out);
+	free(tasks);
+	free(w);
+	return ok;
+}
+
 void oaip_compare_json(const oaip_compare_report *rep, oaip_buf *out)
 {
 	oaip_json c = {.ok = true};
@@ -318,24 +372,8 @@ void oaip_compare_json(const oaip_compare_report *rep, oaip_buf *out)
 	member(&c, out, false, "read", size(rep->n_read));
 
 	oaip_buf_puts(out, ",\n\"schools\":[");
-	if (c.ok)
-		schools(&c, out, rep);
-	oaip_buf_puts(out, "\n]");
-
-	member(&c, out, false, "area", area(&c, rep));
-	member(&c, out, false, "priorities", priorities(&c, rep));
-	member(&c, out, false, "low_coverage", low(&c, rep));
-	member(&c, out, false, "unreadable", unreadable(&c, rep));
-	member(&c, out, false, "method", oaip_method_json(&c, &rep->method));
-	json_t *sections = json_object();
-	oaip_sections_json(&rep->sections, &c, sections);
-	const char *key;
-	json_t *value;
-	json_object_foreach(sections, key, value)
-	{
-		member(&c, out, false, key, json_incref(value));
-	}
-	json_decref(sections);
+	if (!c.ok || !write_rest(rep, out))
+		c.ok = false;
 	oaip_buf_puts(out, "\n}\n");
 	if (!c.ok)
 		out->failed = true;
