@@ -352,6 +352,10 @@ void oaip_rtable_bars(oaip_arena *a, oaip_rtable *t, size_t col,
 /* The last row added gets a bar of counts[0..n-1] (n as given to
  * oaip_rtable_bars); none when they add up to 0. */
 void oaip_rtable_row_bar(oaip_arena *a, oaip_rtable *t, const size_t *counts);
+/* Give s the JSON js built with c (the section then owns it), or free js
+ * when s is NULL (allocation failed) or c failed; a failed c fails a. */
+void oaip_rsection_json(oaip_arena *a, oaip_rsection *s, const oaip_json *c,
+                        struct json_t *js);
 /* Release the JSON the sections hold (the arena holds the rest). */
 void oaip_rsections_free(oaip_rsections *list);
 

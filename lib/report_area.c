@@ -327,12 +327,7 @@ static void support(oaip_compare_report *rep, const oaip_comparison *c,
 		}
 	}
 	oaip_json_put(&j, js, "schools", list);
-	if (s && j.ok)
-		s->json = js;
-	else
-		json_decref(js);
-	if (!j.ok)
-		a->failed = true;
+	oaip_rsection_json(a, s, &j, js);
 }
 
 static void previous(oaip_compare_report *rep, const oaip_comparison *c,
@@ -476,12 +471,7 @@ static void previous(oaip_compare_report *rep, const oaip_comparison *c,
 
 	oaip_json j = {.ok = true};
 	json_t *js = j_previous(c, &j, sh);
-	if (s && j.ok)
-		s->json = js;
-	else
-		json_decref(js);
-	if (!j.ok)
-		a->failed = true;
+	oaip_rsection_json(a, s, &j, js);
 }
 
 static void invite(oaip_compare_report *rep, const oaip_comparison *c,
@@ -520,12 +510,7 @@ static void invite(oaip_compare_report *rep, const oaip_comparison *c,
 		oaip_rsection_item(a, s, id, oaip_arena_take(a, &b));
 	}
 	oaip_buf_free(&b);
-	if (s && j.ok)
-		s->json = js;
-	else
-		json_decref(js);
-	if (!j.ok)
-		a->failed = true;
+	oaip_rsection_json(a, s, &j, js);
 }
 
 static void twice_and_skipped(oaip_compare_report *rep,
@@ -555,10 +540,7 @@ static void twice_and_skipped(oaip_compare_report *rep,
 			              json_string(duplicate_id(k->duplicate)));
 			oaip_json_append(&j, js, e);
 		}
-		if (s && j.ok)
-			s->json = js;
-		else
-			json_decref(js);
+		oaip_rsection_json(a, s, &j, js);
 	}
 	const oaip_skipped *k;
 	size_t nk = oaip_comparison_skipped(c, &k);
@@ -578,13 +560,8 @@ static void twice_and_skipped(oaip_compare_report *rep,
 			              oaip_json_str(k[i].reason));
 			oaip_json_append(&j, js, e);
 		}
-		if (s && j.ok)
-			s->json = js;
-		else
-			json_decref(js);
+		oaip_rsection_json(a, s, &j, js);
 	}
-	if (!j.ok)
-		a->failed = true;
 }
 
 bool oaip_compare_report_add_area(oaip_compare_report *rep,

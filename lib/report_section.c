@@ -205,6 +205,17 @@ void oaip_rtable_row_bar(oaip_arena *a, oaip_rtable *t, const size_t *counts)
 	t->last->bar = bar;
 }
 
+void oaip_rsection_json(oaip_arena *a, oaip_rsection *s, const oaip_json *c,
+                        json_t *js)
+{
+	if (s && c->ok)
+		s->json = js;
+	else
+		json_decref(js);
+	if (!c->ok)
+		a->failed = true;
+}
+
 void oaip_rsections_free(oaip_rsections *list)
 {
 	for (oaip_rsection *s = list->first; s; s = s->next) {
