@@ -171,6 +171,11 @@ for f in "$top_srcdir"/tests/data/regress/*.xlsx; do
 	run_limited score -F html "$f"
 	check "$(basename "$f"): status $status is 0 or 3" test "$status" -eq 0 -o "$status" -eq 3
 done
+for f in "$top_srcdir"/tests/data/regress/survey-*; do
+	[ -e "$f" ] || continue
+	run_limited survey summary -F html "$f"
+	check "$(basename "$f"): status $status is 0 or 3" test "$status" -eq 0 -o "$status" -eq 3
+done
 for f in "$top_srcdir"/tests/data/regress/*.xml; do
 	[ -e "$f" ] || continue
 	run_limited validate "$f"
