@@ -14,6 +14,9 @@
 #include "private.h"
 #include "table.h"
 
+/* The most cells a heading row recognised as a form's may hold. */
+#define MAX_HEADING_CELLS 1024
+
 /* Longest physical line fed to libcsv at once. */
 #define CHUNK ((size_t)64 * 1024)
 
@@ -162,7 +165,10 @@ static bool heading_of(const oaip_framework *fw, const oaip_table *t,
 
 bool oaip_survey_heading(const oaip_framework *fw, const oaip_table *t)
 {
-	if (!t->n_rows)
+	/* A form's export has a column per question and a few more: a row
+	 * of thousands of cells is no form's heading, and not worth reading
+	 * once per framework. */
+	if (!t->n_rows || t->rows[0].n_stored > MAX_HEADING_CELLS)
 		return false;
 	bool yes = fw && heading_of(fw, t, &t->rows[0]);
 	for (size_t b = 0; b < oaip_builtin_count() && !yes; b++) {

@@ -116,7 +116,8 @@ oaip_selfeval *oaip_selfeval_from_table(const oaip_framework *fw,
 
 /* Is t parent carers' survey responses: does its first row, read as the
  * survey reader (survey.c) reads a heading row, name two questions or
- * more of fw (may be NULL) or of a built-in framework?  (survey_csv.c) */
+ * more of fw (may be NULL) or of a built-in framework?  A row of more
+ * than a thousand cells is not looked at.  (survey_csv.c) */
 bool oaip_survey_heading(const oaip_framework *fw, const oaip_table *t);
 
 /* ---- for the readers (table_csv.c, xlsx_read.c) -------------------- */
