@@ -251,19 +251,21 @@ static void tail(oaip_json *c, oaip_buf *out, const oaip_compare_report *rep)
 	json_decref(sections);
 }
 
-/* At 10,000 schools writing the report is a good part of the run, most of
- * it the schools: they are written in chunks of CHUNK schools, and the
- * tail as one task more, on as many threads as compare reads returns on
- * (oaip_threads).  Each thread takes the next task from a shared counter
- * (the tail first, the largest) and writes it into the task's own buffer,
- * with the thread's own school object; the buffers are joined in order,
- * so the text is the same on any number of threads. */
+/* At 10,000 schools writing the schools is a good part of the run: they
+ * are written in chunks of CHUNK schools on as many threads as compare
+ * reads returns on (oaip_threads), each thread taking the next chunk from
+ * a shared counter and writing it into the chunk's own buffer with the
+ * thread's own school object.  This thread joins the finished chunks to
+ * the report in order as it goes, letting each go at once, so the text is
+ * the same on any number of threads and only a few chunks are held; the
+ * tail follows. */
 #define CHUNK 256
 
 struct task {
-	size_t from, to; /* schools[from..to); the tail when from == to */
+	size_t from, to; /* schools[from..to) */
 	oaip_json c;
 	oaip_buf out;
+	atomic_uchar done; /* c and out are complete */
 };
 
 struct writer {
@@ -273,7 +275,28 @@ struct writer {
 	atomic_size_t *next;
 	struct school_json sj;
 	pthread_t thread;
+	/* This thread's writer only: the report, the next chunk to join to
+	 * it, and whether all joined so far were complete. */
+	oaip_buf *out;
+	size_t *joined;
+	bool *ok;
 };
+
+/* Join the finished chunks from *w->joined on to the report, in order:
+ * each chunk's memory is let go as soon as it is joined, so only a few
+ * are held at once. */
+static void join_chunks(struct writer *w)
+{
+	while (*w->joined < w->n_tasks &&
+	       atomic_load_explicit(&w->tasks[*w->joined].done,
+	                            memory_order_acquire)) {
+		struct task *t = &w->tasks[(*w->joined)++];
+		if (!t->c.ok || t->out.failed)
+			*w->ok = false;
+		oaip_buf_putn(w->out, t->out.data, t->out.len);
+		oaip_buf_free(&t->out);
+	}
+}
 
 static void *write_tasks(void *arg)
 {
@@ -284,37 +307,42 @@ static void *write_tasks(void *arg)
 		if (k >= w->n_tasks)
 			break;
 		struct task *t = &w->tasks[k];
-		if (t->from == t->to)
-			tail(&t->c, &t->out, w->rep);
 		for (size_t i = t->from; i < t->to && t->c.ok; i++) {
 			oaip_buf_puts(&t->out, i ? ",\n" : "\n");
 			dump(&t->c, &t->out,
 			     school(&t->c, &w->sj, &w->rep->schools[i]));
 		}
+		atomic_store_explicit(&t->done, 1, memory_order_release);
+		if (w->out)
+			join_chunks(w);
 	}
 	return NULL;
 }
 
-/* The schools and the tail into out; false when out of memory. */
-static bool write_rest(const oaip_compare_report *rep, oaip_buf *out)
+/* The schools into out; false when out of memory. */
+static bool write_schools(const oaip_compare_report *rep, oaip_buf *out)
 {
 	size_t n = rep->n_schools;
-	size_t n_tasks = 1 + (n + CHUNK - 1) / CHUNK;
+	size_t n_tasks = (n + CHUNK - 1) / CHUNK;
 	size_t n_threads = oaip_threads();
-	if (n_threads > n_tasks - 1)
-		n_threads = n_tasks > 1 ? n_tasks - 1 : 1;
-	struct task *tasks = calloc(n_tasks, sizeof *tasks);
+	if (n_threads > n_tasks)
+		n_threads = n_tasks ? n_tasks : 1;
+	/* Kept as allocated, so that it is freed without casting away
+	 * _Atomic. */
+	void *mem = calloc(n_tasks, sizeof(struct task));
+	struct task *tasks = mem;
 	struct writer *w = calloc(n_threads, sizeof *w);
 	atomic_size_t next;
 	atomic_init(&next, 0);
-	bool ok = tasks && w;
+	size_t joined = 0;
+	bool ok = (tasks || !n_tasks) && w;
 	for (size_t k = 0; ok && k < n_tasks; k++) {
 		struct task *t = &tasks[k];
-		/* Task 0 is the tail; then the chunks in order. */
-		t->from = k ? (k - 1) * CHUNK : 0;
-		t->to = k ? (k * CHUNK < n ? k * CHUNK : n) : 0;
+		t->from = k * CHUNK;
+		t->to = (k + 1) * CHUNK < n ? (k + 1) * CHUNK : n;
 		t->c.ok = true;
 		oaip_buf_init(&t->out);
+		atomic_init(&t->done, 0);
 	}
 	/* Every jansson value shared by a thread is made here, before any
 	 * thread starts. */
@@ -328,8 +356,11 @@ static bool write_rest(const oaip_compare_report *rep, oaip_buf *out)
 		ok = c.ok;
 	}
 	if (ok) {
-		/* writers[0] is this thread; one whose thread cannot start
-		 * leaves its tasks to the others. */
+		/* w[0] is this thread, which joins the chunks; a writer
+		 * whose thread cannot start leaves its tasks to the others. */
+		w[0].out = out;
+		w[0].joined = &joined;
+		w[0].ok = &ok;
 		size_t started = 1;
 		for (; started < n_threads; started++)
 			if (pthread_create(&w[started].thread, NULL,
@@ -338,22 +369,13 @@ static bool write_rest(const oaip_compare_report *rep, oaip_buf *out)
 		write_tasks(&w[0]);
 		for (size_t i = 1; i < started; i++)
 			pthread_join(w[i].thread, NULL);
-		for (size_t k = 1; k <= n_tasks; k++) {
-			/* The chunks, then the tail. */
-			struct task *t = &tasks[k % n_tasks];
-			if (!t->c.ok || t->out.failed)
-				ok = false;
-			if (k == n_tasks)
-				oaip_buf_puts(out, "\n]");
-			oaip_buf_putn(out, t->out.data, t->out.len);
-			oaip_buf_free(&t->out);
-		}
+		join_chunks(&w[0]);
 	}
 	for (size_t i = 0; w && i < n_threads; i++)
 		json_decref(w[i].sj.o);
 	for (size_t k = 0; tasks && k < n_tasks; k++)
 		oaip_buf_free(&tasks[k].out);
-	free(tasks);
+	free(mem);
 	free(w);
 	return ok;
 }
@@ -372,8 +394,10 @@ void oaip_compare_json(const oaip_compare_report *rep, oaip_buf *out)
 	member(&c, out, false, "read", size(rep->n_read));
 
 	oaip_buf_puts(out, ",\n\"schools\":[");
-	if (!c.ok || !write_rest(rep, out))
+	if (!c.ok || !write_schools(rep, out))
 		c.ok = false;
+	oaip_buf_puts(out, "\n]");
+	tail(&c, out, rep);
 	oaip_buf_puts(out, "\n}\n");
 	if (!c.ok)
 		out->failed = true;
