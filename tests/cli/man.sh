@@ -16,6 +16,17 @@ for page in "$top_srcdir"/man/*.[15]; do
 	fi
 done
 
+case_ "no merge leftovers in the manual pages and README"
+# mandoc reads a conflict marker as text, so lint alone would not see one.
+for page in "$top_srcdir"/man/*.[157] "$top_srcdir/README"; do
+	[ -f "$page" ] || continue
+	if grep -n '^<<<<<<< \|^=======$\|^>>>>>>> ' "$page" >"$T/markers"; then
+		fail "$(basename "$page") holds merge leftovers: $(head -1 "$T/markers")"
+	else
+		pass
+	fi
+done
+
 case_ "every command in --help is in oaip-eval(1)"
 run --help
 expect_status 0
