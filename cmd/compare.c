@@ -207,17 +207,18 @@ static oaip_framework *framework_of_returns(const struct cmd_returns *p)
 		oaip_diags_free(&quiet);
 		if (!se)
 			continue;
-		char *id = oaip_strdup(se->fw->id);
+		/* The reader has loaded the framework it chose: keep it,
+		 * rather than load it again by its id. */
+		oaip_framework *fw = se->own_fw;
+		se->own_fw = NULL;
 		oaip_selfeval_free(se);
-		if (!id)
-			return NULL;
-		oaip_framework *fw = cmd_load_framework(id);
-		if (fw && strcmp(id, oaip_builtin_default()) != 0)
+		if (!fw)
+			return cmd_load_framework(NULL);
+		if (strcmp(fw->id, oaip_builtin_default()) != 0)
 			cmd_diag(OAIP_NOTE, p->v[i],
 			         "framework '%s' recognised from this return "
 			         "(give -f to choose another)",
-			         id);
-		free(id);
+			         fw->id);
 		return fw;
 	}
 	return cmd_load_framework(NULL);
